@@ -1,0 +1,3 @@
+from cadre_cli.cli import main
+
+main()

@@ -1,0 +1,82 @@
+"""The `cadre` command line: a thin Typer layer over the library.
+
+Heavy libraries (pandas, openpyxl, calamine, docx) are imported inside the commands
+that need them, so `cadre --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import typer
+
+from cadre_cli.cli import zh
+
+zh.install()
+
+app = typer.Typer(
+    name="cadre",
+    help=(
+        "后备干部工作命令行工具：答辩测评计分（score）、名册审核（audit）、公示与名单（notice）。\n\n"
+        "读取组织人事部门现有的 Excel/WPS 表格，按政策文件计算与核对，写回带标注的工作簿。"
+        "每个命令都可加 --help 查看用法和示例。"
+    ),
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
+    pretty_exceptions_enable=False,
+)
+
+from cadre_cli.cli import policy_cmd, rules_cmd, template_cmd  # noqa: E402
+
+app.add_typer(policy_cmd.policy_app, name="policy")
+app.command("rules")(rules_cmd.rules)
+app.command("template")(template_cmd.template)
+
+for _module in ("score_cmd", "audit_cmd", "notice_cmd"):
+    try:
+        _mod = __import__(f"cadre_cli.cli.{_module}", fromlist=["register"])
+    except ModuleNotFoundError:
+        continue
+    _mod.register(app)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: Chinese messages and exit code 2 for usage and input errors."""
+    from typer._click import exceptions as ce
+
+    from cadre_cli.cli.common import err_console
+    from cadre_cli.errors import CadreError
+
+    args = sys.argv[1:] if argv is None else argv
+    try:
+        code = app(args=args, prog_name="cadre", standalone_mode=False)
+    except ce.NoArgsIsHelpError as exc:
+        help_text = exc.ctx.get_help()
+        if help_text:
+            print(help_text)
+        sys.exit(0)
+    except ce.UsageError as exc:
+        err_console.print(f"[bold red]错误：[/]{zh.usage_error(exc)}。用 cadre --help 或 cadre 命令 --help 查看用法。")
+        sys.exit(2)
+    except CadreError as exc:
+        err_console.print(f"[bold red]错误：[/]{exc.message}", soft_wrap=True)
+        sys.exit(exc.exit_code)
+    except (typer.Abort, KeyboardInterrupt):
+        err_console.print("已取消。")
+        sys.exit(130)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except (SystemExit, BrokenPipeError):
+        raise
+    except Exception as exc:
+        if os.environ.get("CADRE_DEBUG"):
+            raise
+        err_console.print(
+            f"[bold red]程序内部错误：[/]{type(exc).__name__}: {exc}。这不是您的操作问题，"
+            "请把这条信息和所用的文件报告给维护者（设置环境变量 CADRE_DEBUG=1 可看到详细信息）。"
+        )
+        sys.exit(3)
+    sys.exit(code if isinstance(code, int) else 0)

@@ -1,0 +1,62 @@
+"""Output helpers shared by the commands: consoles, JSON, dates and paths from options."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+
+from cadre_cli.errors import CadreError
+
+console = Console(highlight=False)
+err_console = Console(stderr=True, highlight=False)
+
+
+def _default(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() and value.as_tuple().exponent >= 0 else float(value)
+    if isinstance(value, Fraction):
+        return float(value)
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, Path):
+        return str(value)
+    if hasattr(value, "model_dump"):
+        return value.model_dump(mode="json")
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+
+
+def emit_json(payload: dict[str, Any]) -> None:
+    sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2, default=_default))
+    sys.stdout.write("\n")
+
+
+def parse_as_of(text: str | None) -> dt.date:
+    """`--as-of`: YYYY-MM-DD (or any date form the rosters use); default today."""
+    if not text:
+        return dt.date.today()
+    from cadre_cli.parse.dates import parse_date_text
+    from cadre_cli.parse.problem import ValueProblem
+
+    try:
+        value = parse_date_text(text)
+    except ValueProblem as exc:
+        raise CadreError(f"--as-of 的日期{exc.reason}，请写成 2026-12-01 这样的形式。") from None
+    if value.day is None:
+        raise CadreError(f"--as-of 需要具体到日，例如 {value.year}-{value.month:02d}-01。")
+    return value.first_day()
+
+
+def input_path(text: str) -> Path:
+    return Path(text).expanduser()
+
+
+def default_output(source: Path, suffix_label: str, ext: str | None = None) -> Path:
+    """`名册.xlsx` -> `名册_审核结果.xlsx` beside the input."""
+    return source.with_name(f"{source.stem}_{suffix_label}{ext or source.suffix}")

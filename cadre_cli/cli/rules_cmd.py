@@ -1,0 +1,112 @@
+"""`cadre rules [ID]`: the rule registry, like `ruff rule`."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from cadre_cli.cli.common import console, emit_json
+from cadre_cli.errors import CadreError
+
+PRESET_SHORT = {
+    "county": "县", "county-term": "临", "young-cadre": "青", "college": "院", "street": "街",
+    "school": "校", "village": "村", "enterprise": "企", "bureau": "局",
+}
+
+
+def rules(
+    rule_id: Annotated[str | None, typer.Argument(metavar="[规则编号]", help="只看一条规则的说明，如 age-limit。")] = None,
+    policy: Annotated[str | None, typer.Option("--policy", "-p", help="只列出在这个政策下启用的规则。")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出。")] = False,
+) -> None:
+    """列出全部检查规则（编号、级别、依据、在哪些预设中启用），或说明其中一条。
+
+    示例：cadre rules；cadre rules age-limit；cadre rules --policy street
+    """
+    from cadre_cli.policy.load import load_policy, preset_names
+    from cadre_cli.rules.registry import RULES, get_rule
+
+    presets = {name: load_policy(name) for name in preset_names()}
+    if rule_id is not None:
+        rule = get_rule(rule_id)
+        if rule is None:
+            raise CadreError(f"没有编号为“{rule_id}”的规则；运行 cadre rules 查看全部编号。")
+        _explain(rule, presets, as_json)
+        return
+    chosen = RULES
+    if policy is not None:
+        p = load_policy(policy)
+        chosen = [r for r in RULES if r.enabled(p)]
+    if as_json:
+        emit_json({"command": "rules", "rules": [_rule_json(r, presets) for r in chosen]})
+        return
+    from rich.table import Table
+
+    table = Table(title="检查规则（cadre rules 编号 查看详细说明）")
+    table.add_column("编号", style="bold cyan", no_wrap=True)
+    table.add_column("级别", no_wrap=True)
+    table.add_column("名称")
+    table.add_column("来源", no_wrap=True)
+    table.add_column("启用的预设")
+    for r in chosen:
+        on = " ".join(PRESET_SHORT.get(n, n) for n, p in presets.items() if r.enabled(p))
+        table.add_row(r.id, _severity(r.severity.value), r.title, ",".join(r.sources) or "—", "全部" if not r.params else on or "（需设定参数）")
+    console.print(table)
+    console.print("预设简称：" + "、".join(f"{v}={k}" for k, v in PRESET_SHORT.items()))
+
+
+def _severity(value: str) -> str:
+    return {"error": "[red]错误[/]", "warning": "[yellow]警告[/]", "info": "[blue]提示[/]"}[value]
+
+
+def _param_values(rule: Any, presets: dict) -> dict[str, dict[str, Any]]:
+    from cadre_cli.policy.render import _plain
+    from cadre_cli.rules.registry import param_values
+
+    out: dict[str, dict[str, Any]] = {}
+    for param in rule.params:
+        values = {}
+        for name, p in presets.items():
+            found = [v for v in param_values(p, param) if v not in (None, [], False)]
+            if found:
+                plain = [_plain(v.model_dump() if hasattr(v, "model_dump") else v) for v in found]
+                values[name] = plain[0] if len(plain) == 1 else plain
+        out[param] = values
+    return out
+
+
+def _rule_json(rule: Any, presets: dict) -> dict[str, Any]:
+    return {
+        "id": rule.id, "severity": rule.severity.value, "title": rule.title, "explanation": rule.explanation,
+        "sources": list(rule.sources), "basis": rule.basis, "params": list(rule.params),
+        "needs": [list(n) for n in rule.needs], "scope": rule.scope,
+        "presets": [n for n, p in presets.items() if rule.enabled(p)],
+    }
+
+
+def _explain(rule: Any, presets: dict, as_json: bool) -> None:
+    from cadre_cli.readers.fields import accepted_headers
+
+    data = _rule_json(rule, presets)
+    data["param_values"] = _param_values(rule, presets)
+    if as_json:
+        emit_json({"command": "rules", "rule": data})
+        return
+    console.print(f"[bold cyan]{rule.id}[/]  {_severity(rule.severity.value)}  [bold]{rule.title}[/]")
+    console.print(rule.explanation)
+    console.print(f"来源（RULES.md 编号）：{'、'.join(rule.sources) or '—'}；默认依据：{rule.basis}")
+    if rule.example:
+        console.print(f"示例：{rule.example}")
+    if rule.needs:
+        for alternatives in rule.needs:
+            heads = "；".join(f"{'、'.join(accepted_headers(f)[:4]) or f}" for f in alternatives)
+            console.print(f"需要的列（任一）：{heads}", markup=False)
+    if not rule.params:
+        console.print("在所有政策中启用（数据规范规则）。")
+        return
+    console.print("读取的政策参数及各预设中的取值：")
+    for param, values in data["param_values"].items():
+        shown = "；".join(f"{name}={value}" for name, value in values.items()) or "（各预设均未设定）"
+        console.print(f"  {param}：{shown}", markup=False)
+    console.print(f"启用的预设：{'、'.join(data['presets']) or '无（须在政策文件中设定参数）'}")

@@ -1,0 +1,40 @@
+"""`cadre template roster|score OUTPUT.xlsx`: a clean workbook to start from."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from cadre_cli.cli.common import console
+
+
+class TemplateKind(str, Enum):
+    roster = "roster"
+    score = "score"
+
+
+def template(
+    kind: Annotated[TemplateKind, typer.Argument(metavar="roster|score", help="roster：后备干部名册；score：答辩测评成绩登记表。")],
+    output: Annotated[Path, typer.Argument(metavar="输出文件.xlsx", help="要生成的工作簿。")],
+    policy: Annotated[str | None, typer.Option("--policy", "-p", help="按哪个政策生成（决定后备类别、评委人数、企业计分栏目）。")] = None,
+    year: Annotated[int | None, typer.Option("--year", help="年度考核的最近一年（默认去年）。")] = None,
+    force: Annotated[bool, typer.Option("--force", help="文件已存在时覆盖。")] = False,
+) -> None:
+    """生成一份空白的名册或成绩表：表头可被本工具识别，带下拉选择和日期格式。
+
+    示例：cadre template roster 后备干部名册.xlsx；cadre template score 成绩表.xlsx --policy enterprise
+    """
+    from cadre_cli.errors import CadreError
+    from cadre_cli.policy.load import load_policy
+    from cadre_cli.writers.atomic import check_target, write_atomic
+    from cadre_cli.writers.template import build_template
+
+    if output.suffix.lower() not in (".xlsx",):
+        raise CadreError(f"模板只能生成 .xlsx 文件，“{output.name}”的扩展名不对。")
+    p = load_policy(policy)
+    check_target(output, force=force)
+    write_atomic(output, lambda tmp: build_template(kind.value, p, tmp, year))
+    console.print(f"已生成{'名册' if kind is TemplateKind.roster else '成绩表'}模板：{output}")

@@ -1,0 +1,1 @@
+"""People and their parsed values, each keeping the cell it came from."""

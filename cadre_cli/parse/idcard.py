@@ -1,0 +1,77 @@
+"""公民身份号码 (GB 11643-1999): 18 characters with an ISO 7064 MOD 11-2 check
+character, or a legacy 15-digit number that upgrades to 18. Numbers that a
+spreadsheet stored as floating point have lost their last digits: flagged, never
+guessed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from stdnum.cn import ric
+
+from cadre_cli.parse.problem import ValueProblem
+from cadre_cli.parse.text import is_blank, nfkc
+
+_SHAPE18 = re.compile(r"^\d{17}[\dX]$")
+_SHAPE15 = re.compile(r"^\d{15}$")
+
+
+@dataclass(frozen=True, slots=True)
+class IdNumber:
+    number: str  # the 18-character number (upgraded when `legacy`)
+    birth: dt.date
+    gender: str  # 男 / 女
+    legacy: bool = False
+
+    def masked(self) -> str:
+        return self.number[:6] + "********" + self.number[-4:]
+
+
+def check_char(first17: str) -> str:
+    """The MOD 11-2 check character for the first 17 digits (python-stdnum)."""
+    return ric.calc_check_digit(first17 + "0")
+
+
+def upgrade15(number15: str) -> str:
+    """A 15-digit number (born 19xx) as its 18-character form."""
+    body = number15[:6] + "19" + number15[6:]
+    return body + check_char(body)
+
+
+def _birth(number18: str, shown: str) -> dt.date:
+    try:
+        born = ric.get_birth_date(number18)
+    except Exception:
+        raise ValueProblem(f"身份证号“{shown}”中的出生日期不存在") from None
+    if not 1900 <= born.year <= 2100:
+        raise ValueProblem(f"身份证号“{shown}”中的出生年份{born.year}不合理")
+    return born
+
+
+def parse_id(raw: object) -> IdNumber | None:
+    """Parse and validate an ID number; None for blank; ValueProblem when invalid."""
+    if is_blank(raw):
+        return None
+    if isinstance(raw, float) or (isinstance(raw, int) and len(str(raw)) > 15):
+        shown = f"{raw:.15g}" if isinstance(raw, float) else str(raw)
+        if isinstance(raw, float) and raw.is_integer() and len(str(int(raw))) == 15:
+            return parse_id(str(int(raw)))
+        raise ValueProblem(f"身份证号被存成了数字（{shown}），末几位已丢失，请把该列设为文本后重新录入")
+    if isinstance(raw, bool) or not isinstance(raw, (str, int)):
+        raise ValueProblem(f"“{raw}”不是身份证号")
+    shown = str(raw).strip()
+    s = "".join(nfkc(shown).split()).upper()
+    if _SHAPE15.match(s):
+        full = upgrade15(s)
+        birth = _birth(full, shown)
+        return IdNumber(full, birth, "男" if int(s[14]) % 2 else "女", legacy=True)
+    if not _SHAPE18.match(s):
+        if len(s) not in (15, 18):
+            raise ValueProblem(f"身份证号“{shown}”应为18位，实际{len(s)}位")
+        raise ValueProblem(f"身份证号“{shown}”含有不应出现的字符")
+    birth = _birth(s, shown)
+    if check_char(s[:17]) != s[17]:
+        raise ValueProblem(f"身份证号“{shown}”的校验位不正确（应为{check_char(s[:17])}）")
+    return IdNumber(s, birth, "男" if int(s[16]) % 2 else "女")

@@ -1,0 +1,320 @@
+"""The shape of a policy file, validated with pydantic.
+
+Keys are ASCII; values are numbers, booleans or Chinese text. A parameter that a
+source document leaves as a placeholder (`xx`) is simply absent: the rule that needs
+it stays off until a locality sets it.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, field_validator
+
+from cadre_cli.parse.categories import DEGREE_NAMES, EDUCATION_NAMES, RANK_NAMES, TITLE_NAMES
+
+
+class Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+
+
+def _known(value: str | None, names: dict, what: str) -> str | None:
+    if value is not None and value.removesuffix("级") not in names and value not in names:
+        raise ValueError(f"“{value}”不是可识别的{what}（可用：{'、'.join(names)}）")
+    return value
+
+
+def _share(value: object) -> Fraction:
+    """A share as an exact fraction: 0.2, "20%", "1/3"."""
+    if isinstance(value, Fraction):
+        share = value
+    elif isinstance(value, bool):
+        raise ValueError("应为比例，如 0.2、\"20%\" 或 \"1/3\"")
+    elif isinstance(value, (int, float, Decimal)):
+        share = Fraction(str(value))
+    elif isinstance(value, str):
+        text = value.strip().replace("％", "%")
+        try:
+            share = Fraction(text[:-1]) / 100 if text.endswith("%") else Fraction(text)
+        except (ValueError, ZeroDivisionError):
+            raise ValueError(f"“{value}”应为比例，如 0.2、\"20%\" 或 \"1/3\"") from None
+    else:
+        raise ValueError("应为比例，如 0.2、\"20%\" 或 \"1/3\"")
+    if not 0 <= share <= 1:
+        raise ValueError(f"比例“{value}”应在 0 到 1 之间")
+    return share
+
+
+def _share_out(value: Fraction) -> str | float:
+    return float(value) if (value * 100).denominator == 1 else f"{value.numerator}/{value.denominator}"
+
+
+Share = Annotated[Fraction, BeforeValidator(_share), PlainSerializer(_share_out)]
+
+AgeWording = Literal["超过", "以下", "不超过", "以内", "(含)以下", "未满"]
+
+
+class Requirement(Section):
+    """One way to meet a prerequisite; every condition given must hold."""
+
+    rank_min: str | None = None
+    rank_years_min: int | None = None
+    work_years_min: int | None = None
+    post_years_min: int | None = None
+    middle_years_min: int | None = None
+    education_min: str | None = None
+    degree_min: str | None = None
+    title_min: str | None = None
+    post_any: list[str] | None = None
+    label: str | None = None
+
+    @field_validator("rank_min")
+    @classmethod
+    def _rank(cls, v: str | None) -> str | None:
+        return _known(v, RANK_NAMES, "职级")
+
+    @field_validator("education_min")
+    @classmethod
+    def _edu(cls, v: str | None) -> str | None:
+        return _known(v, EDUCATION_NAMES, "学历")
+
+    @field_validator("degree_min")
+    @classmethod
+    def _degree(cls, v: str | None) -> str | None:
+        return _known(v, DEGREE_NAMES, "学位")
+
+    @field_validator("title_min")
+    @classmethod
+    def _title(cls, v: str | None) -> str | None:
+        return _known(v, TITLE_NAMES, "职称")
+
+
+class Level(Section):
+    """A reserve level (后备类别) such as 正科级 or 副职."""
+
+    label: str
+    match: list[str] = Field(min_length=1)
+    kind: Literal["principal", "deputy"] | None = None
+    age_max: int | None = Field(default=None, ge=18, le=70)
+    age_max_male: int | None = Field(default=None, ge=18, le=70)
+    age_max_female: int | None = Field(default=None, ge=18, le=70)
+    age_wording: AgeWording = "超过"
+    prerequisites: list[Requirement] = []
+    experience: list[Requirement] = []
+    age_band: list[int] | None = Field(default=None, min_length=2, max_length=2)
+    posts_ratio: Decimal | None = Field(default=None, gt=0)
+    pool_count: int | None = Field(default=None, ge=0)
+
+
+class AgeRule(Section):
+    """The age limit for reserves whose level the policy does not distinguish."""
+
+    max: int | None = Field(default=None, ge=18, le=70)
+    max_male: int | None = Field(default=None, ge=18, le=70)
+    max_female: int | None = Field(default=None, ge=18, le=70)
+    wording: AgeWording = "以下"
+    exceptional_max: int | None = Field(default=None, ge=18, le=70)
+    horizon_months: int = Field(default=6, ge=0, le=120)
+
+
+class GradePoints(Section):
+    excellent: Decimal = Decimal(100)
+    competent: Decimal = Decimal(80)
+    basic: Decimal = Decimal(60)
+    incompetent: Decimal = Decimal(0)
+
+
+class Enterprise(Section):
+    written_max: Decimal = Decimal(30)
+    speech_max: Decimal = Decimal(35)
+    org_max: Decimal = Decimal(35)
+    leadership_max: Decimal = Decimal(15)
+    middle_max: Decimal = Decimal(10)
+    staff_max: Decimal = Decimal(10)
+
+
+class Score(Section):
+    exam_required: bool = False  # results written as 合格/不合格 count even without pass marks
+    scheme: Literal["defense", "enterprise"] | None = None
+    written_pass: Decimal | None = Field(default=None, ge=0, le=100)
+    defense_pass: Decimal | None = Field(default=None, ge=0, le=100)
+    written_max: Decimal = Decimal(100)
+    panel_weight: Decimal = Decimal("0.6")
+    poll_weight: Decimal = Decimal("0.4")
+    trim_panel: bool = False
+    round_stages: bool = False
+    panel_size: list[int] | None = Field(default=None, min_length=2, max_length=2)
+    poll_size: list[int] | None = Field(default=None, min_length=2, max_length=2)
+    grade_points: GradePoints = GradePoints()
+    enterprise: Enterprise = Enterprise()
+    tie_break: list[Literal["panel", "poll", "written", "speech", "org"]] = []
+
+
+class Assessment(Section):
+    failing: list[str] | None = None  # grades that remove a reserve (R4)
+    history_years: int | None = Field(default=None, ge=1, le=10)  # A11: last N assessed years
+    history_floor: str = "称职"  # grades below this in the history are findings
+
+    @field_validator("failing")
+    @classmethod
+    def _grades(cls, v: list[str] | None) -> list[str] | None:
+        from cadre_cli.parse.grades import parse_grade
+
+        for g in v or []:
+            if parse_grade(g) is None:
+                raise ValueError(f"“{g}”不是考核等次")
+        return v
+
+
+class Poll(Section):
+    unfit_share_max: Share | None = None
+    weak_share_max: Share | None = None
+
+
+class Management(Section):
+    period_years: int | None = Field(default=None, ge=1, le=20)
+    min_cultivation_years: int | None = Field(default=None, ge=1, le=20)
+
+
+class Secondment(Section):
+    min_months: int | None = Field(default=None, ge=0, le=120)
+    max_months: int | None = Field(default=None, ge=1, le=120)
+
+
+class Rotation(Section):
+    years: int | None = Field(default=None, ge=1, le=30)
+    exempt_age_male: int | None = None
+    exempt_age_female: int | None = None
+    single_post_years: int | None = Field(default=None, ge=1, le=20)
+
+
+class Mentoring(Section):
+    round_years: int | None = Field(default=None, ge=1, le=10)
+
+
+class Borrowed(Section):
+    max_months: int | None = Field(default=None, ge=1, le=60)
+
+
+class EducationRule(Section):
+    minimum: str | None = None
+    full_time_minimum: str | None = None  # the minimum for full-time education
+    full_time_age_max: int | None = None  # the full-time minimum applies up to this age (含)
+
+    @field_validator("minimum", "full_time_minimum")
+    @classmethod
+    def _edu(cls, v: str | None) -> str | None:
+        return _known(v, EDUCATION_NAMES, "学历")
+
+
+class Experience(Section):
+    """Work experience (A8): a person meets it by any one of `any_of`."""
+
+    any_of: list[Requirement] = []
+
+
+class TitleRule(Section):
+    minimum: str | None = None
+
+    @field_validator("minimum")
+    @classmethod
+    def _title(cls, v: str | None) -> str | None:
+        return _known(v, TITLE_NAMES, "职称")
+
+
+class Negative(Section):
+    enabled: bool = False
+
+
+class Village(Section):
+    household_required: bool = False
+
+
+class ShareTarget(Section):
+    """A share or count of the pool that should reach a minimum (Q3–Q5)."""
+
+    label: str
+    group: Literal["women", "minority", "non_cpc", "women_minority_non_cpc", "postgraduate",
+                   "bachelor_or_above", "ready"]
+    level: str | None = None  # key of `levels`, or all
+    min_share: Share | None = None
+    min_count: int | None = Field(default=None, ge=0)
+
+
+class AgeTarget(Section):
+    """Part of the pool in an age band that should reach a minimum share or count."""
+
+    label: str
+    level: str | None = None
+    age_min: int | None = None  # inclusive, 周岁
+    age_max: int | None = None  # inclusive, 周岁
+    min_share: Share | None = None
+    min_count: int | None = Field(default=None, ge=0)
+
+
+class Pool(Section):
+    units_ratio: Decimal | None = Field(default=None, gt=0)  # Q4: reserves per unit (½)
+    shares: list[ShareTarget] = []
+    ages: list[AgeTarget] = []
+    main_band_share: Share = Fraction(1, 2)  # "为主体": more than half
+
+
+class Records(Section):
+    talks_per_year: int | None = Field(default=None, ge=1)
+    articles_per_year: int | None = Field(default=None, ge=1)
+    inspections_per_year: int | None = Field(default=None, ge=1)
+
+
+class Notice(Section):
+    days: int | None = Field(default=None, ge=1, le=60)
+    working_days: bool = False
+    kind: Literal["notice", "list"] = "notice"
+    subject: str = "后备干部"
+    include_results: bool = False
+    preamble: str | None = None
+    list_preamble: str | None = None
+    issuer: str | None = None
+    report: str | None = None
+
+
+class RuleSwitches(Section):
+    select: list[str] = []
+    ignore: list[str] = []
+
+
+class Policy(Section):
+    name: str
+    title: str
+    document: str
+    source: str = ""
+    description: str = ""
+    extends: str | None = None
+    levels: dict[str, Level] = {}
+    age: AgeRule = AgeRule()
+    score: Score = Score()
+    assessment: Assessment = Assessment()
+    poll: Poll = Poll()
+    management: Management = Management()
+    secondment: Secondment = Secondment()
+    rotation: Rotation = Rotation()
+    mentoring: Mentoring = Mentoring()
+    borrowed: Borrowed = Borrowed()
+    education: EducationRule = EducationRule()
+    experience: Experience = Experience()
+    professional_title: TitleRule = TitleRule()
+    negative: Negative = Negative()
+    village: Village = Village()
+    pool: Pool = Pool()
+    records: Records = Records()
+    notice: Notice = Notice()
+    basis: dict[str, str] = {}
+    rules: RuleSwitches = RuleSwitches()
+
+    def cite(self, rule_id: str, fallback: str = "") -> str:
+        """The clause a finding of `rule_id` rests on, under this policy."""
+        clause = self.basis.get(rule_id)
+        if clause is None:
+            return fallback
+        return clause if clause.startswith("《") else f"{self.document}{clause}"

@@ -1,0 +1,1 @@
+"""Reading the workbooks users keep: file guard, raw grids, header mapping, records."""

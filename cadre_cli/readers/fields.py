@@ -1,0 +1,216 @@
+"""The one table of header synonyms: which header text means which field.
+
+Headers are compared after `header_key` (no spaces or line breaks, no bracketed
+units, no trailing `*`). A field key is a plain name (`birth`) or a family with a
+member (`assessment:2024`, `poll:excellent`, `panel:3`, `org:leadership`).
+To accept a new header, add it here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cadre_cli.parse.text import header_key
+
+# field -> headers that mean it (as a user types them; normalised on import)
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "seq": ("序号", "编号序号"),
+    "name": ("姓名", "考生姓名", "人选姓名", "干部姓名"),
+    "gender": ("性别",),
+    "ethnicity": ("民族",),
+    "birth": ("出生年月", "出生日期", "出生年月日", "出生时间", "出生年份月份"),
+    "age": ("年龄", "现年龄", "周岁"),
+    "id_number": ("身份证号", "身份证号码", "公民身份号码", "公民身份证号码", "身份证", "证件号码"),
+    "political_status": ("政治面貌", "党派", "党派面貌"),
+    "joined_party": ("入党时间", "入党年月", "入党日期"),
+    "work_start": ("参加工作时间", "参加工作年月", "参加工作日期", "工作时间"),
+    "education": ("学历", "最高学历", "文化程度", "学历学位", "最高学历学位"),
+    "education_fulltime": ("全日制教育", "全日制学历", "全日制学历学位"),
+    "education_parttime": ("在职教育", "在职学历", "在职学历学位"),
+    "degree": ("学位", "最高学位"),
+    "title": ("职称", "专业技术职务", "专业技术职称", "技术职称", "专业技术资格"),
+    "unit": ("单位", "工作单位", "所在单位", "单位名称", "现工作单位"),
+    "post": ("现任职务", "职务", "现职务", "工作单位及职务", "现工作单位及职务", "单位及职务", "现任职务职级"),
+    "rank": ("职级", "现职级", "级别", "现任职级", "职务层次"),
+    "post_since": ("任现职时间", "任现职务时间", "任职时间", "任现岗位时间", "现职时间"),
+    "rank_since": ("任现职级时间", "任现级别时间", "任同职级时间", "现职级时间", "任职级时间"),
+    "middle_since": ("任中层时间", "任中层干部时间", "中层任职时间"),
+    "reserve_level": ("后备类别", "后备层次", "后备职级", "后备级别", "后备干部类别", "后备梯队", "梯队"),
+    "reserve_since": ("列入后备时间", "入库时间", "确定后备时间", "列为后备时间", "进入后备时间",
+                      "列入后备干部时间", "纳入后备时间", "确定时间"),
+    "promoted": ("提拔时间", "是否提拔", "提拔使用情况", "提拔情况", "是否已提拔"),
+    "ready": ("近期可提拔", "是否近期可提拔", "成熟程度", "成熟度"),
+    "secondment_unit": ("挂职单位",),
+    "secondment_post": ("挂职职务",),
+    "secondment_start": ("挂职开始时间", "挂职起始时间"),
+    "secondment_end": ("挂职结束时间", "挂职截止时间"),
+    "secondment_period": ("挂职时间", "挂职起止时间", "挂职期限", "挂职时段"),
+    "borrowed_start": ("借用开始时间",),
+    "borrowed_end": ("借用结束时间",),
+    "borrowed_period": ("借用时间", "借用起止时间", "借用期限"),
+    "mentor": ("帮带人", "帮带领导", "帮带导师"),
+    "mentor_since": ("帮带开始时间", "帮带时间", "结对时间"),
+    "post_count": ("任职岗位数", "岗位经历数", "经历岗位数", "工作岗位数", "轮岗岗位数"),
+    "talks": ("谈心谈话次数", "谈话次数", "本年谈话次数", "谈心谈话"),
+    "articles": ("履职体会篇数", "履职体会", "履职体会文章数", "体会文章篇数", "履职体会文章"),
+    "inspections": ("考察次数", "本年考察次数", "年度考察次数"),
+    "last_inspection": ("最近考察时间", "最近一次考察时间", "上次考察时间"),
+    "household": ("户籍", "户籍所在地", "户籍地", "是否本村户籍", "户口所在地"),
+    "health": ("健康状况", "身体状况"),
+    "written": ("笔试成绩", "笔试", "理论考试成绩", "理论考试", "笔试分数", "笔试得分"),
+    "defense": ("答辩测评成绩", "答辩测评分数", "答辩测评分", "答辩成绩", "答辩测评得分"),
+    "speech": ("演讲答辩", "演讲与答辩", "演讲答辩成绩", "演讲答辩得分"),
+    "org_total": ("组织考察", "组织考察得分", "组织考察成绩"),
+    "panel_score": ("考评分", "考评分数", "考评组得分", "考评得分", "考评组评分", "评委评分", "评委平均分"),
+    "poll_score": ("测评分", "测评分数", "测评得分", "测评组得分", "民主测评得分", "民主测评分"),
+    "total": ("总成绩", "总分", "综合成绩", "综合得分", "最终成绩"),
+    "exam_number": ("准考证号", "考号", "编号", "考生编号", "准考证号码"),
+    "phone": ("联系电话", "电话", "手机", "手机号码", "联系方式", "电话号码", "办公电话"),
+    "address": ("家庭住址", "住址", "通讯地址", "现住址", "家庭地址"),
+    "remarks": ("备注",),
+    "poll:excellent": ("优秀", "优秀票", "优秀票数"),
+    "poll:competent": ("称职", "称职票", "称职票数", "合格", "合格票数"),
+    "poll:basic": ("基本称职", "基本称职票", "基本称职票数", "基本合格", "基本合格票数"),
+    "poll:incompetent": ("不称职", "不称职票", "不称职票数", "不合格", "不合格票数"),
+    "poll:voters": ("测评人数", "参评人数", "实到人数", "参加测评人数", "投票人数", "测评总人数", "应到人数"),
+    "org:leadership": ("公司领导班子", "领导班子", "公司领导", "领导班子成员"),
+    "org:middle": ("中层干部", "相关中层干部", "中层"),
+    "org:staff": ("职工代表", "员工代表", "群众代表"),
+}
+
+# Group cells over sub-columns, recognised by a word in the group's text.
+GROUP_WORDS: dict[str, tuple[str, ...]] = {
+    "assessment": ("年度考核", "考核结果", "考核情况", "考核等次"),
+    "poll": ("民主测评", "测评票", "测评组", "测评情况", "民主评议"),
+    "panel": ("考评组", "评委", "专家评分", "考官"),
+    "org": ("组织考察",),
+    "education": ("学历学位", "学历"),
+    "secondment": ("挂职",),
+    "borrowed": ("借用",),
+}
+# Sub-columns whose meaning depends on the group: (group, header) -> field.
+GROUP_MEMBERS: dict[tuple[str, str], str] = {
+    ("panel", "考评分"): "panel_score",
+    ("panel", "平均分"): "panel_score",
+    ("panel", "得分"): "panel_score",
+    ("panel", "合计"): "panel_score",
+    ("poll", "得分"): "poll_score",
+    ("poll", "测评分"): "poll_score",
+    ("poll", "人数"): "poll:voters",
+    ("org", "小计"): "org_total",
+    ("org", "合计"): "org_total",
+    ("org", "得分"): "org_total",
+    ("education", "全日制"): "education_fulltime",
+    ("education", "在职"): "education_parttime",
+    ("secondment", "单位"): "secondment_unit",
+    ("secondment", "职务"): "secondment_post",
+    ("secondment", "开始时间"): "secondment_start",
+    ("secondment", "起始时间"): "secondment_start",
+    ("secondment", "结束时间"): "secondment_end",
+    ("secondment", "时间"): "secondment_period",
+    ("secondment", "起止时间"): "secondment_period",
+    ("borrowed", "开始时间"): "borrowed_start",
+    ("borrowed", "结束时间"): "borrowed_end",
+    ("borrowed", "起止时间"): "borrowed_period",
+}
+# Words of the negative list (R1–R3, R5, R6, A11): a column whose header holds one is a
+# yes/no mark, read as field `flag:<header>`.
+FLAG_WORDS = (
+    "处分", "失信", "违纪", "违法", "刑罚", "立案", "拘留", "跑官", "拉票", "移居", "国(境)外", "国境外",
+    "邪教", "迷信", "宗族", "负面清单", "问题线索", "群众意见", "失职", "作风", "不服从", "廉洁", "品德",
+    "一票否决", "诫勉", "组织处理", "不宜", "实绩不突出",
+)
+
+_CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_YEAR_HEADER = re.compile(r"^(\d{4})年?度?(?:年度)?(?:考核|考核结果|考核等次|考核情况|年度考核)$")
+_YEAR_ONLY = re.compile(r"^(\d{4})年?度?$")
+_JUDGE = re.compile(r"^(?:评委|专家|考官|考评员|评分)(\d{1,2}|[一二三四五六七八九十]{1,3})(?:号)?(?:评委)?(?:评分|打分|分)?$")
+_JUDGE_BARE = re.compile(r"^(\d{1,2}|[一二三四五六七八九十]{1,3})(?:号)?(?:评委)?(?:评分|打分|分)?$")
+
+LOOKUP: dict[str, str] = {}
+for _field, _headers in SYNONYMS.items():
+    for _h in _headers:
+        LOOKUP.setdefault(header_key(_h), _field)
+
+
+def _cn_number(text: str) -> int:
+    if text.isdigit():
+        return int(text)
+    if len(text) == 1:
+        return _CN_DIGITS[text]
+    if text.startswith("十"):
+        return 10 + (_CN_DIGITS[text[1]] if len(text) > 1 else 0)
+    tens = _CN_DIGITS[text[0]] * 10
+    return tens + (_CN_DIGITS[text[2]] if len(text) > 2 else 0)
+
+
+def group_of(key: str) -> str | None:
+    """The group a header text is (`年度考核` -> assessment), if any."""
+    for group, words in GROUP_WORDS.items():
+        if any(w in key for w in words):
+            return group
+    return None
+
+
+def field_of(key: str, group: str | None = None) -> str | None:
+    """The field a normalised header means, under an optional group cell."""
+    if not key:
+        return None
+    if group is not None:
+        member = GROUP_MEMBERS.get((group, key))
+        if member is None:
+            member = _group_pattern(group, key)
+        if member is None and group in ("secondment", "borrowed"):
+            member = LOOKUP.get(("挂职" if group == "secondment" else "借用") + key)
+        if member is not None:
+            return member
+    found = LOOKUP.get(key)
+    if found is not None:
+        return found
+    m = _YEAR_HEADER.match(key)
+    if m:
+        return f"assessment:{m.group(1)}"
+    m = _JUDGE.match(key)
+    if m:
+        return f"panel:{_cn_number(m.group(1))}"
+    if any(w in key for w in FLAG_WORDS):
+        return f"flag:{key}"
+    return None
+
+
+def _group_pattern(group: str, key: str) -> str | None:
+    if group == "assessment":
+        m = _YEAR_ONLY.match(key) or _YEAR_HEADER.match(key)
+        return f"assessment:{m.group(1)}" if m else None
+    if group == "panel":
+        m = _JUDGE.match(key) or _JUDGE_BARE.match(key)
+        return f"panel:{_cn_number(m.group(1))}" if m else None
+    if group == "education":
+        for word, field in (("全日制", "education_fulltime"), ("在职", "education_parttime")):
+            if key.startswith(word):
+                return field
+    return None
+
+
+def accepted_headers(field: str) -> list[str]:
+    """Headers a user may write for a field, for messages."""
+    family = field.split(":", 1)[0]
+    if family == "assessment":
+        return ["年度考核（其下为各年份列）", "2024年度考核", "2024年考核结果"]
+    if family == "panel":
+        return ["考评组评分（其下为评委1…评委N）", "评委1", "评委一"]
+    return list(SYNONYMS.get(field, ()))
+
+
+FIELD_LABELS: dict[str, str] = {field: headers[0] for field, headers in SYNONYMS.items()}
+
+
+def field_label(field: str) -> str:
+    family, _, member = field.partition(":")
+    if family == "assessment":
+        return f"{member}年度考核"
+    if family == "panel":
+        return f"评委{member}"
+    if family == "flag":
+        return member
+    return FIELD_LABELS.get(field, field)

@@ -1,0 +1,203 @@
+"""Rule metadata: id, severity, Chinese title and explanation, the policy parameters a
+rule reads, the columns it needs, and the clauses of the source documents it rests on.
+
+A rule is on under a policy when the parameters it needs have values there (a seed's
+`xx` placeholder leaves them empty, so the rule stays off) and the policy's
+`[rules] ignore` does not name it. Data-quality rules need no parameter: always on.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from cadre_cli.policy.schema import Policy
+
+
+class Severity(str, enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def label(self) -> str:
+        return {"error": "错误", "warning": "警告", "info": "提示"}[self.value]
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    severity: Severity
+    title: str
+    explanation: str
+    sources: tuple[str, ...]  # ids of ../shared/RULES.md
+    basis: str  # default citation when a policy gives none
+    params: tuple[str, ...] = ()  # dotted policy paths; `levels.*.age_max` spans levels
+    needs: tuple[tuple[str, ...], ...] = ()  # columns: each tuple is "one of these"
+    scope: str = "person"  # person | pool | score | data
+    any_param: bool = False  # on when any one param is set (else all must be)
+    example: str = ""
+
+    def enabled(self, policy: Policy) -> bool:
+        if self.id in policy.rules.ignore:
+            return False
+        if self.id in policy.rules.select:
+            return True
+        if not self.params:
+            return True
+        present = [_has_value(param_values(policy, p)) for p in self.params]
+        return any(present) if self.any_param else all(present)
+
+
+def _has_value(values: list[Any]) -> bool:
+    for v in values:
+        if v is None or v is False or v == [] or v == {}:
+            continue
+        return True
+    return False
+
+
+def param_values(policy: Policy, path: str) -> list[Any]:
+    """Values at a dotted path; `*` walks every entry of a table (e.g. each level)."""
+    nodes: list[Any] = [policy]
+    for part in path.split("."):
+        nxt: list[Any] = []
+        for node in nodes:
+            if part == "*":
+                nxt.extend(node.values() if isinstance(node, dict) else [])
+            elif isinstance(node, dict):
+                if part in node:
+                    nxt.append(node[part])
+            else:
+                nxt.append(getattr(node, part, None))
+        nodes = nxt
+    return nodes
+
+
+def _r(*args: Any, **kwargs: Any) -> Rule:
+    return Rule(*args, **kwargs)
+
+
+E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+AGE_PARAMS = ("levels.*.age_max", "levels.*.age_max_male", "levels.*.age_max_female", "age.max", "age.max_male", "age.max_female")
+
+RULES: list[Rule] = [
+    # --- data quality: on in every policy -----------------------------------------
+    _r("invalid-value", E, "单元格内容无法识别", "日期、数字、考核等次、性别等单元格的内容无法识别（如“1985.13”“八十五”），该项不参与计算。请按提示改正单元格。",
+       (), "数据规范", scope="data", example="出生年月“1985.13”的月份13不存在"),
+    _r("missing-value", W, "缺少检查所需的信息", "某人缺少某条规则需要的信息（如出生年月为空），这条规则对此人无法检查。",
+       (), "数据规范", scope="data", example="缺少出生年月，无法检查年龄"),
+    _r("id-number", E, "身份证号无效", "公民身份号码应为18位，最后一位为数字或X，并符合 GB 11643-1999 的校验规则（ISO 7064 MOD 11-2）；15位旧号码自动升为18位。被 Excel 存成数字（科学计数法）的号码末几位已丢失，必须重新录入。",
+       ("FORMATS",), "GB 11643-1999《公民身份号码》", needs=(("id_number",),), scope="data"),
+    _r("id-mismatch", E, "出生日期或性别与身份证号不符", "名册中的出生年月或性别与身份证号所含的出生日期、性别不一致。年龄以名册的出生年月为准，身份证号作为核对。",
+       ("FORMATS",), "GB 11643-1999《公民身份号码》", needs=(("id_number",), ("birth", "gender")), scope="data"),
+    _r("duplicate-person", E, "同一人出现两次", "同一身份证号，或同一姓名且同一出生年月的人在名册中出现不止一次。",
+       (), "数据规范", needs=(("name",),), scope="data"),
+    # --- eligibility ---------------------------------------------------------------------
+    _r("age-limit", E, "超过年龄上限", "按后备类别（及性别）的年龄上限，以检查基准日计算周岁。“超过40周岁”“40周岁以下”“40岁（含）以下”都允许恰好40周岁，41周岁才超过；“未满40周岁”不含40。只有年月的出生日期按该月1日计算。",
+       ("A1", "A2", "A3", "A4", "A5", "R7"), "《后备干部培养管理实施规定》四(七)", AGE_PARAMS,
+       (("birth", "id_number"),), any_param=True, example="正科级后备干部年龄41周岁，超过40周岁的上限"),
+    _r("age-limit-soon", W, "即将超过年龄上限", "在提示期（--horizon 个月，默认取政策 age.horizon_months）内将超过年龄上限的后备干部，写明超龄的日期。",
+       ("A1", "A2", "A3", "A4", "A5"), "《后备干部培养管理实施规定》四(七)", AGE_PARAMS,
+       (("birth", "id_number"),), any_param=True),
+    _r("education", W, "学历不符合要求", "最高学历低于政策要求，或政策要求全日制学历而全日制学历不够。",
+       ("A6",), "资格条件", ("education.minimum", "education.full_time_minimum"),
+       (("education", "education_fulltime", "education_parttime"),), any_param=True),
+    _r("experience", W, "工作经历不符合要求", "参加工作年限、任现职级年限或中层任职年限不满足政策列出的任一条件。",
+       ("A8",), "资格条件", ("experience.any_of", "levels.*.experience"),
+       (("work_start", "rank_since", "middle_since", "post"),), any_param=True),
+    _r("rank-prerequisite", W, "现任职级不符合后备类别的要求", "如高校正处级后备应为现任副处级干部，副处级后备应为现任正科级干部或具备硕士、副高职称等条件。",
+       ("A7",), "资格条件", ("levels.*.prerequisites",), (("rank",), ("reserve_level",))),
+    _r("title", W, "职称不符合要求", "专业技术职称低于政策要求（如学校后备干部须具有中级及以上职称）。",
+       ("A9",), "资格条件", ("professional_title.minimum",), (("title",),)),
+    _r("household", W, "不是本村户籍", "村级后备干部应具有本村户籍。户籍列写“否”“外村”或另一个村名时提示。",
+       ("A10",), "《村级后备干部选拔培养实施方案》二", ("village.household_required",), (("household",),)),
+    _r("negative-flag", E, "负面情形", "名册中标注了负面清单情形（如受处分、失信被执行人、跑官拉票、配偶子女移居国（境）外等）的列，取消资格或不得列为考察对象。",
+       ("R1", "R2", "R3", "R5", "R6", "A11"), "《后备干部培养管理实施规定》四", ("negative.enabled",),
+       (("flag:*", "health"),)),
+    # --- assessments and votes -------------------------------------------------------------
+    _r("annual-assessment", E, "年度考核为基本称职或不称职", "年度考核为政策所列等次（如基本称职、不称职，或基本合格、不合格）的，取消后备干部资格。",
+       ("R4",), "《后备干部培养管理实施规定》四(四)", ("assessment.failing",), (("assessment:*",),)),
+    _r("assessment-history", W, "近三年考核有基本称职及以下", "近三个已考核年度中有基本称职（基本合格）及以下等次的，不得列为考察对象。",
+       ("A11",), "《株洲市经信委关于进一步加强全委干部队伍建设的意见》一(四)", ("assessment.history_years",), (("assessment:*",),)),
+    _r("poll-unfit-share", E, "民主测评不称职票比例超标", "不称职票占测评人数（无测评人数时为四类票之和）的比例超过政策上限；“超过20%”时恰好20%不算超过。",
+       ("R10",), "临朐县《科级后备干部选拔培养和管理使用办法（试行）》", ("poll.unfit_share_max",),
+       (("poll:incompetent",),)),
+    _r("poll-weak-share", E, "民主测评基本称职和不称职比例超标", "基本称职票与不称职票之和占测评人数的比例超过政策上限（原文为“xx%”，须由各地设定后启用）。",
+       ("R9",), "《优秀年轻干部重点培养工程实施方案》三(三)", ("poll.weak_share_max",),
+       (("poll:basic", "poll:incompetent"),)),
+    # --- periods ---------------------------------------------------------------------
+    _r("management-period-expired", E, "管理期满未提拔", "自列入后备之日起满管理期（如三年）仍未提拔使用的，后备资格自行取消。恰好满三年之日即为期满。",
+       ("R11",), "临朐县《科级后备干部选拔培养和管理使用办法（试行）》", ("management.period_years",), (("reserve_since",),)),
+    _r("min-cultivation", I, "未满最低培养期", "列入后备不满最低培养期（如1年）的，不得提拔使用。",
+       ("R11",), "临朐县《科级后备干部选拔培养和管理使用办法（试行）》", ("management.min_cultivation_years",), (("reserve_since",),)),
+    _r("secondment-length", W, "挂职时间不在规定范围", "已结束的挂职时长短于下限或长于上限；正在进行的挂职按检查基准日计算，只在已超过上限时提示。",
+       ("T1", "T2"), "《后备干部培养管理实施规定》二(二)", ("secondment.min_months", "secondment.max_months"),
+       (("secondment_start", "secondment_period"),), any_param=True),
+    _r("rotation-due", W, "同一职位满期应轮岗", "在同一职位任职满规定年限（如5年）应当交流轮岗；男性年满58周岁、女性年满53周岁的可不轮岗。",
+       ("T5",), "《株洲市经信委关于进一步加强全委干部队伍建设的意见》三(二)", ("rotation.years",), (("post_since",),)),
+    _r("single-post", W, "经历单一应轮岗", "经历单一的年轻干部在同一岗位满两年，应由单位组织内部轮岗交流；五年培养期内至少经过两个以上不同岗位。",
+       ("T3",), "《优秀年轻干部重点培养工程实施方案》三(一)", ("rotation.single_post_years",), (("post_since", "post_count"),)),
+    _r("mentoring", I, "帮带期满应重新落实帮带人", "每轮帮带时间为两年，期满后重新落实帮带人。",
+       ("T4",), "《优秀年轻干部重点培养工程实施方案》三(一)", ("mentoring.round_years",), (("mentor_since",),)),
+    _r("borrowed-staff", W, "借用时间超过上限", "从外单位借用人员，原则上借用时间不得超过2个月。",
+       ("T6",), "《株洲市经信委关于进一步加强全委干部队伍建设的意见》三(三)", ("borrowed.max_months",),
+       (("borrowed_start", "borrowed_period"),)),
+    _r("exam-failed", E, "考试或答辩测评不合格", "笔试或答辩测评成绩低于合格分数（或结果为“不合格”）的，取消后备资格；可由名册中的成绩列或 --scores 给出的成绩表判断。",
+       ("S6", "R8", "S9"), "《后备干部培养管理实施规定》四(八)", ("score.written_pass", "score.defense_pass", "score.exam_required"),
+       (("written", "defense"),), any_param=True),
+    # --- records ----------------------------------------------------------------------
+    _r("talks", W, "谈心谈话次数不足", "谈心谈话每季度至少一次（每年不少于4次）。",
+       ("M3",), "《优秀年轻干部重点培养工程实施方案》三(三)", ("records.talks_per_year",), (("talks",),)),
+    _r("articles", W, "履职体会篇数不足", "每半年撰写一篇履职体会文章（每年不少于2篇）。",
+       ("M1",), "《后备干部培养管理实施规定》三(二)", ("records.articles_per_year",), (("articles",),)),
+    _r("inspection", W, "年度考察次数不足", "对后备干部一年至少考察一次：考察次数不足，或最近一次考察已超过一年。",
+       ("R13",), "《后备干部选拔方案》（街道）七(一)", ("records.inspections_per_year",), (("inspections", "last_inspection"),)),
+    # --- the pool as a whole ------------------------------------------------------------
+    _r("pool-size", W, "后备干部数量与职数不相称", "后备干部数量按领导班子职数正职1:2、副职1:1确定，或按政策规定的常数（如正职150名、副职300名）、按部门数的比例确定。职数来自名册中的“职数”工作表、--posts 选项或政策。",
+       ("Q1", "Q2", "Q4", "Q6", "Q7"), "《后备干部选拔方案》（学院）三(一)", ("levels.*.posts_ratio", "levels.*.pool_count", "pool.units_ratio"),
+       (("reserve_level", "unit"),), scope="pool", any_param=True),
+    _r("pool-share", W, "队伍结构比例未达到", "女干部、少数民族干部、党外干部、学历层次、近期可提拔人选等在后备队伍中的比例或人数未达到政策目标。",
+       ("Q3", "Q4", "Q5"), "《后备干部选拔方案》（学院）三(二)", ("pool.shares",), (("gender", "ethnicity", "political_status", "education", "ready"),), scope="pool"),
+    _r("pool-age-structure", W, "年龄结构未达到", "各年龄段在后备队伍中的比例或人数未达到政策目标（如“以35岁以下为主体”“30岁以下5名以上”“正职以35至45岁为主体”）。",
+       ("Q4", "Q5", "A5"), "《后备干部选拔方案》（街道）四2", ("pool.ages", "levels.*.age_band"), (("birth", "id_number"),),
+       scope="pool", any_param=True),
+    # --- scoring (cadre score) -------------------------------------------------------------
+    _r("score-written", I, "笔试未达合格分或缺考", "笔试成绩达到合格分（如60分）方可进入答辩测评；缺考不计零分，记为缺考。笔试成绩不带入答辩测评分数。",
+       ("S1", "S2"), "《后备干部培养管理实施规定》二(一)4", ("score.written_pass",), (("written",),), scope="score"),
+    _r("score-defense", I, "答辩测评分数计算", "答辩测评分数 = 考评分×60% + 测评分×40%，达到60分为合格；测评分 =（优秀票×100 + 称职票×80 + 基本称职票×60）÷ 测评人数。",
+       ("S3", "S4", "S5"), "《后备干部培养管理实施规定》二(一)4", ("score.scheme",), scope="score"),
+    _r("score-enterprise", I, "企业公开选拔计分", "笔试（满分30）+ 演讲答辩（满分35）+ 组织考察（满分35：领导班子15、中层干部10、职工代表10），按总成绩排序。",
+       ("S7",), "《关于公开选拔中层助理后备人选的实施方案》四", ("score.scheme",), scope="score"),
+    _r("score-invalid", E, "成绩单元格有误", "分数不是数字、低于0、高于满分（百分制100分，或企业方案各项满分），该行不计算结果。",
+       ("S3", "S7"), "《后备干部培养管理实施规定》二(一)4", (), scope="score"),
+    _r("score-votes", E, "票数超过测评人数", "优秀、称职、基本称职、不称职票数之和不能超过测评人数；超过的行不计算结果。",
+       ("S4",), "《后备干部培养管理实施规定》二(一)4", (), scope="score"),
+    _r("score-panel-size", W, "考评组人数不在规定范围", "考评组一般由5—7人组成；人数不在范围内时提示，结果照常计算。",
+       ("S3",), "《后备干部培养管理实施规定》二(一)4", ("score.panel_size",), scope="score"),
+    _r("score-poll-size", W, "测评组人数不在规定范围", "测评组一般由15—20人组成；测评人数不在范围内时提示，结果照常计算。",
+       ("S4",), "《后备干部培养管理实施规定》二(一)4", ("score.poll_size",), scope="score"),
+]
+
+REGISTRY: dict[str, Rule] = {rule.id: rule for rule in RULES}
+assert len(REGISTRY) == len(RULES), "duplicate rule id"
+
+# Checks attach themselves to rule ids (see cadre_cli.audit); scoring rules are used by cadre score.
+CHECKS: dict[str, Callable[..., Any]] = {}
+
+
+def get_rule(rule_id: str) -> Rule | None:
+    return REGISTRY.get(rule_id)
+
+
+def enabled_rules(policy: Policy, scope: str | None = None) -> list[Rule]:
+    return [r for r in RULES if (scope is None or r.scope == scope) and r.enabled(policy)]
+
+
+def presets_enabling(rule: Rule) -> list[str]:
+    from cadre_cli.policy.load import load_policy, preset_names
+
+    return [name for name in preset_names() if rule.enabled(load_policy(name))]

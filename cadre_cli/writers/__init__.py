@@ -1,0 +1,1 @@
+"""Writing outputs: atomically, beside the input by default, never over the input."""
