@@ -1,0 +1,58 @@
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cadre_cli.parse.numbers import ABSENT, parse_count, parse_number, round_half_up
+from cadre_cli.parse.problem import ValueProblem
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [(85.5, Decimal("85.5")), ("85.5", Decimal("85.5")), ("８５.５", Decimal("85.5")), ("85.5分", Decimal("85.5")),
+     (" 90 ", Decimal(90)), (90, Decimal(90)), ("12票", Decimal(12)), (0.1, Decimal("0.1"))],
+)
+def test_numbers(raw, expected):
+    assert parse_number(raw) == expected
+
+
+def test_blank_is_not_zero_and_absent_is_absent():
+    assert parse_number(None) is None
+    assert parse_number("") is None
+    assert parse_number("缺考") is ABSENT
+    assert parse_number(" 缺 考 ") is ABSENT
+
+
+@pytest.mark.parametrize("raw", ["八十五", "85..5", "abc", True, "85.5.1"])
+def test_not_numbers(raw):
+    with pytest.raises(ValueProblem):
+        parse_number(raw)
+
+
+def test_counts():
+    assert parse_count("18人") == 18
+    with pytest.raises(ValueProblem):
+        parse_count("2.5")
+    with pytest.raises(ValueProblem):
+        parse_count(-1)
+
+
+def test_half_up_not_bankers():
+    assert round_half_up(Decimal("83.075")) == Decimal("83.08")
+    assert round_half_up(Decimal("2.665")) == Decimal("2.67")
+    assert round_half_up(Decimal("0.125")) == Decimal("0.13")
+    assert round(2.675, 2) == 2.67  # the float trap the tool avoids
+
+
+@given(st.text(max_size=20))
+def test_never_raises_anything_else(text):
+    try:
+        parse_number(text)
+    except ValueProblem:
+        pass
+
+
+@given(st.decimals(min_value=-10**6, max_value=10**6, allow_nan=False, allow_infinity=False, places=3))
+def test_round_trip(value):
+    assert parse_number(str(value)) == value
