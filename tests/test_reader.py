@@ -237,3 +237,15 @@ def _ole_with_streams(names: list[str]) -> bytes:
         entry(1 + i, name, 2, 2 + 8 * i, 4096, right=(2 + i) if i + 1 < n else 0xFFFFFFFF)
     body = bytes(header) + struct.pack("<128I", *fat) + bytes(directory) + b"\x00" * (sector * data_sectors)
     return body
+
+
+def test_two_row_header_right_under_the_title(tmp_path):
+    """A sub-header row with more known cells than the group row must not be taken as the header."""
+    rows = [{"序号": i, "准考证号": f"2025{i:03d}", "姓名": n, "笔试成绩": 80, **{f"评委{j}": 80 + j for j in range(1, 8)},
+             "优秀": 10, "称职": 5, "基本称职": 1, "不称职": 0, "测评人数": 18} for i, n in enumerate(["甲", "乙"], 1)]
+    path = roster_xlsx(tmp_path / "s.xlsx", rows, title="2025年答辩测评成绩汇总表", unit_line=None)
+    _, tables = read_tables(path, ("name", "exam_number"))
+    cols = tables[0].columns
+    assert tables[0].header_rows == (2, 3)
+    assert [k for k in cols if k.startswith("panel:")] == [f"panel:{j}" for j in range(1, 8)]
+    assert len(tables[0].records) == 2

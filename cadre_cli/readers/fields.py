@@ -121,6 +121,7 @@ FLAG_WORDS = (
     "一票否决", "诫勉", "组织处理", "不宜", "实绩不突出",
 )
 
+MAX_JUDGES = 30
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _YEAR_HEADER = re.compile(r"^(\d{4})年?度?(?:年度)?(?:考核|考核结果|考核等次|考核情况|年度考核)$")
 _YEAR_ONLY = re.compile(r"^(\d{4})年?度?$")
@@ -184,7 +185,9 @@ def _group_pattern(group: str, key: str) -> str | None:
         return f"assessment:{m.group(1)}" if m else None
     if group == "panel":
         m = _JUDGE.match(key) or _JUDGE_BARE.match(key)
-        return f"panel:{_cn_number(m.group(1))}" if m else None
+        if m and 1 <= _cn_number(m.group(1)) <= MAX_JUDGES:
+            return f"panel:{_cn_number(m.group(1))}"
+        return None
     if group == "education":
         for word, field in (("全日制", "education_fulltime"), ("在职", "education_parttime")):
             if key.startswith(word):

@@ -106,24 +106,30 @@ def _score_row(texts: list[str]) -> int:
 
 
 def locate(book: RawBook, sheet: RawSheet, key_fields: tuple[str, ...]) -> Table | None:
-    """The table of a sheet, or None when no row looks like a header with a key field."""
-    best: tuple[int, int] | None = None
+    """The table of a sheet, or None when no row looks like a header with a key field.
+
+    Every row with at least two header-like cells is a candidate; the one whose full
+    mapping (with the row below when that is a sub-header) holds a key field and the
+    most columns wins, the upper one on a tie.
+    """
+    merged = _merged_lookup(sheet)
+    best: tuple[tuple[int, int], int, dict, dict, bool] | None = None
     for r in range(min(HEADER_SCAN_ROWS, len(sheet.rows))):
-        texts = _row_text(sheet, r)
-        score = _score_row(texts)
-        if score >= 2 and (best is None or score > best[1]):
-            best = (r, score)
+        top_texts = _row_text(sheet, r)
+        if _score_row(top_texts) < 2:
+            continue
+        width = max(sheet.width, len(top_texts))
+        top_full = [_spread(sheet, merged, r, c, top_texts) for c in range(width)]
+        sub_texts = _row_text(sheet, r + 1) if r + 1 < len(sheet.rows) else []
+        columns, headers, two_rows = _map_columns(top_full, sub_texts, width, merged, r)
+        if not any(k in columns for k in key_fields):
+            continue
+        rank = (len(columns), -r)
+        if best is None or rank > best[0]:
+            best = (rank, r, columns, headers, two_rows)
     if best is None:
         return None
-    top = best[0]
-    merged = _merged_lookup(sheet)
-    top_texts = _row_text(sheet, top)
-    width = max(sheet.width, len(top_texts))
-    top_full = [_spread(sheet, merged, top, c, top_texts) for c in range(width)]
-    sub_texts = _row_text(sheet, top + 1) if top + 1 < len(sheet.rows) else []
-    columns, headers, two_rows = _map_columns(top_full, sub_texts, width, merged, top)
-    if not any(k in columns for k in key_fields):
-        return None
+    _, top, columns, headers, two_rows = best
     header_rows = (top + 1, top + 2) if two_rows else (top + 1,)
     table = Table(book.path.name, sheet, header_rows, {}, headers)
     _check_duplicates(book, sheet, columns, header_rows[-1])
