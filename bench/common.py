@@ -1,0 +1,55 @@
+"""Benchmark plumbing: run a command or Python snippet in a fresh process several
+times; report the median wall time and the peak memory (ru_maxrss) of that process."""
+
+from __future__ import annotations
+
+import json
+import statistics
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MEASURE = Path(__file__).with_name("_measure.py")
+
+
+@dataclass
+class Timing:
+    label: str
+    median_s: float
+    runs: list[float]
+    peak_mb: float
+
+
+def time_cli(label: str, args: list[str], repeats: int = 3) -> Timing:
+    """`cadre ARGS...` in a fresh interpreter, as a user runs it."""
+    return _time(label, ["cli", *args], repeats)
+
+
+def time_python(label: str, code: str, repeats: int = 3) -> Timing:
+    """A Python snippet (a baseline) in a fresh interpreter."""
+    return _time(label, ["code", code], repeats)
+
+
+def _time(label: str, spec: list[str], repeats: int) -> Timing:
+    runs, peaks = [], []
+    for _ in range(repeats):
+        done = subprocess.run([sys.executable, str(MEASURE), *spec], capture_output=True, text=True, cwd=ROOT)
+        line = done.stdout.strip().splitlines()[-1] if done.stdout.strip() else ""
+        if not line.startswith("{"):
+            raise RuntimeError(f"{label} failed: {done.stderr[-2000:]}")
+        data = json.loads(line)
+        runs.append(data["seconds"])
+        peaks.append(data["peak_mb"])
+    return Timing(label, statistics.median(runs), runs, max(peaks))
+
+
+def ratio_line(name: str, ours: Timing, base: Timing, target: float | None) -> dict:
+    ratio = ours.median_s / base.median_s if base.median_s else float("inf")
+    return {
+        "name": name, "ours": ours.label, "ours_s": round(ours.median_s, 3), "ours_peak_mb": round(ours.peak_mb),
+        "baseline": base.label, "baseline_s": round(base.median_s, 3), "baseline_peak_mb": round(base.peak_mb),
+        "ratio": round(ratio, 2), "target": target,
+        "met": None if target is None else ratio <= target,
+    }

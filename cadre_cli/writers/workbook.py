@@ -1,0 +1,182 @@
+"""Annotated copies of the user's workbook: the original sheets as they were, plus our
+columns, fills, comments and sheets. Values are written as values (never formulas).
+
+.xlsx is loaded and saved with openpyxl; .xlsm keeps its macros (keep_vba); .xls,
+.ods and .csv cannot be written back in their own format, so their grids (values and
+merged cells) become a new .xlsx, and the caller says so.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cadre_cli.readers.guard import Kind
+from cadre_cli.readers.raw import RawBook
+from cadre_cli.writers.atomic import write_atomic
+
+ILLEGAL = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
+RED = "FFC7CE"
+AMBER = "FFEB9C"
+BLUE = "DDEBF7"
+GREEN = "C6EFCE"
+HEADER_FILL = "D9E1F2"
+
+
+@dataclass
+class Annotated:
+    wb: Any  # openpyxl.Workbook
+    suffix: str  # ".xlsx" or ".xlsm"
+    notes: list[str] = field(default_factory=list)  # Chinese sentences for the user
+
+
+def output_suffix(book: RawBook) -> str:
+    return ".xlsm" if book.kind is Kind.XLSM else ".xlsx"
+
+
+def open_for_annotation(book: RawBook) -> Annotated:
+    """The workbook to annotate, and what the user should know about the copy."""
+    from openpyxl import load_workbook
+
+    name = book.path.name
+    if book.kind in (Kind.XLSX, Kind.XLSM):
+        keep = book.kind is Kind.XLSM
+        wb = load_workbook(book.path, keep_vba=keep)
+        notes = ["宏（VBA）已原样保留在输出文件中，本工具不会运行宏。"] if keep else []
+        notes += _lost_features(book.path)
+        return Annotated(wb, output_suffix(book), notes)
+    wb = _from_grids(book)
+    what = {Kind.XLS: ".xls（Excel 97–2003）", Kind.ODS: ".ods", Kind.CSV: ".csv"}[book.kind]
+    return Annotated(wb, ".xlsx", [f"“{name}”是 {what} 格式，结果另存为 .xlsx（原文件的数值和合并单元格已复制，字体、颜色等格式未复制）。"])
+
+
+def _lost_features(path: Path) -> list[str]:
+    """Things openpyxl drops on save that the user may have in the file."""
+    notes = []
+    try:
+        with zipfile.ZipFile(path) as zf:
+            for info in zf.infolist():
+                if info.filename.startswith("xl/drawings/drawing") and info.file_size < 5_000_000:
+                    if b"<xdr:sp>" in zf.read(info) or b"<xdr:sp " in zf.read(info):
+                        notes.append("原文件中的文本框、形状等图形不会出现在输出文件中（原文件不受影响）。")
+                        break
+    except (zipfile.BadZipFile, OSError):
+        pass
+    return notes
+
+
+def _from_grids(book: RawBook) -> Any:
+    import datetime as dt
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    for sheet in book.sheets:
+        ws = wb.create_sheet(_sheet_title(sheet.name))
+        for r, row in enumerate(sheet.rows, start=1):
+            for c, value in enumerate(row, start=1):
+                if value is None or value == "":
+                    continue
+                if isinstance(value, dt.timedelta):
+                    value = str(value)
+                set_value(ws.cell(r, c), value)
+                if isinstance(value, (dt.date, dt.datetime)):
+                    ws.cell(r, c).number_format = "yyyy-mm-dd"
+        for r0, c0, r1, c1 in sheet.merged:
+            ws.merge_cells(start_row=r0 + 1, start_column=c0 + 1, end_row=r1 + 1, end_column=c1 + 1)
+    return wb
+
+
+def _sheet_title(name: str) -> str:
+    cleaned = re.sub(r"[\[\]:*?/\\]", "_", name)[:31]
+    return cleaned or "Sheet"
+
+
+def set_value(cell: Any, value: Any) -> None:
+    """Write a value that stays what it is: text from a roster is never a formula."""
+    if isinstance(value, str):
+        cell.value = ILLEGAL.sub("", value)
+        cell.data_type = "s"
+    else:
+        cell.value = value
+
+
+def unique_sheet_name(wb: Any, wanted: str) -> str:
+    name, n = wanted, 2
+    while name in wb.sheetnames:
+        name = f"{wanted}{n}"
+        n += 1
+    return name
+
+
+def styles() -> dict[str, Any]:
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+    thin = Side(style="thin", color="808080")
+    return {
+        "border": Border(left=thin, right=thin, top=thin, bottom=thin),
+        "head_font": Font(name="宋体", bold=True, size=11),
+        "title_font": Font(name="方正小标宋简体", size=16),
+        "body_font": Font(name="宋体", size=11),
+        "center": Alignment(horizontal="center", vertical="center", wrap_text=True),
+        "left": Alignment(horizontal="left", vertical="center", wrap_text=True),
+        "fill": lambda color: PatternFill("solid", fgColor=color),
+    }
+
+
+def print_sheet(wb: Any, name: str, title: str, headers: list[str], rows: list[list[Any]],
+                widths: list[float] | None = None, notes: list[str] = (), landscape: bool = False,
+                fills: list[str | None] | None = None) -> Any:
+    """A new sheet ready to print: A4, title, header row repeated on every page."""
+    st = styles()
+    ws = wb.create_sheet(unique_sheet_name(wb, name))
+    last = len(headers)
+    ws.cell(1, 1, title).font = st["title_font"]
+    ws.cell(1, 1).alignment = st["center"]
+    if last > 1:
+        ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=last)
+    ws.row_dimensions[1].height = 30
+    for c, text in enumerate(headers, start=1):
+        cell = ws.cell(2, c)
+        set_value(cell, text)
+        cell.font, cell.alignment, cell.border = st["head_font"], st["center"], st["border"]
+        cell.fill = st["fill"](HEADER_FILL)
+    for r, row in enumerate(rows, start=3):
+        fill = fills[r - 3] if fills else None
+        for c, value in enumerate(row, start=1):
+            cell = ws.cell(r, c)
+            if value is not None:
+                set_value(cell, value)
+            cell.font, cell.border = st["body_font"], st["border"]
+            cell.alignment = st["left"] if isinstance(value, str) and len(value) > 8 else st["center"]
+            if fill:
+                cell.fill = st["fill"](fill)
+    r = len(rows) + 4
+    for line in notes:
+        ws.cell(r, 1, line).alignment = st["left"]
+        if last > 1:
+            ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=last)
+        ws.row_dimensions[r].height = 30 if len(line) > 60 else 18
+        r += 1
+    from openpyxl.utils import get_column_letter
+
+    for c, width in enumerate(widths or [12] * last, start=1):
+        ws.column_dimensions[get_column_letter(c)].width = width
+    ws.print_title_rows = "2:2"
+    ws.freeze_panes = "A3"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+    return ws
+
+
+def save(annotated: Annotated, target: Path, mode_from: Path | None = None) -> Path:
+    return write_atomic(target, annotated.wb.save, mode_from=mode_from)
