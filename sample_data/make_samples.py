@@ -100,13 +100,14 @@ def roster_people(rng: random.Random) -> tuple[list[dict], list[dict]]:
             exc = rng.randint(voters // 2, voters - bad - 1)
             person["votes"] = (exc, voters - exc - bad, bad, 0, voters)
             (principal if level == "正" else deputy).append(person)
-    deputy.append(dict(deputy[1], 备注="与上一行重复录入"))  # a duplicate entry
+    deputy[1]["id_seq"] = 90
+    deputy.append(dict(deputy[1], 备注="重复录入"))  # the same person entered twice
     return principal, deputy
 
 
 def _row(seq: int, p: dict) -> list:
     born = p["born"]
-    id_number: object = make_id(born, p["male"], seq)
+    id_number: object = make_id(born, p["male"], p.get("id_seq", seq))
     if p.get("bad_id"):
         id_number = id_number[:-1] + ("1" if id_number[-1] != "1" else "2")
     if p.get("mismatch"):

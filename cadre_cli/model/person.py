@@ -122,6 +122,7 @@ class Poll:
 @dataclass
 class Person:
     record: Record
+    table: Table | None = None
     values: dict[str, Any] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     id: IdNumber | None = None
@@ -135,8 +136,13 @@ class Person:
         return self.values.get(name)
 
     def cell(self, name: str) -> CellRef | None:
+        """Where a field's value is, or where it would be (the column exists, the cell is blank)."""
         c = self.record.cells.get(name)
-        return None if c is None else c.ref
+        if c is not None:
+            return c.ref
+        if self.table is not None and name in self.table.columns:
+            return CellRef(self.record.sheet, self.record.row, self.table.columns[name])
+        return None
 
     @property
     def name(self) -> str | None:
@@ -205,7 +211,7 @@ def _decimals(table: Table, ref: CellRef) -> int | None:
 
 
 def build_person(record: Record, table: Table) -> Person:
-    person = Person(record)
+    person = Person(record, table)
     values = person.values
     for name, c in record.cells.items():
         try:

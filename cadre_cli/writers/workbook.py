@@ -31,6 +31,7 @@ class Annotated:
     wb: Any  # openpyxl.Workbook
     suffix: str  # ".xlsx" or ".xlsm"
     notes: list[str] = field(default_factory=list)  # Chinese sentences for the user
+    titles: dict[str, str] = field(default_factory=dict)  # sheet name as read -> worksheet title
 
 
 def output_suffix(book: RawBook) -> str:
@@ -48,9 +49,10 @@ def open_for_annotation(book: RawBook) -> Annotated:
         notes = ["宏（VBA）已原样保留在输出文件中，本工具不会运行宏。"] if keep else []
         notes += _lost_features(book.path)
         return Annotated(wb, output_suffix(book), notes)
-    wb = _from_grids(book)
+    wb, titles = _from_grids(book)
     what = {Kind.XLS: ".xls（Excel 97–2003）", Kind.ODS: ".ods", Kind.CSV: ".csv"}[book.kind]
-    return Annotated(wb, ".xlsx", [f"“{name}”是 {what} 格式，结果另存为 .xlsx（原文件的数值和合并单元格已复制，字体、颜色等格式未复制）。"])
+    return Annotated(wb, ".xlsx", [f"“{name}”是 {what} 格式，结果另存为 .xlsx（原文件的数值和合并单元格已复制，字体、颜色等格式未复制）。"],
+                     titles)
 
 
 def _lost_features(path: Path) -> list[str]:
@@ -68,15 +70,17 @@ def _lost_features(path: Path) -> list[str]:
     return notes
 
 
-def _from_grids(book: RawBook) -> Any:
+def _from_grids(book: RawBook) -> tuple[Any, dict[str, str]]:
     import datetime as dt
 
     from openpyxl import Workbook
 
     wb = Workbook()
     wb.remove(wb.active)
+    titles: dict[str, str] = {}
     for sheet in book.sheets:
-        ws = wb.create_sheet(_sheet_title(sheet.name))
+        ws = wb.create_sheet(unique_sheet_name(wb, _sheet_title(sheet.name)))
+        titles[sheet.name] = ws.title
         for r, row in enumerate(sheet.rows, start=1):
             for c, value in enumerate(row, start=1):
                 if value is None or value == "":
@@ -88,7 +92,7 @@ def _from_grids(book: RawBook) -> Any:
                     ws.cell(r, c).number_format = "yyyy-mm-dd"
         for r0, c0, r1, c1 in sheet.merged:
             ws.merge_cells(start_row=r0 + 1, start_column=c0 + 1, end_row=r1 + 1, end_column=c1 + 1)
-    return wb
+    return wb, titles
 
 
 def _sheet_title(name: str) -> str:
@@ -155,6 +159,9 @@ def print_sheet(wb: Any, name: str, title: str, headers: list[str], rows: list[l
             cell.alignment = st["left"] if isinstance(value, str) and len(value) > 8 else st["center"]
             if fill:
                 cell.fill = st["fill"](fill)
+    col_widths = widths or [12] * last
+    for r, row in enumerate(rows, start=3):
+        ws.row_dimensions[r].height = row_height(row, col_widths)
     r = len(rows) + 4
     for line in notes:
         ws.cell(r, 1, line).alignment = st["left"]
@@ -164,18 +171,40 @@ def print_sheet(wb: Any, name: str, title: str, headers: list[str], rows: list[l
         r += 1
     from openpyxl.utils import get_column_letter
 
-    for c, width in enumerate(widths or [12] * last, start=1):
+    for c, width in enumerate(col_widths, start=1):
         ws.column_dimensions[get_column_letter(c)].width = width
     ws.print_title_rows = "2:2"
     ws.freeze_panes = "A3"
+    fit_to_width(ws, landscape)
+    ws.print_options.horizontalCentered = True
+    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+    return ws
+
+
+def worksheet(annotated: Annotated, name: str) -> Any:
+    """The worksheet of a sheet as the reader named it."""
+    return annotated.wb[annotated.titles.get(name, name)]
+
+
+def row_height(values: list[Any], widths: list[float], line_pt: float = 14.5) -> float:
+    """A row tall enough for its wrapped text: Excel and LibreOffice do not grow rows
+    written by openpyxl. A CJK character takes about two width units."""
+    lines = 1
+    for value, width in zip(values, widths):
+        if not isinstance(value, str):
+            continue
+        per_line = max(int(width / 2) - 1, 1)
+        count = sum(max(1, -(-len(part) // per_line)) for part in value.split("\n"))
+        lines = max(lines, count)
+    return round(line_pt * lines + 4, 1)
+
+
+def fit_to_width(ws: Any, landscape: bool = False) -> None:
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "landscape" if landscape else "portrait"
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.horizontalCentered = True
-    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
-    return ws
 
 
 def save(annotated: Annotated, target: Path, mode_from: Path | None = None) -> Path:

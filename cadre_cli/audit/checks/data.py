@@ -1,0 +1,68 @@
+"""Data-quality rules, on in every policy: unreadable cells, ID numbers, duplicates."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from cadre_cli.audit.context import AuditContext
+from cadre_cli.audit.finding import Finding
+from cadre_cli.audit.registry import person_check, roster_check
+from cadre_cli.model.person import Person
+from cadre_cli.parse.dates import PDate
+
+
+@person_check("invalid-value")
+def invalid_value(ctx: AuditContext, person: Person) -> Iterator[Finding]:
+    for problem in person.problems:
+        yield ctx.finding("invalid-value", person, problem.message, problem.cell)
+    if person.name is None:
+        yield ctx.finding("invalid-value", person, "该行有数据但没有姓名", person.cell("name"))
+    poll = person.poll
+    if poll is not None and poll.voters is not None and poll.cast > poll.voters:
+        yield ctx.finding("invalid-value", person, f"民主测评票数之和{poll.cast}票超过测评人数{poll.voters}人",
+                          person.cell("poll:voters"))
+
+
+@person_check("id-number")
+def id_number(ctx: AuditContext, person: Person) -> Iterator[Finding]:
+    if person.id_problem is not None:
+        yield ctx.finding("id-number", person, person.id_problem, person.cell("id_number"))
+
+
+@person_check("id-mismatch")
+def id_mismatch(ctx: AuditContext, person: Person) -> Iterator[Finding]:
+    if person.id is None:
+        return
+    birth: PDate | None = person.get("birth")
+    from_id = person.id.birth
+    if birth is not None:
+        same_month = (birth.year, birth.month) == (from_id.year, from_id.month)
+        if not same_month or (birth.day is not None and birth.day != from_id.day):
+            shown = f"{from_id.year}.{from_id.month:02d}" if birth.day is None else f"{from_id:%Y.%m.%d}"
+            yield ctx.finding("id-mismatch", person, f"出生年月{birth}与身份证号中的{shown}不一致", person.cell("birth"))
+    gender = person.get("gender")
+    if gender is not None and gender != person.id.gender:
+        yield ctx.finding("id-mismatch", person, f"性别“{gender}”与身份证号显示的“{person.id.gender}”不一致",
+                          person.cell("gender"))
+
+
+@roster_check("duplicate-person")
+def duplicate_person(ctx: AuditContext) -> Iterator[Finding]:
+    """The same ID number twice, or the same name and birth month twice (unless both rows
+    carry different valid ID numbers: two people who share a name and birth month)."""
+    by_id: dict[str, Person] = {}
+    by_name: dict[tuple[str, str], Person] = {}
+    for person in ctx.roster.people:
+        first, why = None, ""
+        if person.id is not None:
+            first = by_id.setdefault(person.id.number, person)
+            why = "身份证号相同"
+        if (first is None or first is person) and person.name and person.born is not None:
+            other = by_name.setdefault((person.name, person.born.iso()[:7]), person)
+            distinct = other.id is not None and person.id is not None and other.id.number != person.id.number
+            if other is not person and not distinct:
+                first, why = other, "姓名和出生年月相同"
+        if first is not None and first is not person:
+            yield ctx.finding("duplicate-person", person,
+                              f"与工作表“{first.sheet}”第{first.row}行的{first.name}是同一人（{why}），重复录入",
+                              person.cell("name"))

@@ -1,0 +1,122 @@
+"""Who may be a reserve: education (A6), experience (A8), rank (A7), title (A9),
+household (A10) and the negative list (R1–R3, R5, R6, A11)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from cadre_cli.audit.context import AuditContext
+from cadre_cli.audit.finding import Finding
+from cadre_cli.audit.registry import person_check
+from cadre_cli.audit.requirements import check_any, describe
+from cadre_cli.model.person import Person
+from cadre_cli.parse import categories as cat
+from cadre_cli.parse.text import squash
+from cadre_cli.readers.fields import field_label
+
+
+def _education_cell(person: Person):
+    for field in ("education", "education_fulltime", "education_parttime"):
+        if person.record.has(field):
+            return person.cell(field)
+    return person.cell("education") or person.cell("education_fulltime")
+
+
+@person_check("education")
+def education(ctx: AuditContext, person: Person) -> Iterator[Finding]:
+    rule = ctx.policy.education
+    level = person.education
+    if rule.minimum:
+        need = cat.EDUCATION_NAMES[rule.minimum]
+        if level is None:
+            yield ctx.missing("education", person, ("education", "education_fulltime"), "学历")
+            return
+        if level < need:
+            yield ctx.finding("education", person, f"最高学历为{level.label}，低于{need.label}的要求", _education_cell(person))
+            return
+    if rule.full_time_minimum:
+        need = cat.EDUCATION_NAMES[rule.full_time_minimum]
+        age = ctx.age(person)
+        if rule.full_time_age_max is not None and (age is None or age > rule.full_time_age_max):
+            return
+        full = person.education_fulltime
+        has_column = "education_fulltime" in (person.table.columns if person.table else {})
+        if full is None and not has_column:
+            return  # the roster does not tell full-time from part-time: reported once as skipped
+        if full is None or full < need:
+            who = f"{rule.full_time_age_max}周岁以下的干部" if rule.full_time_age_max is not None else "后备干部"
+            shown = full.label if full else "无"
+            yield ctx.finding("education", person, f"全日制学历为{shown}；{who}须具有全日制{need.label}及以上学历",
+                              person.cell("education_fulltime") or _education_cell(person))
+
+
+def _requirement_finding(ctx: AuditContext, person: Person, rule_id: str, options, what: str) -> Iterator[Finding]:
+    met, outcomes = check_any(ctx, person, options)
+    if met is False:
+        cell_field = {"experience": "work_start", "rank-prerequisite": "rank"}[rule_id]
+        yield ctx.finding(rule_id, person, f"{what}{describe(outcomes)}", person.cell(cell_field))
+    elif met is None:
+        fields = sorted({f for _, o in outcomes for f in o.unknown})
+        yield ctx.missing(rule_id, person, tuple(fields), what.rstrip("："))
+
+
+@person_check("experience")
+def experience(ctx: AuditContext, person: Person) -> Iterator[Finding]:
+    found = ctx.level(person)
+    options = list(found[1].experience) if found and found[1].experience else list(ctx.policy.experience.any_of)
+    if options:
+        who = f"{found[1].label}后备干部" if found and found[1].experience else "后备干部"
+        yield from _requirement_finding(ctx, person, "experience", options, f"{who}工作经历")
+
+
+@person_check("rank-prerequisite")
+def rank_prerequisite(ctx: AuditContext, person: Person) -> Iterator[Finding]:
+    found = ctx.level(person)
+    if found and found[1].prerequisites:
+        yield from _requirement_finding(ctx, person, "rank-prerequisite", list(found[1].prerequisites),
+                                        f"{found[1].label}后备干部任职资格")
+
+
+@person_check("title")
+def title(ctx: AuditContext, person: Person) -> Iterator[Finding]:
+    minimum = ctx.policy.professional_title.minimum
+    if not minimum:
+        return
+    need = cat.TITLE_NAMES[minimum]
+    held = person.get("title")
+    if held is None or held < need:
+        shown = held.label if held else "无（未填写）"
+        yield ctx.finding("title", person, f"专业技术职称为{shown}，须具有{need.label}及以上职称", person.cell("title"))
+
+
+_OTHER_PLACE = ("外村", "外地", "非本村", "外乡", "外县", "否", "无")
+
+
+@person_check("household")
+def household(ctx: AuditContext, person: Person) -> Iterator[Finding]:
+    if not ctx.policy.village.household_required:
+        return
+    text = person.get("household")
+    if text is None:
+        yield ctx.missing("household", person, ("household",), "户籍")
+        return
+    key = squash(text)
+    unit = squash(person.unit or "")
+    if any(word in key for word in _OTHER_PLACE) or (unit and key.endswith("村") and unit.endswith("村") and unit not in key and key not in unit):
+        yield ctx.finding("household", person, f"户籍为“{text}”，村级后备干部应具有本村户籍", person.cell("household"))
+
+
+_UNHEALTHY = ("差", "病", "不能", "住院", "不宜", "残")
+
+
+@person_check("negative-flag")
+def negative_flag(ctx: AuditContext, person: Person) -> Iterator[Finding]:
+    for field, marked in person.flags.items():
+        if marked:
+            raw = str(person.record.raw(field)).strip()
+            yield ctx.finding("negative-flag", person, f"“{field_label(field)}”一栏标注为“{raw}”，属于负面情形",
+                              person.cell(field))
+    health = person.get("health")
+    if health and any(w in health for w in _UNHEALTHY):
+        yield ctx.finding("negative-flag", person, f"健康状况为“{health}”，如不能担负本职工作任务，应取消资格",
+                          person.cell("health"))

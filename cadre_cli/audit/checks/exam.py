@@ -1,0 +1,40 @@
+"""Exam and defense results (S6, R8, S9): below the pass mark, or written as 不合格."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from cadre_cli.audit.context import AuditContext
+from cadre_cli.audit.finding import Finding
+from cadre_cli.audit.registry import person_check
+from cadre_cli.model.person import Person
+from cadre_cli.rules.registry import Severity
+
+FAILED_WORDS = ("不合格", "不及格", "未通过")
+
+
+def shown(value: Decimal) -> str:
+    text = f"{value:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+@person_check("exam-failed")
+def exam_failed(ctx: AuditContext, person: Person) -> Iterator[Finding]:
+    score = ctx.policy.score
+    external = ctx.scores.get(id(person), {}) if ctx.scores else {}
+    for field, label, mark in (("written", "笔试", score.written_pass), ("defense", "答辩测评", score.defense_pass)):
+        value = person.get(field)
+        cell = person.cell(field)
+        if value is None and field in external:
+            value, cell = external[field]
+        if value is None:
+            continue
+        if isinstance(value, str):
+            if value in FAILED_WORDS:
+                yield ctx.finding("exam-failed", person, f"{label}结果为“{value}”，应取消后备资格", cell)
+            elif value == "缺考":
+                yield ctx.finding("exam-failed", person, f"{label}缺考，请核实是否属于不服从调训", cell, Severity.WARNING)
+        elif mark is not None and value < mark:
+            yield ctx.finding("exam-failed", person,
+                              f"{label}成绩{shown(value)}分，低于{shown(mark)}分的合格线，应取消后备资格", cell)

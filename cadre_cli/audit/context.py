@@ -1,0 +1,150 @@
+"""What every check needs: the policy, the as-of date, and per-person helpers for
+level, age limit and the finding constructor."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from cadre_cli.audit.finding import Finding
+from cadre_cli.model.person import Person, Roster
+from cadre_cli.parse.dates import PDate, add_months, add_years, full_years
+from cadre_cli.parse.text import squash
+from cadre_cli.policy.schema import Level, Policy
+from cadre_cli.readers.cells import CellRef
+from cadre_cli.readers.fields import field_label
+from cadre_cli.rules.registry import REGISTRY, Severity
+
+
+@dataclass
+class PostCounts:
+    """Leadership posts (领导职数) per level kind, and the number of units, for pool-size."""
+
+    principal: int | None = None
+    deputy: int | None = None
+    units: int | None = None
+    source: str = ""
+
+
+@dataclass
+class AgeLimit:
+    limit: int
+    wording: str
+    who: str  # 正科级后备干部 / 后备干部 / 男性后备干部
+    exceptional: int | None = None
+
+    @property
+    def exclusive(self) -> bool:
+        """`未满N周岁`: N itself is over; every other wording allows N."""
+        return self.wording == "未满"
+
+    def over(self, age: int) -> bool:
+        return age >= self.limit if self.exclusive else age > self.limit
+
+    def first_age_over(self) -> int:
+        return self.limit if self.exclusive else self.limit + 1
+
+
+@dataclass
+class AuditContext:
+    policy: Policy
+    as_of: dt.date
+    roster: Roster
+    horizon_months: int = 0
+    posts: PostCounts = field(default_factory=PostCounts)
+    scores: dict = field(default_factory=dict)  # id(person) -> {"written"/"defense": (value, cell)} from --scores
+
+    @cached_property
+    def horizon_end(self) -> dt.date:
+        return add_months(self.as_of, self.horizon_months)
+
+    def cite(self, rule_id: str) -> str:
+        return self.policy.cite(rule_id, REGISTRY[rule_id].basis)
+
+    def finding(self, rule_id: str, person: Person | None, message: str, cell: CellRef | None = None,
+                severity: Severity | None = None) -> Finding:
+        rule = REGISTRY[rule_id]
+        if person is not None and cell is None:
+            cell = person.cell("name") or CellRef(person.sheet, person.row, 1)
+        return Finding(
+            rule=rule_id,
+            severity=severity or rule.severity,
+            message=message,
+            basis=self.cite(rule_id),
+            name=person.name if person else None,
+            unit=person.unit if person else None,
+            cell=cell,
+            person_key=id(person) if person else None,
+        )
+
+    def age(self, person: Person, on: dt.date | None = None) -> int | None:
+        born = person.born
+        return None if born is None else full_years(born, on or self.as_of)
+
+    def level(self, person: Person) -> tuple[str, Level] | None:
+        """The policy level a person's 后备类别 (or section line) names, longest match wins."""
+        return match_level(self.policy, person.get("reserve_level") or person.record.section)
+
+    def age_limit(self, person: Person) -> AgeLimit | None:
+        """The age limit that applies, or None when the policy sets none for this person."""
+        found = self.level(person)
+        gender = person.gender
+        if found is not None:
+            _, level = found
+            limit = _by_gender(level.age_max, level.age_max_male, level.age_max_female, gender)
+            if limit is not None:
+                who = f"{level.label}后备干部"
+                return AgeLimit(limit, level.age_wording, who)
+        age = self.policy.age
+        limit = _by_gender(age.max, age.max_male, age.max_female, gender)
+        if limit is None:
+            return None
+        who = f"{gender}性后备干部" if age.max_male is not None and gender else "后备干部"
+        return AgeLimit(limit, age.wording, who, age.exceptional_max)
+
+    def born_cell(self, person: Person) -> CellRef | None:
+        return person.cell("birth") if person.get("birth") is not None else person.cell("id_number")
+
+    def missing(self, rule_id: str, person: Person, fields: tuple[str, ...], what: str) -> Finding:
+        """A person lacks a value a rule needs: reported, never silently passed."""
+        labels = "或".join(field_label(f) for f in fields)
+        cell = next((c for c in (person.cell(f) for f in fields) if c is not None), None)
+        return self.finding("missing-value", person, f"缺少{labels}，无法检查{what}（规则 {rule_id}）", cell)
+
+
+def _by_gender(common: int | None, male: int | None, female: int | None, gender: str | None) -> int | None:
+    if gender == "男" and male is not None:
+        return male
+    if gender == "女" and female is not None:
+        return female
+    return common
+
+
+def match_level(policy: Policy, text: str | None) -> tuple[str, Level] | None:
+    if not text or not policy.levels:
+        return None
+    key = squash(text)
+    best: tuple[int, int, str, Level] | None = None
+    for order, (name, level) in enumerate(policy.levels.items()):
+        for word in level.match:
+            if word in key:
+                candidate = (len(word), -order, name, level)
+                if best is None or candidate[:2] > best[:2]:
+                    best = candidate
+    return None if best is None else (best[2], best[3])
+
+
+def anniversary(start: PDate, years: int) -> dt.date:
+    return add_years(start.first_day(), years)
+
+
+def people_of(ctx: AuditContext, level_key: str | None) -> Iterator[Person]:
+    for person in ctx.roster.people:
+        if level_key is None:
+            yield person
+        else:
+            found = ctx.level(person)
+            if found is not None and found[0] == level_key:
+                yield person

@@ -1,0 +1,94 @@
+"""`cadre audit ROSTER`: the roster checked against the policy, findings on the terminal,
+in JSON and in an annotated workbook."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from cadre_cli.cli.common import console, default_output, emit_json, err_console, parse_as_of
+
+TERMINAL_LIMIT = 200
+
+
+def audit(
+    roster: Annotated[Path, typer.Argument(metavar="名册文件", help="后备干部名册：.xlsx .xlsm .xls .ods 或 .csv。")],
+    policy: Annotated[str | None, typer.Option("--policy", "-p", help="政策：预设名称（默认 county）或 .toml 文件。")] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="检查基准日，如 2026-12-31（默认今天）。年龄和各种期限都按这一天计算。")] = None,
+    horizon: Annotated[int | None, typer.Option("--horizon", help="提前提示的月数：多少个月内将超龄、管理期将满（默认取政策值，county 为6）。", min=0, max=120)] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="标注后的工作簿（默认 名册_审核结果.xlsx，与名册同一文件夹）。")] = None,
+    force: Annotated[bool, typer.Option("--force", help="输出文件已存在时覆盖。")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="把结果以 JSON 打印到标准输出（此时只有给了 --output 才写工作簿）。")] = False,
+    no_output: Annotated[bool, typer.Option("--no-output", help="只在屏幕上显示，不写工作簿。")] = False,
+    select: Annotated[str | None, typer.Option("--select", help="只检查这些规则，逗号分隔，如 age-limit,annual-assessment。")] = None,
+    ignore: Annotated[str | None, typer.Option("--ignore", help="不检查这些规则，逗号分隔。")] = None,
+    posts: Annotated[str | None, typer.Option("--posts", help="领导职数，如“正职=10,副职=20”（用于 pool-size）。")] = None,
+    units: Annotated[int | None, typer.Option("--units", help="机关部门、社区、管理处的个数（街道政策按其二分之一确定后备数量）。", min=1)] = None,
+    scores: Annotated[Path | None, typer.Option("--scores", help="答辩测评成绩表：用与 cadre score 相同的计算判断考试、答辩是否合格。")] = None,
+    show_all: Annotated[bool, typer.Option("--all", help=f"在屏幕上列出全部问题（默认最多{TERMINAL_LIMIT}条，其余见工作簿）。")] = False,
+) -> None:
+    """逐人检查后备干部名册：年龄、年度考核、民主测评、管理期、挂职、轮岗、身份证号、重复录入、队伍结构等。
+
+    有“错误”级问题时退出码为1，没有时为0；文件或选项无法使用时为2。
+
+    示例：cadre audit 后备干部名册.xlsx --as-of 2026-12-31；cadre audit 名册.xls --policy county-term --json
+    """
+    from cadre_cli.audit.engine import parse_rule_ids, run_audit
+    from cadre_cli.audit.posts import parse_posts_option, posts_from_book
+    from cadre_cli.cli.progress import progress_bar
+    from cadre_cli.model.person import build_roster
+    from cadre_cli.policy.load import load_policy
+    from cadre_cli.readers.load import read_tables
+    from cadre_cli.writers.atomic import check_target
+    from cadre_cli.writers.workbook import output_suffix
+
+    day = parse_as_of(as_of)
+    chosen = load_policy(policy)
+    selected, ignored = parse_rule_ids(select, "--select"), parse_rule_ids(ignore, "--ignore")
+    post_counts = parse_posts_option(posts, units)
+    write = not no_output and (output is not None or not as_json)
+    with progress_bar(quiet=as_json) as bar:
+        task = bar.add_task("读取名册", total=None)
+        book, tables = read_tables(roster)
+        target = None
+        if write:
+            target = output or default_output(roster, "审核结果", output_suffix(book))
+            check_target(target, (roster,), force)
+        people = build_roster(roster.name, tables)
+        post_counts = post_counts or posts_from_book(book)
+        score_results = _scores(scores, chosen, people) if scores else None
+        bar.update(task, description="逐人检查", total=len(people.people), completed=0)
+        result = run_audit(people, chosen, day, horizon_months=horizon, select=selected, ignore=ignored,
+                           posts=post_counts, scores=score_results, progress=lambda n: bar.advance(task, n))
+        notes: list[str] = []
+        if target is not None:
+            from cadre_cli.writers.audit_book import write_audit_book
+
+            bar.update(task, description="写出标注工作簿", total=None)
+            notes = write_audit_book(book, result, target).notes
+    if as_json:
+        emit_json({
+            "command": "audit", "policy": chosen.name, "as_of": day.isoformat(), "people": len(people.people),
+            "findings": [f.as_json() for f in result.findings], "skipped": [s.as_json() for s in result.skipped],
+            "summary": result.summary(), "output": str(target) if target else None, "notes": notes,
+        })
+    else:
+        from cadre_cli.cli.audit_view import render
+
+        render(console, roster, result, target, notes, TERMINAL_LIMIT if not show_all else None)
+    raise typer.Exit(1 if result.summary()["errors"] else 0)
+
+
+def _scores(path: Path, policy, roster):
+    from cadre_cli.audit.scores import scores_for_roster
+
+    return scores_for_roster(path, policy, roster)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("audit")(audit)
+
+
+__all__ = ["register", "err_console"]

@@ -1,0 +1,64 @@
+"""Terminal view of an audit: summary by rule and by unit, then the findings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from cadre_cli.audit.engine import AuditResult
+from cadre_cli.rules.registry import REGISTRY
+
+SEVERITY_STYLE = {"error": "[red]错误[/]", "warning": "[yellow]警告[/]", "info": "[blue]提示[/]"}
+
+
+def render(console: Console, roster: Path, result: AuditResult, target: Path | None, notes: list[str],
+           limit: int | None) -> None:
+    s = result.summary()
+    status = s["status"]
+    console.print(
+        f"[bold]{escape(roster.name)}[/]：{len(result.roster.people)}人；政策 {result.policy.name}（{escape(result.policy.title)}）；"
+        f"检查基准日 {result.as_of:%Y-%m-%d}"
+    )
+    console.print(
+        f"错误 [red]{s['errors']}[/] 条，警告 [yellow]{s['warnings']}[/] 条，提示 [blue]{s['infos']}[/] 条；"
+        f"合格 {status['合格']} 人，需关注 {status['需关注']} 人，取消资格建议 [red]{status['取消资格建议']}[/] 人。"
+    )
+    if s["by_rule"]:
+        table = Table(title="按规则统计", title_justify="left")
+        for col in ("规则", "名称", "级别", "条数"):
+            table.add_column(col)
+        for rule_id, count in sorted(s["by_rule"].items(), key=lambda kv: (-kv[1], kv[0])):
+            rule = REGISTRY[rule_id]
+            table.add_row(rule_id, rule.title, SEVERITY_STYLE[rule.severity.value], str(count))
+        console.print(table)
+    units = s["by_unit"]
+    if len(units) > 1:
+        table = Table(title="按单位统计", title_justify="left")
+        for col in ("单位", "人数", "错误", "警告"):
+            table.add_column(col)
+        for unit, counts in units.items():
+            table.add_row(escape(unit), str(counts.get("people", 0)), str(counts.get("error", 0)), str(counts.get("warning", 0)))
+        console.print(table)
+    shown = result.findings if limit is None else result.findings[:limit]
+    if shown:
+        table = Table(title="问题明细", title_justify="left", show_lines=False)
+        for col in ("位置", "姓名", "单位", "级别", "规则", "问题"):
+            table.add_column(col, overflow="fold")
+        for f in shown:
+            where = f"{f.cell.sheet}!{f.cell.ref}" if f.cell else "（整体）"
+            table.add_row(escape(where), escape(f.name or "—"), escape(f.unit or "—"), SEVERITY_STYLE[f.severity.value],
+                          f.rule, escape(f.message))
+        console.print(table)
+        if len(shown) < len(result.findings):
+            console.print(f"……另有{len(result.findings) - len(shown)}条未在屏幕上列出，见输出工作簿的“问题清单”，或加 --all。")
+    else:
+        console.print("[green]没有发现问题。[/]")
+    for skipped in result.skipped:
+        console.print(f"[dim]未检查 {skipped.rule}：{escape(skipped.reason)}[/]")
+    for note in notes:
+        console.print(f"注意：{escape(note)}")
+    if target is not None:
+        console.print(f"标注后的工作簿已写到：[bold]{escape(str(target))}[/]（原文件未改动）")
