@@ -83,6 +83,8 @@ def write_table(ws, rows: list[dict[str, Any]], *, headers: list[str] | None = N
             value = row.get(h)
             if value is not None:
                 cell = ws.cell(r, c, value)
+                if isinstance(value, str) and value.startswith("="):
+                    cell.data_type = "s"  # text typed as '=…, not a formula
                 if formats and h in formats:
                     cell.number_format = formats[h]
         r += 1

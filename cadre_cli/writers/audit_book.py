@@ -23,7 +23,7 @@ def write_audit_book(book: RawBook, result: AuditResult, target: Path) -> Annota
     wb = annotated.wb
     _annotate_cells(annotated, result.findings)
     _status_columns(annotated, result)
-    _findings_sheet(wb, result)
+    _findings_sheet(annotated, result)
     _structure_sheet(wb, result)
     save(annotated, target, mode_from=book.path)
     return annotated
@@ -87,7 +87,8 @@ def _status_columns(annotated: Annotated, result: AuditResult) -> None:
             summary.alignment = st["left"]
 
 
-def _findings_sheet(wb, result: AuditResult) -> None:
+def _findings_sheet(annotated: Annotated, result: AuditResult) -> None:
+    wb = annotated.wb
     headers = ["序号", "级别", "规则", "姓名", "单位", "位置", "问题", "依据"]
     ordered = sorted(result.findings, key=lambda f: (SEVERITY_ORDER[f.severity],) + _where(f))
     rows, fills = [], []
@@ -104,11 +105,15 @@ def _findings_sheet(wb, result: AuditResult) -> None:
     ]
     ws = print_sheet(wb, "问题清单", "后备干部名册审核问题清单", headers, rows,
                      widths=[6, 7, 20, 9, 16, 14, 48, 30], notes=notes, landscape=True, fills=fills)
+    from openpyxl.worksheet.hyperlink import Hyperlink
+
     for r, f in enumerate(ordered, start=3):
         if f.cell is not None:
             cell = ws.cell(r, 6)
-            cell.hyperlink = f"#'{_escape(f.cell.sheet)}'!{f.cell.ref}"
-            cell.style = "Hyperlink"
+            sheet = annotated.titles.get(f.cell.sheet, f.cell.sheet)
+            cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{_escape(sheet)}'!{f.cell.ref}",
+                                       tooltip="转到该单元格")
+            cell.font = styles()["link_font"]
     ws.auto_filter.ref = f"A2:H{len(rows) + 2}"
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from cadre_cli.errors import InputError
 from cadre_cli.readers.guard import Kind
 from cadre_cli.readers.raw import RawBook
 from cadre_cli.writers.atomic import write_atomic
@@ -45,7 +46,13 @@ def open_for_annotation(book: RawBook) -> Annotated:
     name = book.path.name
     if book.kind in (Kind.XLSX, Kind.XLSM):
         keep = book.kind is Kind.XLSM
-        wb = load_workbook(book.path, keep_vba=keep)
+        try:
+            wb = load_workbook(book.path, keep_vba=keep)
+        except Exception as exc:
+            raise InputError(
+                f"“{name}”的数据已读出，但无法复制成带标注的工作簿（{str(exc)[:80] or type(exc).__name__}）；"
+                "可以加 --no-output 只看屏幕结果，或用 Excel/WPS 把文件另存为 .xlsx 后再试。"
+            ) from None
         notes = ["宏（VBA）已原样保留在输出文件中，本工具不会运行宏。"] if keep else []
         notes += _lost_features(book.path)
         return Annotated(wb, output_suffix(book), notes)
@@ -126,6 +133,7 @@ def styles() -> dict[str, Any]:
         "head_font": Font(name="宋体", bold=True, size=11),
         "title_font": Font(name="方正小标宋简体", size=16),
         "body_font": Font(name="宋体", size=11),
+        "link_font": Font(name="宋体", size=11, color="0563C1", underline="single"),
         "center": Alignment(horizontal="center", vertical="center", wrap_text=True),
         "left": Alignment(horizontal="left", vertical="center", wrap_text=True),
         "fill": lambda color: PatternFill("solid", fgColor=color),
