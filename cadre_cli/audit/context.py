@@ -85,7 +85,22 @@ class AuditContext:
 
     def level(self, person: Person) -> tuple[str, Level] | None:
         """The policy level a person's 后备类别 (or section line) names, longest match wins."""
-        return match_level(self.policy, person.get("reserve_level") or person.record.section)
+        text = person.get("reserve_level") or person.record.section
+        try:
+            return self._levels[text]
+        except KeyError:
+            found = self._levels[text] = match_level(self.policy, text)
+            return found
+
+    @cached_property
+    def _levels(self) -> dict[str | None, tuple[str, Level] | None]:
+        return {}
+
+    @cached_property
+    def failing_grades(self) -> frozenset:
+        from cadre_cli.parse.grades import parse_grade
+
+        return frozenset(parse_grade(g) for g in self.policy.assessment.failing or [])
 
     def age_limit(self, person: Person) -> AgeLimit | None:
         """The age limit that applies, or None when the policy sets none for this person."""

@@ -37,13 +37,12 @@ def posts_from_book(book: RawBook) -> PostCounts | None:
         counts = PostCounts(principal=0, deputy=0, source=f"工作表“{sheet.name}”")
         for record in records(table):
             for field, kind in (("posts_principal", "principal"), ("posts_deputy", "deputy")):
-                cell = record.cells.get(field)
-                if cell is None:
+                if not record.has(field):
                     continue
                 try:
-                    value = parse_count(cell.value) or 0
+                    value = parse_count(record.raw(field)) or 0
                 except ValueProblem as exc:
-                    raise CadreError(f"“{book.path.name}”工作表“{sheet.name}”{cell.ref.ref}的职数{exc.reason}。") from None
+                    raise CadreError(f"“{book.path.name}”工作表“{sheet.name}”{record.ref(field).ref}的职数{exc.reason}。") from None
                 setattr(counts, kind, getattr(counts, kind) + value)
         if "posts_principal" not in table.columns:
             counts.principal = None

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from cadre_cli.cli.common import console, default_output, emit_json, err_console, parse_as_of
+from cadre_cli.cli.common import batch_mode, console, default_output, emit_json, err_console, parse_as_of
 
 TERMINAL_LIMIT = 200
 
@@ -49,7 +49,7 @@ def audit(
     selected, ignored = parse_rule_ids(select, "--select"), parse_rule_ids(ignore, "--ignore")
     post_counts = parse_posts_option(posts, units)
     write = not no_output and (output is not None or not as_json)
-    with progress_bar(quiet=as_json) as bar:
+    with progress_bar(quiet=as_json) as bar, batch_mode():
         task = bar.add_task("读取名册", total=None)
         book, tables = read_tables(roster)
         target = None

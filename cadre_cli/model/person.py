@@ -137,12 +137,7 @@ class Person:
 
     def cell(self, name: str) -> CellRef | None:
         """Where a field's value is, or where it would be (the column exists, the cell is blank)."""
-        c = self.record.cells.get(name)
-        if c is not None:
-            return c.ref
-        if self.table is not None and name in self.table.columns:
-            return CellRef(self.record.sheet, self.record.row, self.table.columns[name])
-        return None
+        return self.record.ref(name)
 
     @property
     def name(self) -> str | None:
@@ -181,7 +176,7 @@ class Person:
     @property
     def education_fulltime(self) -> cat.Education | None:
         value = self.values.get("education_fulltime")
-        if value is None and "education_fulltime" not in self.record.cells:
+        if value is None and "education_fulltime" not in self.record.columns:
             text = _text(self.record.raw("education")) or ""
             if "全日制" in text:
                 return self.values.get("education")
@@ -206,51 +201,114 @@ class Person:
         return None
 
 
-def _decimals(table: Table, ref: CellRef) -> int | None:
-    return table.sheet.decimals(ref.row - 1, ref.col - 1)
+class ParseCache:
+    """Rosters repeat the same few values thousands of times (birth months, grades,
+    education, units, vote counts): each distinct raw value is parsed once per field kind.
+    A hit is (True, value) or (False, reason)."""
+
+    def __init__(self) -> None:
+        self.memo: dict[tuple, tuple[bool, Any]] = {}
+
+    def get(self, kind: str, parser: Callable[..., Any], raw: object, *args: Any) -> tuple[bool, Any]:
+        key = (kind, raw.__class__, raw, *args)
+        try:
+            hit = self.memo.get(key)
+        except TypeError:  # an unhashable value: parse it directly
+            hit = None
+            key = None
+        if hit is None:
+            try:
+                hit = (True, parser(raw, *args))
+            except ValueProblem as exc:
+                hit = (False, exc.reason)
+            if key is not None:
+                self.memo[key] = hit
+        return hit
+
+    def __call__(self, kind: str, parser: Callable[..., Any], raw: object, *args: Any) -> Any:
+        ok, value = self.get(kind, parser, raw, *args)
+        if ok:
+            return value
+        raise ValueProblem(value)
 
 
-def build_person(record: Record, table: Table) -> Person:
+_DATE, _ID, _GRADE, _FLAG, _PLAIN = range(5)
+
+
+def _plan(columns: dict[str, int]) -> dict[str, tuple[int, Any]]:
+    """How each mapped column of a table is parsed, decided once per table."""
+    plan: dict[str, tuple[int, Any]] = {}
+    for name in columns:
+        if name in DATE_FIELDS:
+            plan[name] = (_DATE, None)
+        elif name == "id_number":
+            plan[name] = (_ID, None)
+        elif name.startswith("assessment:"):
+            plan[name] = (_GRADE, int(name[11:]))
+        elif name.startswith("flag:"):
+            plan[name] = (_FLAG, None)
+        elif name in PARSERS:
+            plan[name] = (_PLAIN, PARSERS[name])
+    return plan
+
+
+def build_person(record: Record, table: Table, cache: ParseCache | None = None,
+                 plan: dict[str, tuple[int, Any]] | None = None) -> Person:
+    cache = cache or ParseCache()
+    plan = plan if plan is not None else _plan(table.columns)
     person = Person(record, table)
     values = person.values
-    for name, c in record.cells.items():
-        try:
-            if name in DATE_FIELDS:
-                raw = c.value
-                decimals = _decimals(table, c.ref) if isinstance(raw, float) and not raw.is_integer() else None
-                values[name] = parse_date(raw, decimals)
-            elif name == "id_number":
-                try:
-                    person.id = parse_id(c.value)
-                except ValueProblem as exc:
-                    person.id_problem = exc.reason
-            elif name.startswith("assessment:"):
-                person.assessments[int(name.split(":", 1)[1])] = parse_grade(c.value)
-            elif name.startswith("flag:"):
-                flag = cat.parse_flag(c.value)
-                if flag is not None:
-                    person.flags[name] = flag
-            elif name in PARSERS:
-                values[name] = PARSERS[name](c.value)
-        except ValueProblem as exc:
-            person.problems.append(Problem(name, c.ref, exc.reason))
-    person.poll = _poll(person)
+    get = cache.get
+    for name, raw in record.values.items():
+        step = plan.get(name)
+        if step is None:
+            continue
+        code, arg = step
+        if code == _ID:
+            try:
+                person.id = parse_id(raw)
+            except ValueProblem as exc:
+                person.id_problem = exc.reason
+            continue
+        if code == _DATE:
+            decimals = None
+            if raw.__class__ is float and not raw.is_integer():
+                decimals = table.sheet.decimals(record.row - 1, record.columns[name] - 1)
+            ok, value = get("date", parse_date, raw, decimals)
+        elif code == _GRADE:
+            ok, value = get("grade", parse_grade, raw)
+        elif code == _FLAG:
+            ok, value = get("flag", cat.parse_flag, raw)
+        else:
+            ok, value = get(name, arg, raw)
+        if not ok:
+            person.problems.append(Problem(name, record.ref(name), value))
+        elif code == _GRADE:
+            person.assessments[arg] = value
+        elif code == _FLAG:
+            if value is not None:
+                person.flags[name] = value
+        else:
+            values[name] = value
+    person.poll = _poll(person, cache)
     person.unit = values.get("unit") or table.unit_hint
     return person
 
 
-def _poll(person: Person) -> Poll | None:
-    record = person.record
-    keys = [k for k in POLL_KEYS if f"poll:{k}" in record.cells] + (["voters"] if "poll:voters" in record.cells else [])
-    if not any(k in keys for k in POLL_KEYS):
+_POLL_FIELDS = tuple((f"poll:{k}", k) for k in (*POLL_KEYS, "voters"))
+
+
+def _poll(person: Person, cache: ParseCache) -> Poll | None:
+    values = person.record.values
+    present = [(field, key) for field, key in _POLL_FIELDS if field in values]
+    if not present or present[0][1] == "voters":
         return None
     poll = Poll()
-    for key in keys:
-        c = record.cells[f"poll:{key}"]
+    for field, key in present:
         try:
-            value = parse_count(c.value)
+            value = cache("count", parse_count, values[field])
         except ValueProblem as exc:
-            person.problems.append(Problem(f"poll:{key}", c.ref, exc.reason))
+            person.problems.append(Problem(field, person.record.ref(field), exc.reason))
             return None
         if key == "voters":
             poll.voters = value
@@ -275,9 +333,11 @@ class Roster:
 def build_roster(path_name: str, tables: list[Table]) -> Roster:
     people: list[Person] = []
     named_sheets = len(tables) > 1
+    cache = ParseCache()
     for table in tables:
+        plan = _plan(table.columns)
         for record in table.records:
-            person = build_person(record, table)
+            person = build_person(record, table, cache, plan)
             if person.unit is None and named_sheets:
                 person.unit = table.name
             people.append(person)

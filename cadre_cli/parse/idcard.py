@@ -42,8 +42,8 @@ def upgrade15(number15: str) -> str:
 
 def _birth(number18: str, shown: str) -> dt.date:
     try:
-        born = ric.get_birth_date(number18)
-    except Exception:
+        born = dt.date(int(number18[6:10]), int(number18[10:12]), int(number18[12:14]))
+    except ValueError:
         raise ValueProblem(f"身份证号“{shown}”中的出生日期不存在") from None
     if not 1900 <= born.year <= 2100:
         raise ValueProblem(f"身份证号“{shown}”中的出生年份{born.year}不合理")
@@ -62,7 +62,7 @@ def parse_id(raw: object) -> IdNumber | None:
     if isinstance(raw, bool) or not isinstance(raw, (str, int)):
         raise ValueProblem(f"“{raw}”不是身份证号")
     shown = str(raw).strip()
-    s = "".join(nfkc(shown).split()).upper()
+    s = shown.upper() if shown.isascii() and " " not in shown else "".join(nfkc(shown).split()).upper()
     if _SHAPE15.match(s):
         full = upgrade15(s)
         birth = _birth(full, shown)

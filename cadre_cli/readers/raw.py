@@ -11,6 +11,7 @@ import csv
 import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from cadre_cli.errors import InputError
@@ -27,7 +28,7 @@ class RawSheet:
     # decimals(row0, col0) -> number of decimals the cell's number format shows, or None
     decimals: Callable[[int, int], int | None] = lambda row, col: None
 
-    @property
+    @cached_property
     def width(self) -> int:
         return max((len(r) for r in self.rows), default=0)
 

@@ -33,20 +33,33 @@ class Cell:
     ref: CellRef
 
 
-@dataclass
 class Record:
-    sheet: str
-    row: int  # Excel row, 1-based
-    cells: dict[str, Cell]
-    section: str | None = None  # the section line above it, e.g. `一、正科级后备干部`
+    """One data row: the raw values of its mapped, non-blank cells. Cell references are
+    made on demand (a 50,000-row roster would otherwise hold a million of them)."""
+
+    __slots__ = ("sheet", "row", "values", "columns", "section")
+
+    def __init__(self, sheet: str, row: int, values: dict[str, object], columns: dict[str, int],
+                 section: str | None = None) -> None:
+        self.sheet = sheet
+        self.row = row  # Excel row, 1-based
+        self.values = values  # field -> raw value (blank cells left out)
+        self.columns = columns  # field -> 1-based column, shared by the table's records
+        self.section = section  # the section line above it, e.g. `一、正科级后备干部`
 
     def raw(self, field: str) -> object:
-        cell = self.cells.get(field)
-        return None if cell is None else cell.value
+        return self.values.get(field)
 
     def has(self, field: str) -> bool:
-        cell = self.cells.get(field)
-        return cell is not None and not is_blank(cell.value)
+        return field in self.values
+
+    def ref(self, field: str) -> CellRef | None:
+        col = self.columns.get(field)
+        return None if col is None else CellRef(self.sheet, self.row, col)
+
+    @property
+    def cells(self) -> dict[str, Cell]:
+        return {f: Cell(v, CellRef(self.sheet, self.row, self.columns[f])) for f, v in self.values.items()}
 
 
 @dataclass
@@ -229,35 +242,54 @@ def records(table: Table) -> list[Record]:
     """The data rows under the header, with footers, blanks and sections left out."""
     sheet = table.sheet
     col_fields = sorted(((c - 1, f) for f, c in table.columns.items()), key=lambda x: x[0])
-    header_texts = {r - 1: _row_text(sheet, r - 1) for r in table.header_rows}
     key_cols = [table.columns[k] - 1 for k in ("name", "exam_number", "id_number") if k in table.columns]
+    header_rows = [sheet.rows[r - 1] for r in table.header_rows]
+    header_words = {cell_text(h[c]) for h in header_rows for c in key_cols if c < len(h) and not is_blank(h[c])}
+    name = sheet.name
+    columns = dict(table.columns)
     out: list[Record] = []
     section: str | None = None
-    name = sheet.name
     for r in range(table.header_rows[-1], len(sheet.rows)):
         row = sheet.rows[r]
-        values = [(c, f, row[c]) for c, f in col_fields if c < len(row)]
-        filled = [(c, f, v) for c, f, v in values if not is_blank(v)]
+        n = len(row)
+        values = {f: v for c, f in col_fields if c < n and (v := row[c]) != "" and v is not None
+                  and not (v.__class__ is str and not v.strip())}
         first = _first_text(row)
         if first is not None:
             key = squash(first)
             if key.startswith(_END_WORDS):
                 break
-            if key.startswith(_SKIP_WORDS) or key.replace(" ", "") in ("合计", "小计"):
+            if key.startswith(_SKIP_WORDS):
                 continue
-        if not filled:
+        if not values:
             continue
-        if any(_row_text(sheet, r) == texts for texts in header_texts.values()):
-            continue
-        if key_cols and all(c >= len(row) or is_blank(row[c]) for c in key_cols):
+        if key_cols and all(c >= n or is_blank(row[c]) for c in key_cols):
             nonblank = [v for v in row if not is_blank(v)]
             if len(nonblank) == 1 and isinstance(nonblank[0], str):
                 section = nonblank[0].strip()
                 continue
-        cells = {f: Cell(v, CellRef(name, r + 1, c + 1)) for c, f, v in filled}
-        out.append(Record(name, r + 1, cells, section))
+            if any(_same_text(row, h, range(max(n, len(h)))) for h in header_rows):
+                continue  # a sub-header row repeated for printing
+        if key_cols and key_cols[0] < n and row[key_cols[0]].__class__ is str and row[key_cols[0]].strip() in header_words \
+                and any(_same_text(row, h, key_cols) for h in header_rows):
+            continue  # a header row repeated for printing
+        out.append(Record(name, r + 1, values, columns, section))
     table.records = out
     return out
+
+
+def _same_text(row: list[object], header: list[object], cols) -> bool:
+    """The row repeats the header in these columns (blank where the header is blank)."""
+    seen = False
+    for c in cols:
+        a = row[c] if c < len(row) else None
+        b = header[c] if c < len(header) else None
+        if is_blank(a) and is_blank(b):
+            continue
+        if is_blank(a) or is_blank(b) or header_key(a) != header_key(b):
+            return False
+        seen = True
+    return seen
 
 
 def _first_text(row: list[object]) -> str | None:

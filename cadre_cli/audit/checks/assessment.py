@@ -22,7 +22,7 @@ def _percent(share: Fraction) -> str:
 
 @person_check("annual-assessment")
 def annual_assessment(ctx: AuditContext, person: Person) -> Iterator[Finding]:
-    failing = {parse_grade(g) for g in ctx.policy.assessment.failing or []}
+    failing = ctx.failing_grades
     for year in sorted(person.assessments):
         grade = person.assessments[year]
         if grade is not None and grade in failing:
