@@ -216,4 +216,9 @@ def fit_to_width(ws: Any, landscape: bool = False) -> None:
 
 
 def save(annotated: Annotated, target: Path, mode_from: Path | None = None) -> Path:
-    return write_atomic(target, annotated.wb.save, mode_from=mode_from)
+    try:
+        return write_atomic(target, annotated.wb.save, mode_from=mode_from)
+    finally:
+        archive = getattr(annotated.wb, "vba_archive", None)  # keep_vba leaves the input's zip open
+        if archive is not None:
+            archive.close()
