@@ -27,6 +27,9 @@ def read_tables(path: Path, key_fields: tuple[str, ...] = ("name",)) -> tuple[Ra
         if not any(sheet.rows for sheet in book.sheets):
             raise InputError(f"“{path.name}”是空白工作簿，没有任何内容。")
         raise InputError(missing_fields_message(path.name, None, seen, list(key_fields[:1])))
+    if not any(t.records for t in tables):
+        first = tables[0]
+        raise InputError(f"“{path.name}”工作表“{first.name}”只有表头（第{first.header_rows[-1]}行），下面没有任何人员数据。")
     return book, tables
 
 

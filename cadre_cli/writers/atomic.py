@@ -27,7 +27,7 @@ def check_target(target: Path, sources: tuple[Path, ...] = (), force: bool = Fal
         raise OutputError(f"输出文件夹“{folder}”不存在，请先建立该文件夹或换一个位置。")
     if not folder.is_dir():
         raise OutputError(f"“{folder}”不是文件夹，无法在其中写入输出。")
-    if not os.access(folder, os.W_OK | os.X_OK):
+    if not _writable(folder):
         raise OutputError(f"没有权限在文件夹“{folder}”中写入文件（只读），请换一个位置，用 --output 指定。")
     if target.is_dir():
         raise OutputError(f"“{target}”是一个文件夹，不能作为输出文件。")
@@ -35,9 +35,24 @@ def check_target(target: Path, sources: tuple[Path, ...] = (), force: bool = Fal
         raise OutputError(f"输出文件“{target.name}”已存在；如要覆盖，请加 --force，或用 --output 换一个文件名。")
 
 
+def _writable(folder: Path) -> bool:
+    """Try it: mode bits do not tell for root, read-only mounts or network shares."""
+    try:
+        fd, name = tempfile.mkstemp(prefix=".~cadre-probe-", dir=folder)
+    except OSError:
+        return False
+    os.close(fd)
+    os.unlink(name)
+    return True
+
+
 def write_atomic(target: Path, write: Callable[[Path], None], mode_from: Path | None = None) -> Path:
     """Call `write(tmp_path)` and move the result onto `target` in one step."""
-    fd, tmp_name = tempfile.mkstemp(prefix=".~cadre-", suffix=target.suffix, dir=target.parent)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=".~cadre-", suffix=target.suffix, dir=target.parent)
+    except OSError as exc:
+        reason = "没有写入权限（只读文件夹）" if isinstance(exc, PermissionError) else (exc.strerror or "无法建立文件")
+        raise OutputError(f"无法在文件夹“{target.parent}”中写入“{target.name}”：{reason}；请用 --output 换一个位置。") from None
     os.close(fd)
     tmp = Path(tmp_name)
     try:

@@ -11,12 +11,17 @@ from cadre_cli.model.person import Person
 from cadre_cli.parse.dates import PDate
 
 
+MAX_NAME = 30
+
+
 @person_check("invalid-value")
 def invalid_value(ctx: AuditContext, person: Person) -> Iterator[Finding]:
     for problem in person.problems:
         yield ctx.finding("invalid-value", person, problem.message, problem.cell)
     if person.name is None:
         yield ctx.finding("invalid-value", person, "该行有数据但没有姓名", person.cell("name"))
+    elif len(person.name) > MAX_NAME:
+        yield ctx.finding("invalid-value", person, f"姓名一栏有{len(person.name)}个字，不像姓名，请核对", person.cell("name"))
     poll = person.poll
     if poll is not None and poll.voters is not None and poll.cast > poll.voters:
         yield ctx.finding("invalid-value", person, f"民主测评票数之和{poll.cast}票超过测评人数{poll.voters}人",

@@ -1,0 +1,121 @@
+"""Build the bad-input corpus committed beside this script.
+
+    python tests/corpus/make_corpus.py     # needs LibreOffice (soffice) for the .xls; msoffcrypto-tool for encryption
+
+Each file's expected exit code and Chinese message are in `expected.toml`; the test
+`tests/test_corpus.py` runs every case through the CLI.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+from openpyxl import Workbook
+
+HERE = Path(__file__).parent
+sys.path.insert(0, str(HERE.parent.parent))
+
+from tests.builders import make_id, person, write_table  # noqa: E402
+
+BORN = dt.date(1995, 5, 1)
+
+
+def roster(path: Path, rows: list[dict], **kw) -> Path:
+    wb = Workbook()
+    wb.active.title = "名册"
+    write_table(wb.active, rows, **kw)
+    wb.save(path)
+    return path
+
+
+def good_rows() -> list[dict]:
+    return [person("张三", BORN, seq=1, **{"后备类别": "副科级", "2025年": "称职"}),
+            person("李四", dt.date(1992, 3, 1), "女", seq=2, **{"后备类别": "副科级", "2025年": "优秀"})]
+
+
+def main() -> None:
+    out = HERE
+    (out / "not_a_workbook.xlsx").write_text("这只是一段文字，被改成了 .xlsx 扩展名。\n", encoding="utf-8")
+    good = roster(out / "_good.xlsx", good_rows())
+    data = good.read_bytes()
+    (out / "truncated.xlsx").write_bytes(data[: len(data) // 2])
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    with good.open("rb") as src, (out / "encrypted.xlsx").open("wb") as dst:
+        OOXMLFile(src).encrypt("123456", dst)
+    with zipfile.ZipFile(out / "zip_bomb.xlsx", "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        zf.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
+        zf.writestr("xl/workbook.xml", "<workbook/>")
+        zf.writestr("xl/worksheets/sheet1.xml", b"<sheetData>" + b"0" * (100 * 1024 * 1024) + b"</sheetData>")
+    Workbook().save(out / "empty.xlsx")
+    roster(out / "header_only.xlsx", [{"序号": None, "姓名": None, "性别": None, "出生年月": None}], footer=False)
+    wb = Workbook()
+    wb.active.append(["会议签到表"])
+    wb.active.append(["时间", "地点", "主持人"])
+    wb.active.append(["上午", "三楼会议室", "王某"])
+    wb.save(out / "no_header.xlsx")
+    wb = Workbook()
+    wb.active.append(["姓名", "出生年月", "性别", "出生日期"])
+    wb.active.append(["张三", "1995.05", "男", "1995.05"])
+    wb.save(out / "same_header_twice.xlsx")
+    rows = good_rows()
+    rows[0]["备注"] = "长" * 10_000
+    roster(out / "long_cell.xlsx", rows)
+    rows = good_rows() + [person("王五", BORN, seq=3), person("赵六", BORN, seq=4)]
+    for row, bad in zip(rows[1:], ("2025.13", "1985.02.30", "明年")):
+        row["出生年月"] = bad
+    roster(out / "bad_dates.xlsx", rows)
+    wb = Workbook()
+    write_table(wb.active, [{"准考证号": "2025001", "姓名": "张三", "笔试成绩": "八十五", **{f"评委{i}": 80 for i in range(1, 6)},
+                             "优秀": 10, "称职": 5, "基本称职": 1, "不称职": 0, "测评人数": 16},
+                            {"准考证号": "2025002", "姓名": "李四", "笔试成绩": 82, **{f"评委{i}": 85 for i in range(1, 6)},
+                             "优秀": 12, "称职": 4, "基本称职": 0, "不称职": 0, "测评人数": 16}],
+                title="答辩测评成绩", unit_line=None)
+    wb.save(out / "chinese_number_score.xlsx")
+    rows = good_rows()
+    rows[0]["身份证号码"] = float(make_id(BORN)[:17] + "0")
+    roster(out / "float_ids.xlsx", rows)
+    rows = good_rows()
+    rows[0]["姓　名"] = '=HYPERLINK("http://example.invalid","点我")'
+    roster(out / "formula_name.xlsx", rows)
+    wb = Workbook()
+    write_table(wb.active, good_rows())
+    wb.active.title = "名册"
+    wb.active.protection.set_password("secret")
+    wb.active.protection.sheet = True
+    wb.save(out / "protected_sheet.xlsx")
+    _xlsm(good, out / "macros.xlsm")
+    (out / "webpage.xls").write_text("<html><body><table><tr><td>姓名</td></tr></table></body></html>", encoding="utf-8")
+    soffice = shutil.which("soffice")
+    if soffice:
+        with tempfile.TemporaryDirectory() as tmp:
+            src = roster(Path(tmp) / "wps_style.xlsx", good_rows())
+            subprocess.run([soffice, "--headless", "--convert-to", "xls:MS Excel 97", "--outdir", str(out), str(src)],
+                           check=True, capture_output=True)
+    good.unlink()
+    print("corpus written to", out)
+
+
+def _xlsm(src: Path, dst: Path) -> None:
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+                                    b"application/vnd.ms-excel.sheet.macroEnabled.main+xml")
+                data = data.replace(b"<Default Extension=\"xml\"",
+                                    b"<Default Extension=\"bin\" ContentType=\"application/vnd.ms-office.vbaProject\"/>"
+                                    b"<Default Extension=\"xml\"")
+            zout.writestr(item, data)
+        zout.writestr("xl/vbaProject.bin", b"Attribute VB_Name = \"Module1\"\nSub Auto_Open()\nEnd Sub\n")
+
+
+if __name__ == "__main__":
+    main()
