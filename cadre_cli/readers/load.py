@@ -10,8 +10,10 @@ from cadre_cli.readers.raw import RawBook, load_book
 from cadre_cli.readers.table import Table, _row_text, locate, missing_fields_message, records
 
 
-def read_tables(path: Path, key_fields: tuple[str, ...] = ("name",)) -> tuple[RawBook, list[Table]]:
-    """Every sheet whose header carries one of `key_fields`, with its records cut out."""
+def read_tables(path: Path, key_fields: tuple[str, ...] = ("name",),
+                allow_empty: bool = False) -> tuple[RawBook, list[Table]]:
+    """Every sheet whose header carries one of `key_fields`, with its records cut out.
+    A workbook with headers but no data rows is refused unless `allow_empty`."""
     book = load_book(path)
     tables: list[Table] = []
     for sheet in book.sheets:
@@ -27,7 +29,7 @@ def read_tables(path: Path, key_fields: tuple[str, ...] = ("name",)) -> tuple[Ra
         if not any(sheet.rows for sheet in book.sheets):
             raise InputError(f"“{path.name}”是空白工作簿，没有任何内容。")
         raise InputError(missing_fields_message(path.name, None, seen, list(key_fields[:1])))
-    if not any(t.records for t in tables):
+    if not allow_empty and not any(t.records for t in tables):
         first = tables[0]
         raise InputError(f"“{path.name}”工作表“{first.name}”只有表头（第{first.header_rows[-1]}行），下面没有任何人员数据。")
     return book, tables
