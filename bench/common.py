@@ -45,6 +45,22 @@ def _time(label: str, spec: list[str], repeats: int) -> Timing:
     return Timing(label, statistics.median(runs), runs, max(peaks))
 
 
+def time_process(label: str, argv: list[str], repeats: int = 5) -> Timing:
+    """A whole process, interpreter start-up included (what a user waits for)."""
+    import os
+    import time
+
+    runs, peaks = [], []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+        _, _, usage = os.wait4(proc.pid, 0)
+        runs.append(time.perf_counter() - start)
+        peaks.append(usage.ru_maxrss / 1024)
+        proc.returncode = 0
+    return Timing(label, statistics.median(runs), runs, max(peaks))
+
+
 def ratio_line(name: str, ours: Timing, base: Timing, target: float | None) -> dict:
     ratio = ours.median_s / base.median_s if base.median_s else float("inf")
     return {

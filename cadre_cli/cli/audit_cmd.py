@@ -15,18 +15,18 @@ TERMINAL_LIMIT = 200
 
 def audit(
     roster: Annotated[Path, typer.Argument(metavar="名册文件", help="后备干部名册：.xlsx .xlsm .xls .ods 或 .csv。")],
-    policy: Annotated[str | None, typer.Option("--policy", "-p", help="政策：预设名称（默认 county）或 .toml 文件。")] = None,
-    as_of: Annotated[str | None, typer.Option("--as-of", help="检查基准日，如 2026-12-31（默认今天）。年龄和各种期限都按这一天计算。")] = None,
-    horizon: Annotated[int | None, typer.Option("--horizon", help="提前提示的月数：多少个月内将超龄、管理期将满（默认取政策值，county 为6）。", min=0, max=120)] = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="标注后的工作簿（默认 名册_审核结果.xlsx，与名册同一文件夹）。")] = None,
+    policy: Annotated[str | None, typer.Option("--policy", "-p", metavar="政策", help="政策：预设名称（默认 county）或 .toml 文件。")] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", metavar="日期", help="检查基准日，如 2026-12-31（默认今天）。年龄和各种期限都按这一天计算。")] = None,
+    horizon: Annotated[int | None, typer.Option("--horizon", metavar="月数", help="提前提示的月数：多少个月内将超龄、管理期将满（默认取政策值，county 为6）。", min=0, max=120)] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="文件", help="标注后的工作簿（默认 名册_审核结果.xlsx，与名册同一文件夹）。")] = None,
     force: Annotated[bool, typer.Option("--force", help="输出文件已存在时覆盖。")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="把结果以 JSON 打印到标准输出（此时只有给了 --output 才写工作簿）。")] = False,
     no_output: Annotated[bool, typer.Option("--no-output", help="只在屏幕上显示，不写工作簿。")] = False,
-    select: Annotated[str | None, typer.Option("--select", help="只检查这些规则，逗号分隔，如 age-limit,annual-assessment。")] = None,
-    ignore: Annotated[str | None, typer.Option("--ignore", help="不检查这些规则，逗号分隔。")] = None,
-    posts: Annotated[str | None, typer.Option("--posts", help="领导职数，如“正职=10,副职=20”（用于 pool-size）。")] = None,
-    units: Annotated[int | None, typer.Option("--units", help="机关部门、社区、管理处的个数（街道政策按其二分之一确定后备数量）。", min=1)] = None,
-    scores: Annotated[Path | None, typer.Option("--scores", help="答辩测评成绩表：用与 cadre score 相同的计算判断考试、答辩是否合格。")] = None,
+    select: Annotated[str | None, typer.Option("--select", metavar="规则", help="只检查这些规则，逗号分隔，如 age-limit,annual-assessment。")] = None,
+    ignore: Annotated[str | None, typer.Option("--ignore", metavar="规则", help="不检查这些规则，逗号分隔。")] = None,
+    posts: Annotated[str | None, typer.Option("--posts", metavar="职数", help="领导职数，如“正职=10,副职=20”（用于 pool-size）。")] = None,
+    units: Annotated[int | None, typer.Option("--units", metavar="个数", help="机关部门、社区、管理处的个数（街道政策按其二分之一确定后备数量）。", min=1)] = None,
+    scores: Annotated[Path | None, typer.Option("--scores", metavar="成绩表", help="答辩测评成绩表：用与 cadre score 相同的计算判断考试、答辩是否合格。")] = None,
     show_all: Annotated[bool, typer.Option("--all", help=f"在屏幕上列出全部问题（默认最多{TERMINAL_LIMIT}条，其余见工作簿）。")] = False,
 ) -> None:
     """逐人检查后备干部名册：年龄、年度考核、民主测评、管理期、挂职、轮岗、身份证号、重复录入、队伍结构等。

@@ -4,24 +4,39 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from decimal import Decimal
-from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from rich.console import Console
-
 from cadre_cli.errors import CadreError
 
-console = Console(highlight=False)
-err_console = Console(stderr=True, highlight=False)
+
+class _LazyConsole:
+    """A rich Console made on first use, so that importing a command module (as
+    `cadre --help` does) does not import rich."""
+
+    def __init__(self, **options: Any) -> None:
+        self._options = options
+        self._console: Any = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(highlight=False, **self._options)
+        return getattr(self._console, name)
+
+
+console: Any = _LazyConsole()
+err_console: Any = _LazyConsole(stderr=True)
 
 
 def _default(value: Any) -> Any:
+    from decimal import Decimal
+    from fractions import Fraction
+
     if isinstance(value, Decimal):
         return int(value) if value == value.to_integral_value() and value.as_tuple().exponent >= 0 else float(value)
     if isinstance(value, Fraction):
@@ -36,6 +51,8 @@ def _default(value: Any) -> Any:
 
 
 def emit_json(payload: dict[str, Any]) -> None:
+    import json
+
     sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2, default=_default))
     sys.stdout.write("\n")
 

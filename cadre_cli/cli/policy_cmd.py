@@ -13,6 +13,7 @@ from cadre_cli.cli.common import console, emit_json
 policy_app = typer.Typer(
     help="政策（计分和审核所依据的规定）：列出预设、查看生效的设置、生成可编辑的副本。",
     no_args_is_help=True,
+    rich_markup_mode=None,
 )
 
 
@@ -71,7 +72,7 @@ def policy_show(
 @policy_app.command("init")
 def policy_init(
     name: Annotated[str, typer.Argument(metavar="预设名称", help="以哪个预设为底本，如 county。")] = "county",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="写到哪个文件（默认 当前文件夹/预设名称.toml）。")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="文件", help="写到哪个文件（默认 当前文件夹/预设名称.toml）。")] = None,
     force: Annotated[bool, typer.Option("--force", help="文件已存在时覆盖。")] = False,
 ) -> None:
     """生成一份带注释、可编辑的政策文件副本；改好后用 --policy 文件名 使用。

@@ -17,7 +17,7 @@ PRESET_SHORT = {
 
 def rules(
     rule_id: Annotated[str | None, typer.Argument(metavar="[规则编号]", help="只看一条规则的说明，如 age-limit。")] = None,
-    policy: Annotated[str | None, typer.Option("--policy", "-p", help="只列出在这个政策下启用的规则。")] = None,
+    policy: Annotated[str | None, typer.Option("--policy", "-p", metavar="政策", help="只列出在这个政策下启用的规则。")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出。")] = False,
 ) -> None:
     """列出全部检查规则（编号、级别、依据、在哪些预设中启用），或说明其中一条。

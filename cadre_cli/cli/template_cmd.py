@@ -19,8 +19,8 @@ class TemplateKind(str, Enum):
 def template(
     kind: Annotated[TemplateKind, typer.Argument(metavar="roster|score", help="roster：后备干部名册；score：答辩测评成绩登记表。")],
     output: Annotated[Path, typer.Argument(metavar="输出文件.xlsx", help="要生成的工作簿。")],
-    policy: Annotated[str | None, typer.Option("--policy", "-p", help="按哪个政策生成（决定后备类别、评委人数、企业计分栏目）。")] = None,
-    year: Annotated[int | None, typer.Option("--year", help="年度考核的最近一年（默认去年）。")] = None,
+    policy: Annotated[str | None, typer.Option("--policy", "-p", metavar="政策", help="按哪个政策生成（决定后备类别、评委人数、企业计分栏目）。")] = None,
+    year: Annotated[int | None, typer.Option("--year", metavar="年份", help="年度考核的最近一年（默认去年）。")] = None,
     force: Annotated[bool, typer.Option("--force", help="文件已存在时覆盖。")] = False,
 ) -> None:
     """生成一份空白的名册或成绩表：表头可被本工具识别，带下拉选择和日期格式。

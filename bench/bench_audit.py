@@ -1,0 +1,42 @@
+"""Audit of a 50,000-row roster: `cadre audit --json` against reading the same file with
+pandas + calamine, and `cadre audit` writing the annotated workbook against an openpyxl
+load-and-save of the same file.
+
+    python bench/bench_audit.py [ROWS]
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.common import ratio_line, time_cli, time_python  # noqa: E402
+from bench.gen import roster  # noqa: E402
+
+
+def run(workdir: Path, repeats: int = 3, rows: int = 50_000) -> list[dict]:
+    source = workdir / f"roster_{rows}.xlsx"
+    if not source.exists():
+        roster(source, rows)
+    out = workdir / "roster_审核结果.xlsx"
+    read = time_python("pandas.read_excel(engine='calamine')",
+                       f"import pandas as pd; pd.read_excel({str(source)!r}, engine='calamine', header=None)", repeats)
+    audit_json = time_cli("cadre audit --json", ["audit", str(source), "--json", "--as-of", "2026-12-01"], repeats)
+    save = time_python("openpyxl load + save",
+                       f"import openpyxl; openpyxl.load_workbook({str(source)!r}).save({str(workdir / 'copy.xlsx')!r})", repeats)
+    audit_book = time_cli("cadre audit（写标注工作簿）",
+                          ["audit", str(source), "--as-of", "2026-12-01", "--output", str(out), "--force"], repeats)
+    return [
+        ratio_line(f"audit --json, {rows} rows", audit_json, read, 1.5),
+        ratio_line(f"audit + annotated workbook, {rows} rows", audit_book, save, 1.25),
+    ]
+
+
+if __name__ == "__main__":
+    from bench.run import print_lines
+
+    work = Path(__file__).resolve().parent / "out"
+    work.mkdir(exist_ok=True)
+    print_lines(run(work, rows=int(sys.argv[1]) if len(sys.argv) > 1 else 50_000))

@@ -1,0 +1,47 @@
+"""`make bench`: every benchmark, each figure the median of several runs in fresh
+processes, as a ratio to a baseline measured in the same run, with peak memory.
+
+    python bench/run.py            # all
+    python bench/run.py audit help # some
+
+Results are printed as a Markdown table (pasted into the README) and saved to
+bench/out/results.json.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+SUITES = ["audit", "score", "notice", "help"]
+
+
+def print_lines(lines: list[dict]) -> None:
+    print("| benchmark | cadre (median s) | peak MB | baseline | baseline (s) | peak MB | ratio | target |")
+    print("|---|---|---|---|---|---|---|---|")
+    for d in lines:
+        target = "—" if d["target"] is None else f"≤ {d['target']}x {'✓' if d['met'] else '✗ missed'}"
+        print(f"| {d['name']} | {d['ours_s']} | {d['ours_peak_mb']} | {d['baseline']} | {d['baseline_s']} | "
+              f"{d['baseline_peak_mb']} | {d['ratio']}x | {target} |")
+
+
+def main(names: list[str]) -> None:
+    work = Path(__file__).resolve().parent / "out"
+    work.mkdir(exist_ok=True)
+    lines: list[dict] = []
+    for name in names or SUITES:
+        module = importlib.import_module(f"bench.bench_{name}")
+        started = time.perf_counter()
+        lines.extend(module.run(work))
+        print(f"[{name}] done in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    print_lines(lines)
+    (work / "results.json").write_text(json.dumps(lines, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
