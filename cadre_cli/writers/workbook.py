@@ -96,6 +96,43 @@ def _sheet_title(name: str) -> str:
     return cleaned or "Sheet"
 
 
+def worksheet(annotated: Annotated, name: str) -> Any:
+    """The worksheet of the annotated copy that holds the input's sheet `name`."""
+    wb = annotated.wb
+    return wb[name] if name in wb.sheetnames else wb[_sheet_title(name)]
+
+
+def first_free_column(ws: Any, width: int, rows: set[int]) -> int:
+    """The first column right of `width` (the used width) that no merged range on
+    any of `rows` covers, so cells written there never land inside a merge."""
+    col = width + 1
+    for rng in sorted(ws.merged_cells.ranges, key=lambda m: m.min_col):
+        if rng.max_col >= col and any(r in rows for r in range(rng.min_row, rng.max_row + 1)):
+            col = max(col, rng.max_col + 1)
+    return col
+
+
+def add_header_columns(ws: Any, header_rows: tuple[int, ...], start: int, labels: list[str],
+                       widths: list[float] | None = None) -> None:
+    """Header cells for added columns, styled like a header and merged down over a
+    two-row header."""
+    from openpyxl.utils import get_column_letter
+
+    st = styles()
+    top, bottom = header_rows[0], header_rows[-1]
+    for offset, label in enumerate(labels):
+        col = start + offset
+        cell = ws.cell(top, col)
+        set_value(cell, label)
+        for r in range(top, bottom + 1):
+            ws.cell(r, col).border = st["border"]
+        cell.font, cell.alignment, cell.fill = st["head_font"], st["center"], st["fill"](HEADER_FILL)
+        if bottom > top:
+            ws.merge_cells(start_row=top, start_column=col, end_row=bottom, end_column=col)
+        if widths:
+            ws.column_dimensions[get_column_letter(col)].width = widths[offset]
+
+
 def set_value(cell: Any, value: Any) -> None:
     """Write a value that stays what it is: text from a roster is never a formula."""
     if isinstance(value, str):
@@ -130,8 +167,10 @@ def styles() -> dict[str, Any]:
 
 def print_sheet(wb: Any, name: str, title: str, headers: list[str], rows: list[list[Any]],
                 widths: list[float] | None = None, notes: list[str] = (), landscape: bool = False,
-                fills: list[str | None] | None = None) -> Any:
-    """A new sheet ready to print: A4, title, header row repeated on every page."""
+                fills: list[str | None] | None = None, formats: list[str | None] | None = None) -> Any:
+    """A new sheet ready to print: A4, title, header row repeated on every page.
+
+    `formats` gives a number format per column (e.g. "0.00"), `fills` a colour per row."""
     st = styles()
     ws = wb.create_sheet(unique_sheet_name(wb, name))
     last = len(headers)
@@ -151,6 +190,8 @@ def print_sheet(wb: Any, name: str, title: str, headers: list[str], rows: list[l
             cell = ws.cell(r, c)
             if value is not None:
                 set_value(cell, value)
+                if formats and formats[c - 1] and not isinstance(value, str):
+                    cell.number_format = formats[c - 1]
             cell.font, cell.border = st["body_font"], st["border"]
             cell.alignment = st["left"] if isinstance(value, str) and len(value) > 8 else st["center"]
             if fill:
