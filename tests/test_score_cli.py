@@ -2,8 +2,12 @@
 bad rows, warnings, the enterprise scheme and the JSON shape."""
 
 import json
+import tempfile
+from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.score_sheets import book, row, sheet
 
@@ -277,3 +281,29 @@ def test_csv_input(run, tmp_path):
     assert out.code == 0, out
     assert (tmp_path / "成绩_成绩.xlsx").exists()
     assert ".csv" in out.out and "另存为 .xlsx" in out.out
+
+
+PEOPLE = [row(n, marks=m, votes=v, voters=18) for n, m, v in [
+    ("甲", (80, 85, 90, 75, 88), (10, 5, 2, 1)), ("乙", (70, 72, 74, 76, 78), (5, 8, 4, 1)),
+    ("丙", (85, 85, 85, 85, 85), (0, 18, 0, 0)), ("丁", (85, 85, 85, 85, 85), (0, 18, 0, 0)),
+    ("戊", (60, 99, 61, 98, 62), (3, 3, 3, 3)), ("己", (90, 91, 92, 93, 94), (17, 1, 0, 0)),
+]]
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.permutations(range(len(PEOPLE))), st.permutations(range(1, 6)))
+def test_permuting_rows_or_judges_changes_no_result(run, order, judges):
+    def results(people):
+        with tempfile.TemporaryDirectory() as tmp:
+            _, data, c = scored(run, sheet(Path(tmp) / "p.xlsx", people))
+        return {n: (x["panel"], x["poll"], x["defense"], x["rank"]) for n, x in c.items()}
+
+    baseline = results(PEOPLE)
+    shuffled = []
+    for i in order:  # rows in another order, and each row's judges in another order
+        person = dict(PEOPLE[i])
+        marks = [person[f"评委{j}"] for j in judges]
+        person.update({f"评委{k}": m for k, m in enumerate(marks, 1)})
+        shuffled.append(person)
+    assert results(shuffled) == baseline
+    assert baseline["丙"][3] == baseline["丁"][3]

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
 PROGRESS_MIN_ROWS = 300  # show a progress bar on a terminal from this many candidates
 TABLE_MAX_ROWS = 60  # the terminal table shows this many rows; the rest is in the workbook / JSON
+WIDE_TERMINAL = 110  # columns needed to show the 说明 column inside the table
 
 
 def register(app: typer.Typer) -> None:
@@ -142,39 +143,47 @@ def _render(run: ScoreRun, target: Path | None, notes: list[str]) -> None:
     from cadre_cli.writers.score_book import explanation, failing, verdict
 
     enterprise = run.policy.score.scheme == "enterprise"
+    wide = console.width >= WIDE_TERMINAL  # room for the 说明 column; else notes go under the table
     results = by_rank(run.results)
-    table = Table(title=f"成绩（政策：{run.policy.name}，{run.path_name}）", show_lines=False)
+    shown = results[:TABLE_MAX_ROWS]
+    table = Table(title=f"成绩（政策：{run.policy.name}，{run.path_name}）")
     heads = ["名次", "准考证号", "姓名"] + (["笔试", "演讲答辩", "组织考察", "总成绩"] if enterprise else
-                                     ["笔试", "考评分", "测评分", "答辩测评分", "结果"]) + ["说明"]
+                                     ["笔试", "考评分", "测评分", "答辩测评分", "结果"])
     for h in heads:
-        table.add_column(h, justify="right" if h not in ("姓名", "说明", "准考证号", "结果") else "left",
-                         overflow="fold", max_width=48 if h == "说明" else None)
+        table.add_column(h, justify="left" if h in ("姓名", "准考证号", "结果") else "right", no_wrap=True)
+    if wide:
+        table.add_column("说明", overflow="fold", min_width=16, max_width=60)
 
-    def num(v: Any) -> str:
+    def text(v: Any) -> str:
         return "" if v is None else escape(str(v))
 
-    for r in results[:TABLE_MAX_ROWS]:
+    for r in shown:
         c = r.candidate
-        scores = [num(r.written), num(r.speech), num(r.org), num(r.total)] if enterprise else \
-            [num(r.written), num(r.panel), num(r.poll), num(r.defense), verdict(r) or ""]
+        scores = [r.written, r.speech, r.org, r.total] if enterprise else \
+            [r.written, r.panel, r.poll, r.defense, verdict(r)]
+        cells = [text(r.rank), text(c.exam_number), text(c.name), *map(text, scores)]
         style = "red" if failing(r) else "yellow" if r.status is Status.ABSENT else None
-        table.add_row(num(r.rank), num(c.exam_number), num(c.name), *scores, num(explanation(r)), style=style)
+        table.add_row(*cells, *([text(explanation(r))] if wide else []), style=style)
     console.print(table)
+    if not wide:
+        for r in shown:
+            if r.candidate.notes:
+                who = r.candidate.name or f"第{r.candidate.first.row}行"
+                console.print(f"  {escape(who)}：{escape('；'.join(r.candidate.notes))}")
     if len(results) > TABLE_MAX_ROWS:
         console.print(f"（共{len(results)}人，上表只列出前{TABLE_MAX_ROWS}名；完整结果见输出工作簿，或加 --json。）")
     passed = sum(1 for r in run.results if r.passed)
-    line = (f"共{len(run.results)}人：计算成绩{run.count(Status.SCORED)}人"
-            + ("" if enterprise else f"（合格{passed}人）") + f"，笔试不合格{run.count(Status.FAILED_WRITTEN)}人"
-            f"，缺考{run.count(Status.ABSENT)}人，数据有误{run.count(Status.REJECTED)}人。")
-    console.print(line)
+    console.print(f"共{len(run.results)}人：计算成绩{run.count(Status.SCORED)}人"
+                  + ("" if enterprise else f"（合格{passed}人）") + f"，笔试不合格{run.count(Status.FAILED_WRITTEN)}人"
+                  f"，缺考{run.count(Status.ABSENT)}人，数据有误{run.count(Status.REJECTED)}人。")
     for issue in run.errors:
         err_console.print(f"[bold red]错误[/]（{issue.rule}）：{escape(issue.message)}", soft_wrap=True)
     for issue in run.warnings:
         err_console.print(f"[yellow]警告[/]（{issue.rule}）：{escape(issue.message)}", soft_wrap=True)
     for note in notes:
-        console.print(f"说明：{escape(note)}")
+        console.print(f"说明：{escape(note)}", soft_wrap=True)
     if target is not None:
-        console.print(f"已写出带标注的成绩表：{escape(str(target))}（新增工作表“成绩汇总”可直接打印）")
+        console.print(f"已写出带标注的成绩表：{escape(str(target))}（新增工作表“成绩汇总”可直接打印）", soft_wrap=True)
     if run.errors:
         err_console.print(f"[bold red]有{len(run.rejected)}人的数据有误，未计算其成绩；请改正上述单元格后重新运行。[/]"
-                          + ("其余人员的成绩已写入输出文件。" if target is not None else ""))
+                          + ("其余人员的成绩已写入输出文件。" if target is not None else ""), soft_wrap=True)

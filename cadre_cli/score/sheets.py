@@ -13,7 +13,6 @@ from cadre_cli.errors import InputError
 from cadre_cli.parse.numbers import parse_number
 from cadre_cli.parse.problem import ValueProblem
 from cadre_cli.parse.text import cell_text, squash
-from cadre_cli.readers.cells import CellRef
 from cadre_cli.readers.fields import field_label
 from cadre_cli.readers.table import Record, Table
 from cadre_cli.score.model import KEY_FIELDS, Candidate, key_value
@@ -107,8 +106,7 @@ def _join(candidates: list[Candidate], records: list[Record], key: str, others: 
                 cand = _add(candidates, recs[0])
                 cand.notes.append(f"只出现在“{recs[0].sheet}”表中，{others}中没有{label}为“{value}”的人")
             continue
-        cells = [CellRef(r.sheet, r.row, r.cells[key].ref.col) for r in recs] + \
-                [c.cells[key].ref for c in matches]
+        cells = [c.cells[key].ref for c in matches] + [r.cells[key].ref for r in recs]
         where = "、".join(str(ref) for ref in cells)
         shown = cell_text(recs[0].raw(key))
         if key == "name":
