@@ -5,7 +5,6 @@ Values become `Decimal` so arithmetic stays exact; rounding is always half-up (�
 
 from __future__ import annotations
 
-import math
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from fractions import Fraction
@@ -89,7 +88,8 @@ def round_half_up(value: Decimal | Fraction, places: Decimal = TWO_PLACES) -> De
     """
     if isinstance(value, Fraction):
         scale = 10 ** max(0, -places.as_tuple().exponent)
-        whole = math.floor(abs(value) * scale + Fraction(1, 2))
+        num, den = abs(value.numerator), value.denominator
+        whole = (2 * num * scale + den) // (2 * den)  # floor(|value|·scale + ½), in integers
         return (Decimal(whole if value >= 0 else -whole) / scale).quantize(places)
     return value.quantize(places, rounding=ROUND_HALF_UP)
 

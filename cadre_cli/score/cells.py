@@ -5,7 +5,6 @@ the cell; the value is then None and the candidate gets no result."""
 from __future__ import annotations
 
 from decimal import Decimal
-from fractions import Fraction
 
 from cadre_cli.parse.numbers import ABSENT, parse_number
 from cadre_cli.parse.problem import ValueProblem
@@ -25,7 +24,6 @@ class CellReader:
 
     def __init__(self, candidate: Candidate) -> None:
         self.c = candidate
-        self.typed: dict[str, Decimal] = {}  # valid numbers as typed, for comparisons
 
     def given(self, name: str) -> Decimal | Absent | None:
         """The raw number as typed (Decimal), ABSENT, or None; errors recorded."""
@@ -38,8 +36,8 @@ class CellReader:
             self.c.error("score-invalid", cell.ref, f"{cell.ref}（{field_label(name)}）：{exc.reason}，该行不计算结果。")
             return None
 
-    def score(self, name: str, maximum: Decimal) -> Fraction | Absent | None:
-        """A mark or score between 0 and `maximum`."""
+    def score(self, name: str, maximum: Decimal) -> Decimal | Absent | None:
+        """A mark or score between 0 and `maximum`, exactly as typed."""
         value = self.given(name)
         if value is None or value is ABSENT:
             return value
@@ -52,8 +50,7 @@ class CellReader:
             self.c.error("score-invalid", ref,
                          f"{ref}（{field_label(name)}）：{plain(value)}分超过满分{plain(maximum)}分，该行不计算结果。")
             return None
-        self.typed[name] = value
-        return Fraction(value)
+        return value
 
     def count(self, name: str) -> int | Absent | None:
         """A whole number of votes or people."""

@@ -18,7 +18,7 @@ from fractions import Fraction
 from cadre_cli.parse.numbers import ABSENT
 from cadre_cli.policy.schema import Policy
 from cadre_cli.score.cells import CellReader, plain
-from cadre_cli.score.compute import GRADES, agrees, panel_mean, poll_score, shown, weighted
+from cadre_cli.score.compute import GRADES, agrees, exact_sum, panel_mean, poll_score, shown, weighted
 from cadre_cli.score.model import Candidate, Result, Status
 from cadre_cli.score.sheets import stage_of
 
@@ -83,7 +83,7 @@ def _defense(c: Candidate, ctx: Context) -> Result:
             return _absent(res, f"{what}（不计零分），不进入答辩测评")
         res.written = shown(written)
         if s.written_pass is not None:
-            res.written_passed = written >= Fraction(s.written_pass)
+            res.written_passed = written >= s.written_pass
             if not res.written_passed:
                 res.status, res.passed = Status.FAILED_WRITTEN, False
                 note = f"笔试{plain(Decimal(str(res.written)))}分，未达到{plain(s.written_pass)}分的合格线，不进入答辩测评"
@@ -101,8 +101,8 @@ def _defense(c: Candidate, ctx: Context) -> Result:
         return _rejected(res)
     if any(v is ABSENT for v in (*marks.values(), panel_given, *votes.values(), voters, poll_given, defense_given)):
         return _absent(res, "答辩测评缺考（不计零分），无成绩")
-    panel = _panel(c, ctx, [m for m in marks.values() if m is not None], read.typed.get("panel_score"))
-    poll = _poll(c, ctx, {g: v for g, v in votes.items() if v is not None}, voters, read.typed.get("poll_score"))
+    panel = _panel(c, ctx, [m for m in marks.values() if m is not None], panel_given)
+    poll = _poll(c, ctx, {g: v for g, v in votes.items() if v is not None}, voters, poll_given)
     if c.errors:
         return _rejected(res)
     if panel is None and poll is None:
@@ -131,7 +131,7 @@ def _defense_pass(res: Result, ctx: Context, final: Fraction) -> Result:
     return res
 
 
-def _panel(c: Candidate, ctx: Context, marks: list[Fraction], given: Decimal | None) -> Fraction | None:
+def _panel(c: Candidate, ctx: Context, marks: list[Decimal], given: Decimal | None) -> Fraction | None:
     s = ctx.policy.score
     if not marks:
         if given is None:
@@ -187,7 +187,7 @@ def _poll(c: Candidate, ctx: Context, votes: dict[str, int], voters: int | None,
     if size and not size[0] <= voters <= size[1]:
         c.warn("score-poll-size", None,
                f"{_where(c)}测评人数为{voters}人，不在测评组一般{size[0]}—{size[1]}人的范围内（结果照常计算）。")
-    points = {g: Fraction(getattr(s.grade_points, g)) for g in GRADES}
+    points = {g: getattr(s.grade_points, g) for g in GRADES}
     value = poll_score(votes, voters, points)
     if given is not None and not agrees(given, value):
         c.notes.append(f"表中所填测评分{plain(given)}与按票数计算的"
@@ -213,7 +213,7 @@ def _enterprise(c: Candidate, ctx: Context) -> Result:
         return _rejected(res)
     if any(v is ABSENT for v in (written, speech_given, *marks.values(), *parts.values(), org_given, total_given)):
         return _absent(res, "缺考（不计零分），无总成绩")
-    speech = _speech(c, ctx, [m for m in marks.values() if m is not None], read.typed.get("speech"))
+    speech = _speech(c, ctx, [m for m in marks.values() if m is not None], speech_given)
     org = _org(c, e.org_max, parts, org_given)
     if c.errors:
         return _rejected(res)
@@ -227,7 +227,7 @@ def _enterprise(c: Candidate, ctx: Context) -> Result:
     return res
 
 
-def _speech(c: Candidate, ctx: Context, marks: list[Fraction], given: Decimal | None) -> Fraction | None:
+def _speech(c: Candidate, ctx: Context, marks: list[Decimal], given: Decimal | None) -> Fraction | None:
     if not marks:
         return None if given is None else Fraction(given)
     _panel_size(c, ctx, len(marks))
@@ -242,20 +242,20 @@ def _speech(c: Candidate, ctx: Context, marks: list[Fraction], given: Decimal | 
     return value
 
 
-def _org(c: Candidate, org_max: Decimal, parts: dict[str, Fraction | None], given: Fraction | None) -> Fraction | None:
+def _org(c: Candidate, org_max: Decimal, parts: dict[str, Decimal | None], given: Decimal | None) -> Fraction | None:
     filled = {k: v for k, v in parts.items() if v is not None}
     if not filled:
-        return given
+        return None if given is None else Fraction(given)
     if len(filled) < len(parts):
         missing = "、".join(ORG_LABELS[k] for k in parts if k not in filled)
         c.error("score-invalid", None, f"{_where(c)}组织考察缺少{missing}的评分，无法计算组织考察得分，该行不计算结果。")
         return None
-    value = sum(filled.values(), Fraction(0))
+    value = exact_sum(list(filled.values()))
     if value > Fraction(org_max):
         c.error("score-invalid", None,
                 f"{_where(c)}组织考察各项之和{shown(value)}分超过满分{plain(org_max)}分，该行不计算结果。")
         return None
-    if given is not None and value != given:
+    if given is not None and value != Fraction(given):
         c.notes.append(f"表中所填组织考察得分与各项之和{shown(value)}不一致，以各项之和为准")
     return value
 

@@ -14,7 +14,8 @@ from cadre_cli.score.explain import method_lines
 from cadre_cli.score.model import Result, Status
 from cadre_cli.score.rank import by_rank
 from cadre_cli.writers.workbook import (
-    AMBER, RED, Annotated, add_header_columns, first_free_column, print_sheet, set_value, styles, worksheet,
+    AMBER, RED, Annotated, StyleStamp, add_header_columns, first_free_column, print_sheet, set_value, styles,
+    worksheet,
 )
 
 SUMMARY_SHEET = "成绩汇总"
@@ -68,7 +69,7 @@ def annotate(annotated: Annotated, run: ScoreRun, advance: Callable[[int], None]
         for record in result.candidate.records:
             rows_of.setdefault(record.sheet, []).append((record.row, result))
     st = styles()
-    fills = {"red": st["fill"](RED), "amber": st["fill"](AMBER)}
+    stamp = StyleStamp()
     for table in run.tables:
         rows = rows_of.get(table.name, [])
         if not rows:
@@ -77,27 +78,33 @@ def annotate(annotated: Annotated, run: ScoreRun, advance: Callable[[int], None]
         start = first_free_column(ws, table.sheet.width, set(table.header_rows) | {r for r, _ in rows})
         add_header_columns(ws, table.header_rows, start, [c.label for c in columns], [c.width for c in columns])
         for row, result in rows:
-            _write_row(ws, row, start, columns, result, st, fills)
+            _write_row(ws, row, start, columns, result, st, stamp)
             if advance:
                 advance(1)
     _summary(annotated, run, scheme)
 
 
-def _write_row(ws: Any, row: int, start: int, columns: list[Column], result: Result, st: dict, fills: dict) -> None:
-    fill = fills["red"] if failing(result) else fills["amber"] if result.status is Status.ABSENT else None
+def _write_row(ws: Any, row: int, start: int, columns: list[Column], result: Result, st: dict,
+               stamp: StyleStamp) -> None:
+    fill = RED if failing(result) else AMBER if result.status is Status.ABSENT else None
     for offset, col in enumerate(columns):
         cell = ws.cell(row, start + offset)
         value = col.value(result)
         if value is not None and value != "":
             set_value(cell, value)
-            if isinstance(value, Decimal):
-                cell.number_format = SCORE_FORMAT
-        cell.border = st["border"]
-        cell.alignment = st["left"] if col.label == "说明" else st["center"]
-        if fill is not None:
-            cell.fill = fill
-        elif col.label == "说明" and result.candidate.warnings:
-            cell.fill = fills["amber"]
+        number = isinstance(value, Decimal)
+        explain = col.label == "说明"
+        color = fill or (AMBER if explain and result.candidate.warnings else None)
+        stamp.apply(cell, (number, explain, color), lambda: _result_style(st, number, explain, color))
+
+
+def _result_style(st: dict[str, Any], number: bool, explain: bool, color: str | None) -> dict[str, Any]:
+    attrs = {"border": st["border"], "alignment": st["left"] if explain else st["center"]}
+    if number:
+        attrs["number_format"] = SCORE_FORMAT
+    if color:
+        attrs["fill"] = st["fill"](color)
+    return attrs
 
 
 def _summary(annotated: Annotated, run: ScoreRun, scheme: str) -> None:
