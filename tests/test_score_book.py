@@ -74,6 +74,8 @@ def test_annotated_copy(run, tmp_path):
     body = [[summary.cell(r, c).value for c in (1, 3, 7)] for r in range(3, 8)]
     assert body == [[1, "=1+1", 94], [2, "张三", 83.94], [3, "钱七", 54], [None, "李四", None], [None, "赵六", None]]
     assert summary.cell(3, 3).data_type == "s"  # the name stays text
+    assert summary.cell(4, 7).number_format == "0.00" and summary.cell(4, 7).border.left.style == "thin"
+    assert summary.cell(5, 7).fill.fgColor.rgb.endswith(RED) and not summary.cell(4, 7).fill.fgColor.rgb.endswith(RED)
     assert summary.print_title_rows == "$2:$2"
     assert int(summary.page_setup.paperSize) == 9  # A4
     notes = [summary.cell(r, 1).value for r in range(9, summary.max_row + 1) if summary.cell(r, 1).value]

@@ -113,7 +113,7 @@ def test_written_gate_and_absent_candidates(run, tmp_path):
     failed = c["未过"]
     assert failed["written"] == 59.5 and failed["written_passed"] is False and failed["passed"] is False
     assert failed["panel"] is None and failed["poll"] is None and failed["defense"] is None and failed["rank"] is None
-    assert "未达到60分的合格线" in failed["notes"][0] and "未使用" in failed["notes"][0]
+    assert "未达到60分合格线" in failed["notes"][0] and "未使用" in failed["notes"][0]
     for name in ("缺考者", "空白者", "未答辩"):
         absent = c[name]
         assert absent["status"] == "absent" and absent["defense"] is None and absent["rank"] is None, name

@@ -86,9 +86,9 @@ def _defense(c: Candidate, ctx: Context) -> Result:
             res.written_passed = written >= s.written_pass
             if not res.written_passed:
                 res.status, res.passed = Status.FAILED_WRITTEN, False
-                note = f"笔试{plain(Decimal(str(res.written)))}分，未达到{plain(s.written_pass)}分的合格线，不进入答辩测评"
+                note = f"笔试{plain(written)}分，未达到{plain(s.written_pass)}分合格线，不进入答辩测评"
                 if any(stage_of(f) in ("panel", "poll", "defense") for f in c.cells):
-                    note += "（表中的考评、测评数据未使用）"
+                    note += "（考评、测评数据未使用）"
                 c.notes.append(note)
                 return res
     marks = {f: read.score(f, HUNDRED) for f in _judges(c)}

@@ -14,8 +14,8 @@ from cadre_cli.score.explain import method_lines
 from cadre_cli.score.model import Result, Status
 from cadre_cli.score.rank import by_rank
 from cadre_cli.writers.workbook import (
-    AMBER, RED, Annotated, StyleStamp, add_header_columns, first_free_column, print_sheet, set_value, styles,
-    worksheet,
+    AMBER, RED, Annotated, StyleStamp, add_header_columns, display_width, first_free_column, print_sheet, set_value,
+    styles, worksheet,
 )
 
 SUMMARY_SHEET = "成绩汇总"
@@ -76,12 +76,19 @@ def annotate(annotated: Annotated, run: ScoreRun, advance: Callable[[int], None]
             continue
         ws = worksheet(annotated, table.name)
         start = first_free_column(ws, table.sheet.width, set(table.header_rows) | {r for r, _ in rows})
-        add_header_columns(ws, table.header_rows, start, [c.label for c in columns], [c.width for c in columns])
+        widths = [c.width for c in columns[:-1]] + [_explain_width([r for _, r in rows])]
+        add_header_columns(ws, table.header_rows, start, [c.label for c in columns], widths)
         for row, result in rows:
             _write_row(ws, row, start, columns, result, st, stamp)
             if advance:
                 advance(1)
     _summary(annotated, run, scheme)
+
+
+def _explain_width(results: list[Result]) -> float:
+    """说明 wide enough for its longest text (it does not wrap), within reason."""
+    longest = max((display_width(explanation(r)) for r in results), default=0)
+    return float(min(max(longest + 2, 12), 90))
 
 
 def _write_row(ws: Any, row: int, start: int, columns: list[Column], result: Result, st: dict,
@@ -99,7 +106,10 @@ def _write_row(ws: Any, row: int, start: int, columns: list[Column], result: Res
 
 
 def _result_style(st: dict[str, Any], number: bool, explain: bool, color: str | None) -> dict[str, Any]:
-    attrs = {"border": st["border"], "alignment": st["left"] if explain else st["center"]}
+    from openpyxl.styles import Alignment
+
+    # 说明 does not wrap: the user's rows keep their height, the text runs on to the right
+    attrs = {"border": st["border"], "alignment": Alignment(vertical="center") if explain else st["center"]}
     if number:
         attrs["number_format"] = SCORE_FORMAT
     if color:
@@ -128,7 +138,7 @@ def _summary(annotated: Annotated, run: ScoreRun, scheme: str) -> None:
     else:
         cols += [Column("考评分", lambda r: r.panel, 8), Column("测评分", lambda r: r.poll, 8),
                  Column("答辩测评分", lambda r: r.defense, 10), Column("是否合格", verdict, 8, False)]
-    cols.append(Column("说明", explanation, 30, False))
+    cols.append(Column("说明", explanation, 40, False))
     title = next((t.title for t in run.tables if t.title), None) or _default_title(run, scheme)
     rows = [[c.value(r) for c in cols] for r in results]
     fills = [RED if failing(r) else AMBER if r.status is Status.ABSENT else None for r in results]

@@ -191,6 +191,23 @@ class StyleStamp:
         self._arrays[key] = copy.copy(cell._style)
 
 
+LINE_HEIGHT = 15  # points per line of 11-point 宋体
+
+
+def display_width(text: str) -> int:
+    """Width of `text` in column-width units: a Chinese character takes two."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def text_lines(text: str, width: float) -> int:
+    """How many lines `text` wraps to in a column `width` units wide."""
+    import math
+
+    return max(1, math.ceil(display_width(text) / max(width - 1.5, 1)))
+
+
 def _body_style(st: dict[str, Any], fmt: str | None, align: str, fill: str | None) -> dict[str, Any]:
     attrs = {"font": st["body_font"], "border": st["border"], "alignment": st[align]}
     if fmt:
@@ -229,16 +246,21 @@ def print_sheet(wb: Any, name: str, title: str, headers: list[str], rows: list[l
             fmt = formats[c - 1] if formats and formats[c - 1] and not isinstance(value, (str, type(None))) else None
             align = "left" if isinstance(value, str) and len(value) > 8 else "center"
             stamp.apply(cell, (fmt, align, fill), lambda: _body_style(st, fmt, align, fill))
+    widths = list(widths or [12] * last)
+    for r, row in enumerate(rows, start=3):  # wrapped text: rows tall enough to show it all when printed
+        lines = max((text_lines(v, widths[c]) for c, v in enumerate(row) if isinstance(v, str) and len(v) > 8), default=1)
+        if lines > 1:
+            ws.row_dimensions[r].height = LINE_HEIGHT * lines + 3
     r = len(rows) + 4
     for line in notes:
         ws.cell(r, 1, line).alignment = st["left"]
         if last > 1:
             ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=last)
-        ws.row_dimensions[r].height = 30 if len(line) > 60 else 18
+        ws.row_dimensions[r].height = LINE_HEIGHT * text_lines(line, sum(widths)) + 3
         r += 1
     from openpyxl.utils import get_column_letter
 
-    for c, width in enumerate(widths or [12] * last, start=1):
+    for c, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(c)].width = width
     ws.print_title_rows = "2:2"
     ws.freeze_panes = "A3"
