@@ -1,6 +1,7 @@
 """The annotated workbook `cadre score` writes: original cells untouched, result columns
 beside each row, a print-ready 成绩汇总 ordered by rank, values and never formulas."""
 
+import zipfile
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -142,3 +143,21 @@ def test_enterprise_output_columns(run, tmp_path):
     summary = wb["成绩汇总"]
     assert summary.cell(1, 1).value == "中层助理后备人选公开选拔成绩汇总表"
     assert [summary.cell(2, c).value for c in range(1, 8)] == ["名次", "姓名", "笔试", "演讲答辩", "组织考察", "总成绩", "说明"]
+
+
+def test_xlsm_keeps_its_macros(run, tmp_path):
+    plain = sheet(tmp_path / "宏.xlsx", rows())
+    source = tmp_path / "宏.xlsm"
+    with zipfile.ZipFile(plain) as zin, zipfile.ZipFile(source, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            zout.writestr(item, zin.read(item))
+        zout.writestr("xl/vbaProject.bin", b"VBA-PROJECT-BYTES" * 8)
+    out = run("score", source)
+    assert out.code == 0, out
+    target = tmp_path / "宏_成绩.xlsm"
+    assert target.exists() and "宏（VBA）已原样保留" in out.out
+    with zipfile.ZipFile(target) as z:
+        assert z.read("xl/vbaProject.bin") == b"VBA-PROJECT-BYTES" * 8
+    assert "成绩汇总" in load_workbook(target, keep_vba=True).sheetnames
+    wrong = run("score", source, "--output", tmp_path / "x.xlsx", "--force")
+    assert wrong.code == 2 and ".xlsm" in wrong.err
