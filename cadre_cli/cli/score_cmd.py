@@ -78,8 +78,11 @@ def _write(book: Any, run: ScoreRun, target: Path, show_progress: bool) -> list[
     from cadre_cli.writers.score_book import annotate
     from cadre_cli.writers.workbook import open_for_annotation, save
 
+    from rich.console import Console
+
     rows = sum(len(r.candidate.records) for r in run.results)
-    if not (show_progress and err_console.is_terminal and rows >= PROGRESS_MIN_ROWS):
+    bar_console = Console(stderr=True)
+    if not (show_progress and bar_console.is_terminal and rows >= PROGRESS_MIN_ROWS):
         annotated = open_for_annotation(book)
         annotate(annotated, run)
         save(annotated, target, mode_from=book.path)
@@ -87,7 +90,7 @@ def _write(book: Any, run: ScoreRun, target: Path, show_progress: bool) -> list[
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=err_console, transient=True) as progress:
+                  console=bar_console, transient=True) as progress:
         task = progress.add_task("打开工作簿", total=rows + 2)
         annotated = open_for_annotation(book)
         progress.update(task, advance=1, description="写入成绩")

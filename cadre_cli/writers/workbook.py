@@ -191,21 +191,11 @@ class StyleStamp:
         self._arrays[key] = copy.copy(cell._style)
 
 
-LINE_HEIGHT = 15  # points per line of 11-point 宋体
-
-
 def display_width(text: str) -> int:
     """Width of `text` in column-width units: a Chinese character takes two."""
     import unicodedata
 
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def text_lines(text: str, width: float) -> int:
-    """How many lines `text` wraps to in a column `width` units wide."""
-    import math
-
-    return max(1, math.ceil(display_width(text) / max(width - 1.5, 1)))
 
 
 def _body_style(st: dict[str, Any], fmt: str | None, align: str, fill: str | None) -> dict[str, Any]:
@@ -246,21 +236,19 @@ def print_sheet(wb: Any, name: str, title: str, headers: list[str], rows: list[l
             fmt = formats[c - 1] if formats and formats[c - 1] and not isinstance(value, (str, type(None))) else None
             align = "left" if isinstance(value, str) and len(value) > 8 else "center"
             stamp.apply(cell, (fmt, align, fill), lambda: _body_style(st, fmt, align, fill))
-    widths = list(widths or [12] * last)
-    for r, row in enumerate(rows, start=3):  # wrapped text: rows tall enough to show it all when printed
-        lines = max((text_lines(v, widths[c]) for c, v in enumerate(row) if isinstance(v, str) and len(v) > 8), default=1)
-        if lines > 1:
-            ws.row_dimensions[r].height = LINE_HEIGHT * lines + 3
+    col_widths = widths or [12] * last
+    for r, row in enumerate(rows, start=3):
+        ws.row_dimensions[r].height = row_height(row, col_widths)
     r = len(rows) + 4
     for line in notes:
         ws.cell(r, 1, line).alignment = st["left"]
         if last > 1:
             ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=last)
-        ws.row_dimensions[r].height = LINE_HEIGHT * text_lines(line, sum(widths)) + 3
+        ws.row_dimensions[r].height = row_height([line], [sum(col_widths)])
         r += 1
     from openpyxl.utils import get_column_letter
 
-    for c, width in enumerate(widths, start=1):
+    for c, width in enumerate(col_widths, start=1):
         ws.column_dimensions[get_column_letter(c)].width = width
     ws.print_title_rows = "2:2"
     ws.freeze_panes = "A3"
@@ -272,6 +260,19 @@ def print_sheet(wb: Any, name: str, title: str, headers: list[str], rows: list[l
     ws.print_options.horizontalCentered = True
     ws.oddFooter.center.text = "第 &P 页，共 &N 页"
     return ws
+
+
+def row_height(values: list[Any], widths: list[float], line_pt: float = 14.5) -> float:
+    """A row tall enough for its wrapped text: Excel and LibreOffice do not grow rows
+    written by openpyxl. A CJK character takes about two width units, a digit one."""
+    lines = 1
+    for value, width in zip(values, widths):
+        if not isinstance(value, str):
+            continue
+        per_line = max(width - 1.5, 1)
+        count = sum(max(1, -(-display_width(part) // per_line)) for part in value.split("\n"))
+        lines = max(lines, int(count))
+    return round(line_pt * lines + 4, 1)
 
 
 def save(annotated: Annotated, target: Path, mode_from: Path | None = None) -> Path:
