@@ -307,3 +307,18 @@ def test_permuting_rows_or_judges_changes_no_result(run, order, judges):
         shuffled.append(person)
     assert results(shuffled) == baseline
     assert baseline["丙"][3] == baseline["丁"][3]
+
+
+def test_typed_results_are_compared_not_required(run, tmp_path):
+    path = sheet(tmp_path / "r.xlsx", [
+        row("张三", 答辩测评成绩=83.5),  # ours: 83.56
+        row("李四", 答辩测评成绩="合格"),
+        row("王五", marks=(None,) * 5, votes=(None,) * 4, voters=None, 答辩测评成绩=77.25),
+        row("赵六", marks=(None,) * 5, votes=(None,) * 4, voters=None, 答辩测评成绩=120),
+    ])
+    out, data, c = scored(run, path)
+    assert c["张三"]["defense"] == 83.56 and any("原填答辩测评分83.5与计算结果83.56不一致" in n for n in c["张三"]["notes"])
+    assert c["李四"]["defense"] == 83.56 and any("“合格”不是分数，未使用" in n for n in c["李四"]["notes"])
+    assert c["王五"]["defense"] == 77.25 and c["王五"]["panel"] is None
+    assert c["赵六"]["status"] == "rejected" and out.code == 2
+    assert "超过满分100分" in data["errors"][0]["message"]

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from cadre_cli.parse.numbers import ABSENT, parse_number
 from cadre_cli.parse.problem import ValueProblem
+from cadre_cli.parse.text import cell_text
 from cadre_cli.readers.fields import field_label
 from cadre_cli.score.model import Candidate
 
@@ -64,3 +65,15 @@ class CellReader:
                          f"{ref}（{field_label(name)}）：“{plain(value)}”不是人数或票数（应为不小于0的整数），该行不计算结果。")
             return None
         return int(value)
+
+    def result(self, name: str) -> Decimal | Absent | None:
+        """A result typed in the sheet (答辩测评成绩, 总成绩): only compared with ours, so
+        a text such as “合格” is noted and left aside, not an error."""
+        cell = self.c.cells.get(name)
+        if cell is None:
+            return None
+        try:
+            return parse_number(cell.value)
+        except ValueProblem:
+            self.c.notes.append(f"{cell.ref}（{field_label(name)}）“{cell_text(cell.value)}”不是分数，未使用")
+            return None

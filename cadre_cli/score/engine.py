@@ -10,7 +10,7 @@ from cadre_cli.readers.table import Table
 from cadre_cli.score.evaluate import Context, evaluate
 from cadre_cli.score.model import Issue, Result, Status
 from cadre_cli.score.rank import assign_ranks
-from cadre_cli.score.sheets import collect, score_tables, stages
+from cadre_cli.score.sheets import collect, score_sheets, stages
 
 READ_KEYS = ("name", "exam_number", "id_number")
 
@@ -60,7 +60,7 @@ class ScoreRun:
 
 def score(path_name: str, tables: list[Table], policy: Policy) -> ScoreRun:
     scheme = require_scheme(policy)
-    used = score_tables(path_name, tables)
+    used = score_sheets(path_name, tables)
     _require_columns(path_name, used, scheme)
     fields = frozenset(f for t in used for f in t.columns)
     ctx = Context(policy, fields)

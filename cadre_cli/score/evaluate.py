@@ -96,7 +96,7 @@ def _defense(c: Candidate, ctx: Context) -> Result:
     votes = {g: read.count(f"poll:{g}") for g in GRADES if f"poll:{g}" in c.cells}
     voters = read.count("poll:voters")
     poll_given = read.score("poll_score", HUNDRED)
-    defense_given = read.given("defense")
+    defense_given = read.result("defense")
     if c.errors:
         return _rejected(res)
     if any(v is ABSENT for v in (*marks.values(), panel_given, *votes.values(), voters, poll_given, defense_given)):
@@ -107,6 +107,8 @@ def _defense(c: Candidate, ctx: Context) -> Result:
         return _rejected(res)
     if panel is None and poll is None:
         if isinstance(defense_given, Decimal):
+            if read.score("defense", HUNDRED) is None:  # out of range: an error now that it is used
+                return _rejected(res)
             c.notes.append("表中没有评委评分和测评票数，答辩测评分按表中所填数值")
             return _defense_pass(res, ctx, Fraction(defense_given))
         return _absent(res, "答辩测评成绩空白，按缺考处理（不计零分），无成绩")
@@ -208,7 +210,7 @@ def _enterprise(c: Candidate, ctx: Context) -> Result:
     maxima = {"leadership": e.leadership_max, "middle": e.middle_max, "staff": e.staff_max}
     parts = {k: read.score(f"org:{k}", maxima[k]) for k in ORG_PARTS if f"org:{k}" in ctx.fields}
     org_given = read.score("org_total", e.org_max)
-    total_given = read.given("total")
+    total_given = read.result("total")
     if c.errors:
         return _rejected(res)
     if any(v is ABSENT for v in (written, speech_given, *marks.values(), *parts.values(), org_given, total_given)):

@@ -33,7 +33,7 @@ def stages(table: Table) -> frozenset[str]:
     return frozenset(s for s in map(stage_of, table.columns) if s is not None)
 
 
-def score_tables(path_name: str, tables: list[Table]) -> list[Table]:
+def score_sheets(path_name: str, tables: list[Table]) -> list[Table]:
     """The tables that hold at least one score column; an error when none does."""
     found = [t for t in tables if stages(t)]
     if not found:
@@ -48,7 +48,7 @@ def score_tables(path_name: str, tables: list[Table]) -> list[Table]:
 def collect(path_name: str, tables: list[Table]) -> list[Candidate]:
     """Every candidate of the workbook's score sheets, in order of first appearance."""
     groups: dict[frozenset[str], list[Table]] = {}
-    for table in score_tables(path_name, tables):
+    for table in score_sheets(path_name, tables):
         groups.setdefault(stages(table), []).append(table)
     candidates: list[Candidate] = []
     joined: list[Table] = []
