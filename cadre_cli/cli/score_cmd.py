@@ -43,7 +43,7 @@ def score(
     from cadre_cli.policy.load import load_policy
     from cadre_cli.readers.guard import Kind, sniff
     from cadre_cli.score.engine import READ_KEYS, require_scheme
-    from cadre_cli.score.engine import score as score_tables
+    from cadre_cli.score.engine import run_scoring
     from cadre_cli.writers.atomic import check_target
 
     pol = load_policy(policy)
@@ -62,7 +62,7 @@ def score(
     from cadre_cli.readers.load import read_tables
 
     book, tables = read_tables(source, READ_KEYS)
-    run = score_tables(source.name, tables, pol)
+    run = run_scoring(source.name, tables, pol)
     notes: list[str] = list(run.notes)
     if target is not None:
         notes += _write(book, run, target, show_progress=not as_json)

@@ -58,7 +58,7 @@ class ScoreRun:
         return sum(1 for r in self.results if r.status is status)
 
 
-def score(path_name: str, tables: list[Table], policy: Policy) -> ScoreRun:
+def run_scoring(path_name: str, tables: list[Table], policy: Policy) -> ScoreRun:
     scheme = require_scheme(policy)
     used = score_sheets(path_name, tables)
     _require_columns(path_name, used, scheme)
