@@ -193,6 +193,8 @@ class StyleStamp:
 
 def display_width(text: str) -> int:
     """Width of `text` in column-width units: a Chinese character takes two."""
+    if text.isascii():
+        return len(text)
     import unicodedata
 
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
