@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from fractions import Fraction
 
 from cadre_cli.parse.problem import ValueProblem
 from cadre_cli.parse.text import is_blank, nfkc
@@ -79,8 +80,17 @@ def parse_count(raw: object) -> int | None:
     return int(value)
 
 
-def round_half_up(value: Decimal, places: Decimal = TWO_PLACES) -> Decimal:
-    """四舍五入 to two decimals (or `places`), never banker's rounding."""
+def round_half_up(value: Decimal | Fraction, places: Decimal = TWO_PLACES) -> Decimal:
+    """四舍五入 to two decimals (or `places`), never banker's rounding.
+
+    A Fraction (an exact mean such as 600.5/7) is rounded exactly, with no decimal
+    approximation first: halves go away from zero, as Excel's ROUND does.
+    """
+    if isinstance(value, Fraction):
+        scale = 10 ** max(0, -places.as_tuple().exponent)
+        num, den = abs(value.numerator), value.denominator
+        whole = (2 * num * scale + den) // (2 * den)  # floor(|value|·scale + ½), in integers
+        return (Decimal(whole if value >= 0 else -whole) / scale).quantize(places)
     return value.quantize(places, rounding=ROUND_HALF_UP)
 
 

@@ -39,12 +39,12 @@ class Record:
 
     __slots__ = ("sheet", "row", "values", "columns", "section")
 
-    def __init__(self, sheet: str, row: int, values: dict[str, object], columns: dict[str, int],
+    def __init__(self, sheet: str, row: int, values: dict[str, object], columns: dict[str, int] | None = None,
                  section: str | None = None) -> None:
         self.sheet = sheet
         self.row = row  # Excel row, 1-based
         self.values = values  # field -> raw value (blank cells left out)
-        self.columns = columns  # field -> 1-based column, shared by the table's records
+        self.columns = columns if columns is not None else {}  # field -> 1-based column, shared by a table
         self.section = section  # the section line above it, e.g. `一、正科级后备干部`
 
     def raw(self, field: str) -> object:

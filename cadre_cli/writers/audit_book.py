@@ -12,7 +12,24 @@ from cadre_cli.audit.finding import SEVERITY_ORDER, Finding
 from cadre_cli.audit.structure import breakdowns
 from cadre_cli.readers.raw import RawBook
 from cadre_cli.rules.registry import REGISTRY, Severity
-from cadre_cli.writers.workbook import AMBER, BLUE, GREEN, RED, Annotated, open_for_annotation, named_style, print_sheet, save, set_value, styles, worksheet, fit_to_width
+from cadre_cli.writers.workbook import (
+    AMBER,
+    BLUE,
+    GREEN,
+    RED,
+    Annotated,
+    StyleStamp,
+    add_header_columns,
+    cell_style,
+    first_free_column,
+    fit_to_width,
+    open_for_annotation,
+    print_sheet,
+    save,
+    set_value,
+    styles,
+    worksheet,
+)
 
 FILL = {Severity.ERROR: RED, Severity.WARNING: AMBER, Severity.INFO: BLUE}
 STATUS_FILL = {STATUS_OK: GREEN, STATUS_REMOVE: RED}
@@ -49,9 +66,6 @@ def _annotate_cells(annotated: Annotated, findings: list[Finding]) -> None:
 
 
 def _status_columns(annotated: Annotated, result: AuditResult) -> None:
-    from openpyxl.utils import get_column_letter
-
-    wb = annotated.wb
     titles: dict[int, list[str]] = defaultdict(list)
     for f in result.findings:
         if f.person_key is not None and f.severity is not Severity.INFO:
@@ -61,29 +75,21 @@ def _status_columns(annotated: Annotated, result: AuditResult) -> None:
     people_by_table = defaultdict(list)
     for person in result.roster.people:
         people_by_table[id(person.table)].append(person)
-    head, left = named_style(wb, "head"), named_style(wb, "left")
-    status_style = {s: named_style(wb, "body", STATUS_FILL.get(s, AMBER)) for s in (STATUS_OK, STATUS_WATCH, STATUS_REMOVE)}
+    stamp = StyleStamp()
     for table in result.roster.tables:
         ws = worksheet(annotated, table.name)
-        first = table.sheet.width + 1
-        top, bottom = table.header_rows[0], table.header_rows[-1]
-        for offset, header in enumerate(("审核结论", "问题摘要")):
-            col = first + offset
-            cell = ws.cell(top, col)
-            set_value(cell, header)
-            cell.style = head
-            if bottom > top:
-                ws.merge_cells(start_row=top, start_column=col, end_row=bottom, end_column=col)
-        ws.column_dimensions[get_column_letter(first)].width = 13
-        ws.column_dimensions[get_column_letter(first + 1)].width = 36
-        for person in people_by_table[id(table)]:
+        people = people_by_table[id(table)]
+        first = first_free_column(ws, table.sheet.width, {p.row for p in people} | set(table.header_rows))
+        add_header_columns(ws, table.header_rows, first, ["审核结论", "问题摘要"], [13, 36])
+        for person in people:
             status = result.status.get(id(person), STATUS_OK)
             cell = ws.cell(person.row, first)
             set_value(cell, status)
-            cell.style = status_style[status]
+            fill = STATUS_FILL.get(status, AMBER)
+            stamp.apply(cell, ("center", fill), lambda: cell_style("center", fill))
             summary = ws.cell(person.row, first + 1)
             set_value(summary, "；".join(titles.get(id(person), [])))
-            summary.style = left
+            stamp.apply(summary, ("left",), lambda: cell_style("left"))
 
 
 def _findings_sheet(annotated: Annotated, result: AuditResult) -> None:
@@ -106,13 +112,15 @@ def _findings_sheet(annotated: Annotated, result: AuditResult) -> None:
                      widths=[6, 7, 20, 9, 16, 14, 48, 30], notes=notes, landscape=True, fills=fills)
     from openpyxl.worksheet.hyperlink import Hyperlink
 
+    stamp = StyleStamp()
     for r, f in enumerate(ordered, start=3):
         if f.cell is not None:
             cell = ws.cell(r, 6)
             sheet = annotated.titles.get(f.cell.sheet, f.cell.sheet)
             cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{_escape(sheet)}'!{f.cell.ref}",
                                        tooltip="转到该单元格")
-            cell.style = named_style(wb, "link", fills[r - 3])
+            fill = fills[r - 3]
+            stamp.apply(cell, ("link", fill), lambda: cell_style("link", fill))
     ws.auto_filter.ref = f"A2:H{len(rows) + 2}"
 
 

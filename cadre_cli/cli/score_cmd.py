@@ -1,0 +1,192 @@
+"""`cadre score FILE`: written exam and defense results, on the score sheets as they are."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from cadre_cli.cli.common import console, default_output, emit_json, err_console, input_path
+
+if TYPE_CHECKING:
+    from cadre_cli.score.engine import ScoreRun
+    from cadre_cli.score.model import Result
+
+PROGRESS_MIN_ROWS = 300  # show a progress bar on a terminal from this many candidates
+TABLE_MAX_ROWS = 60  # the terminal table shows this many rows; the rest is in the workbook / JSON
+WIDE_TERMINAL = 110  # columns needed to show the 说明 column inside the table
+
+
+def register(app: typer.Typer) -> None:
+    app.command("score")(score)
+
+
+def score(
+    file: Annotated[str, typer.Argument(metavar="成绩表", help="笔试、答辩测评成绩表（.xlsx .xlsm .xls .ods .csv），可有多个工作表。")],
+    policy: Annotated[str | None, typer.Option("--policy", "-p", help="预设政策名称（county、enterprise…）或 .toml 政策文件；默认 county。")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="输出的带标注工作簿（默认与输入同一文件夹的“原名_成绩.xlsx”）。")] = None,
+    force: Annotated[bool, typer.Option("--force", help="输出文件已存在时覆盖。")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="在标准输出打印 JSON 结果（不打印表格）。")] = False,
+    no_output: Annotated[bool, typer.Option("--no-output", help="只在终端显示（或 --json），不写出工作簿。")] = False,
+) -> None:
+    """计算笔试与答辩测评成绩（或企业公开选拔总成绩），排名，写出带标注的成绩表。
+
+    县级方案（默认 county）：笔试60分合格，合格者进入答辩测评；考评分取评委平均分，
+    测评分 =（优秀票×100 + 称职票×80 + 基本称职票×60）÷ 测评人数，
+    答辩测评分 = 考评分×60% + 测评分×40%，60分合格。企业方案（--policy enterprise）：
+    笔试30 + 演讲答辩35 + 组织考察35。有数据错误的行不计算结果，退出码为 2。
+
+    示例：cadre score 答辩测评成绩.xlsx；cadre score 成绩.xlsx --policy enterprise --json --no-output
+    """
+    from cadre_cli.errors import CadreError
+    from cadre_cli.policy.load import load_policy
+    from cadre_cli.readers.guard import Kind, sniff
+    from cadre_cli.score.engine import READ_KEYS, require_scheme
+    from cadre_cli.score.engine import run_scoring
+    from cadre_cli.writers.atomic import check_target
+
+    pol = load_policy(policy)
+    require_scheme(pol)
+    source = input_path(file)
+    kind = sniff(source)
+    target: Path | None = None
+    if not no_output:
+        suffix = ".xlsm" if kind is Kind.XLSM else ".xlsx"
+        target = output or default_output(source, "成绩", suffix)
+        if target.suffix.lower() != suffix:
+            raise CadreError(f"输出文件“{target.name}”的扩展名应为 {suffix}"
+                             f"{'（输入含宏，输出保留宏）' if suffix == '.xlsm' else ''}，请用 --output 改正。")
+        check_target(target, (source,), force)
+
+    from cadre_cli.readers.load import read_tables
+
+    book, tables = read_tables(source, READ_KEYS)
+    run = run_scoring(source.name, tables, pol)
+    notes: list[str] = list(run.notes)
+    if target is not None:
+        notes += _write(book, run, target, show_progress=not as_json)
+    if as_json:
+        emit_json(_payload(run, target, notes))
+    else:
+        _render(run, target, notes)
+    if run.errors:
+        raise typer.Exit(2)
+
+
+def _write(book: Any, run: ScoreRun, target: Path, show_progress: bool) -> list[str]:
+    from cadre_cli.writers.score_book import annotate
+    from cadre_cli.writers.workbook import open_for_annotation, save
+
+    from rich.console import Console
+
+    rows = sum(len(r.candidate.records) for r in run.results)
+    bar_console = Console(stderr=True)
+    if not (show_progress and bar_console.is_terminal and rows >= PROGRESS_MIN_ROWS):
+        annotated = open_for_annotation(book)
+        annotate(annotated, run)
+        save(annotated, target, mode_from=book.path)
+        return annotated.notes
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=bar_console, transient=True) as progress:
+        task = progress.add_task("打开工作簿", total=rows + 2)
+        annotated = open_for_annotation(book)
+        progress.update(task, advance=1, description="写入成绩")
+        annotate(annotated, run, advance=lambda n: progress.advance(task, n))
+        progress.update(task, description="保存文件")
+        save(annotated, target, mode_from=book.path)
+        progress.advance(task, 1)
+    return annotated.notes
+
+
+def _number(value: Any) -> Any:
+    from decimal import Decimal
+
+    return float(value) if isinstance(value, Decimal) else value
+
+
+def _candidate(result: Result) -> dict[str, Any]:
+    c = result.candidate
+    return {
+        "name": c.name, "exam_number": c.exam_number, "unit": c.unit, "status": result.status.value,
+        "written": _number(result.written), "written_passed": result.written_passed,
+        "panel": _number(result.panel), "poll": _number(result.poll), "defense": _number(result.defense),
+        "speech": _number(result.speech), "org": _number(result.org), "total": _number(result.total),
+        "passed": result.passed, "rank": result.rank, "notes": c.notes,
+        "rows": [{"sheet": r.sheet, "row": r.row} for r in c.records],
+    }
+
+
+def _payload(run: ScoreRun, target: Path | None, notes: list[str]) -> dict[str, Any]:
+    from cadre_cli.score.explain import method_lines
+    from cadre_cli.score.model import Status
+
+    return {
+        "command": "score", "policy": run.policy.name, "scheme": run.policy.score.scheme,
+        "source": run.path_name, "output": str(target) if target else None,
+        "summary": {"candidates": len(run.results), "scored": run.count(Status.SCORED),
+                    "passed": sum(1 for r in run.results if r.passed), "failed_written": run.count(Status.FAILED_WRITTEN),
+                    "absent": run.count(Status.ABSENT), "rejected": run.count(Status.REJECTED)},
+        "candidates": [_candidate(r) for r in run.results],
+        "errors": [i.as_dict() for i in run.errors],
+        "warnings": [i.as_dict() for i in run.warnings],
+        "notes": notes,
+        "method": method_lines(run.policy, run.path_name),
+    }
+
+
+def _render(run: ScoreRun, target: Path | None, notes: list[str]) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
+    from cadre_cli.score.model import Status
+    from cadre_cli.score.rank import by_rank
+    from cadre_cli.writers.score_book import explanation, failing, verdict
+
+    enterprise = run.policy.score.scheme == "enterprise"
+    wide = console.width >= WIDE_TERMINAL  # room for the 说明 column; else notes go under the table
+    results = by_rank(run.results)
+    shown = results[:TABLE_MAX_ROWS]
+    table = Table(title=f"成绩（政策：{run.policy.name}，{run.path_name}）")
+    heads = ["名次", "准考证号", "姓名"] + (["笔试", "演讲答辩", "组织考察", "总成绩"] if enterprise else
+                                     ["笔试", "考评分", "测评分", "答辩测评分", "结果"])
+    for h in heads:
+        table.add_column(h, justify="left" if h in ("姓名", "准考证号", "结果") else "right", no_wrap=True)
+    if wide:
+        table.add_column("说明", overflow="fold", min_width=16, max_width=60)
+
+    def text(v: Any) -> str:
+        return "" if v is None else escape(str(v))
+
+    for r in shown:
+        c = r.candidate
+        scores = [r.written, r.speech, r.org, r.total] if enterprise else \
+            [r.written, r.panel, r.poll, r.defense, verdict(r)]
+        cells = [text(r.rank), text(c.exam_number), text(c.name), *map(text, scores)]
+        style = "red" if failing(r) else "yellow" if r.status is Status.ABSENT else None
+        table.add_row(*cells, *([text(explanation(r))] if wide else []), style=style)
+    console.print(table)
+    if not wide:
+        for r in shown:
+            if r.candidate.notes:
+                who = r.candidate.name or f"第{r.candidate.first.row}行"
+                console.print(f"  {escape(who)}：{escape('；'.join(r.candidate.notes))}")
+    if len(results) > TABLE_MAX_ROWS:
+        console.print(f"（共{len(results)}人，上表只列出前{TABLE_MAX_ROWS}名；完整结果见输出工作簿，或加 --json。）")
+    passed = sum(1 for r in run.results if r.passed)
+    console.print(f"共{len(run.results)}人：计算成绩{run.count(Status.SCORED)}人"
+                  + ("" if enterprise else f"（合格{passed}人）") + f"，笔试不合格{run.count(Status.FAILED_WRITTEN)}人"
+                  f"，缺考{run.count(Status.ABSENT)}人，数据有误{run.count(Status.REJECTED)}人。")
+    for issue in run.errors:
+        err_console.print(f"[bold red]错误[/]（{issue.rule}）：{escape(issue.message)}", soft_wrap=True)
+    for issue in run.warnings:
+        err_console.print(f"[yellow]警告[/]（{issue.rule}）：{escape(issue.message)}", soft_wrap=True)
+    for note in notes:
+        console.print(f"说明：{escape(note)}", soft_wrap=True)
+    if target is not None:
+        console.print(f"已写出带标注的成绩表：{escape(str(target))}（新增工作表“成绩汇总”可直接打印）", soft_wrap=True)
+    if run.errors:
+        err_console.print(f"[bold red]有{len(run.rejected)}人的数据有误，未计算其成绩；请改正上述单元格后重新运行。[/]"
+                          + ("其余人员的成绩已写入输出文件。" if target is not None else ""), soft_wrap=True)

@@ -1,0 +1,1 @@
+"""Scoring of written exams and defenses (cadre score): pure core, no file output."""

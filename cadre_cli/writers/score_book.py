@@ -1,0 +1,154 @@
+"""The annotated copy of a score workbook: the original sheets as they were, result
+columns added to the right of each candidate's row, and a print-ready 成绩汇总 sheet
+ordered by rank with the 计算说明 under it. Values only, never formulas."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from cadre_cli.score.engine import ScoreRun
+from cadre_cli.score.explain import method_lines
+from cadre_cli.score.model import Result, Status
+from cadre_cli.score.rank import by_rank
+from cadre_cli.writers.workbook import (
+    AMBER, RED, Annotated, StyleStamp, add_header_columns, display_width, first_free_column, print_sheet, set_value,
+    styles, worksheet,
+)
+
+SUMMARY_SHEET = "成绩汇总"
+SCORE_FORMAT = "0.00"
+
+
+@dataclass(frozen=True)
+class Column:
+    label: str
+    value: Callable[[Result], Any]
+    width: float = 9
+    number: bool = True
+
+
+def verdict(result: Result) -> str | None:
+    if result.status is Status.ABSENT:
+        return "缺考"
+    if result.status is Status.REJECTED:
+        return "数据有误"
+    if result.passed is None:
+        return None
+    return "合格" if result.passed else "不合格"
+
+
+def explanation(result: Result) -> str:
+    c = result.candidate
+    parts = [i.message.rstrip("。") for i in c.errors + c.warnings] + c.notes
+    return "；".join(parts)
+
+
+def failing(result: Result) -> bool:
+    return result.status in (Status.REJECTED, Status.FAILED_WRITTEN) or result.passed is False
+
+
+def result_columns(scheme: str) -> list[Column]:
+    if scheme == "enterprise":
+        scores = [Column("演讲答辩得分", lambda r: r.speech, 10), Column("组织考察得分", lambda r: r.org, 10),
+                  Column("总成绩", lambda r: r.total)]
+    else:
+        scores = [Column("考评分", lambda r: r.panel), Column("测评分", lambda r: r.poll),
+                  Column("答辩测评分", lambda r: r.defense, 11), Column("是否合格", verdict, 9, False)]
+    return scores + [Column("名次", lambda r: r.rank, 6, False), Column("说明", explanation, 40, False)]
+
+
+def annotate(annotated: Annotated, run: ScoreRun, advance: Callable[[int], None] | None = None) -> None:
+    """Write the result columns into every score sheet and add the 成绩汇总 sheet."""
+    scheme = run.policy.score.scheme or "defense"
+    columns = result_columns(scheme)
+    rows_of: dict[str, list[tuple[int, Result]]] = {}
+    for result in run.results:
+        for record in result.candidate.records:
+            rows_of.setdefault(record.sheet, []).append((record.row, result))
+    st = styles()
+    stamp = StyleStamp()
+    for table in run.tables:
+        rows = rows_of.get(table.name, [])
+        if not rows:
+            continue
+        ws = worksheet(annotated, table.name)
+        start = first_free_column(ws, table.sheet.width, set(table.header_rows) | {r for r, _ in rows})
+        widths = [c.width for c in columns[:-1]] + [_explain_width([r for _, r in rows])]
+        add_header_columns(ws, table.header_rows, start, [c.label for c in columns], widths)
+        for row, result in rows:
+            _write_row(ws, row, start, columns, result, st, stamp)
+            if advance:
+                advance(1)
+    _summary(annotated, run, scheme)
+
+
+def _explain_width(results: list[Result]) -> float:
+    """说明 wide enough for its longest text (it does not wrap), within reason."""
+    longest = max((display_width(explanation(r)) for r in results), default=0)
+    return float(min(max(longest + 2, 12), 90))
+
+
+def _write_row(ws: Any, row: int, start: int, columns: list[Column], result: Result, st: dict,
+               stamp: StyleStamp) -> None:
+    fill = RED if failing(result) else AMBER if result.status is Status.ABSENT else None
+    for offset, col in enumerate(columns):
+        cell = ws.cell(row, start + offset)
+        value = col.value(result)
+        if value is not None and value != "":
+            set_value(cell, value)
+        number = isinstance(value, Decimal)
+        explain = col.label == "说明"
+        color = fill or (AMBER if explain and result.candidate.warnings else None)
+        stamp.apply(cell, (number, explain, color), lambda: _result_style(st, number, explain, color))
+
+
+def _result_style(st: dict[str, Any], number: bool, explain: bool, color: str | None) -> dict[str, Any]:
+    from openpyxl.styles import Alignment
+
+    # 说明 does not wrap: the user's rows keep their height, the text runs on to the right
+    attrs = {"border": st["border"], "alignment": Alignment(vertical="center") if explain else st["center"]}
+    if number:
+        attrs["number_format"] = SCORE_FORMAT
+    if color:
+        attrs["fill"] = st["fill"](color)
+    return attrs
+
+
+def _summary(annotated: Annotated, run: ScoreRun, scheme: str) -> None:
+    results = by_rank(run.results)
+    has = {
+        "exam_number": any(r.candidate.exam_number for r in results),
+        "unit": any(r.candidate.unit for r in results),
+        "written": any(r.written is not None for r in results) or scheme == "enterprise",
+    }
+    cols: list[Column] = [Column("名次", lambda r: r.rank, 6, False)]
+    if has["exam_number"]:
+        cols.append(Column("准考证号", lambda r: r.candidate.exam_number, 12, False))
+    cols.append(Column("姓名", lambda r: r.candidate.name, 9, False))
+    if has["unit"]:
+        cols.append(Column("工作单位", lambda r: r.candidate.unit, 14, False))
+    if has["written"]:
+        cols.append(Column("笔试成绩" if scheme != "enterprise" else "笔试", lambda r: r.written, 8))
+    if scheme == "enterprise":
+        cols += [Column("演讲答辩", lambda r: r.speech, 9), Column("组织考察", lambda r: r.org, 9),
+                 Column("总成绩", lambda r: r.total, 9)]
+    else:
+        cols += [Column("考评分", lambda r: r.panel, 8), Column("测评分", lambda r: r.poll, 8),
+                 Column("答辩测评分", lambda r: r.defense, 10), Column("是否合格", verdict, 8, False)]
+    cols.append(Column("说明", explanation, 40, False))
+    title = next((t.title for t in run.tables if t.title), None) or _default_title(run, scheme)
+    rows = [[c.value(r) for c in cols] for r in results]
+    fills = [RED if failing(r) else AMBER if r.status is Status.ABSENT else None for r in results]
+    notes = ["计算说明："] + [f"{i}. {line}" for i, line in enumerate(method_lines(run.policy, run.path_name), 1)]
+    notes += run.notes
+    print_sheet(annotated.wb, SUMMARY_SHEET, title, [c.label for c in cols], rows, widths=[c.width for c in cols],
+                notes=notes, landscape=len(cols) > 9, fills=fills,
+                formats=[SCORE_FORMAT if c.number else None for c in cols])
+
+
+def _default_title(run: ScoreRun, scheme: str) -> str:
+    what = "公开选拔" if scheme == "enterprise" else "答辩测评"
+    return f"{run.policy.notice.subject}{what}成绩汇总表"
