@@ -317,3 +317,33 @@ def test_help_is_chinese_with_an_example(run):
     result = run("notice", "--help")
     assert result.code == 0
     assert "示例" in result.out and "--working-days" in result.out and "身份证号" in result.out
+
+
+def test_by_unit_works_with_one_sheet_per_unit(run, tmp_path):
+    """No unit column: each sheet is a unit (the sheet name), as many offices keep them."""
+    from openpyxl import Workbook
+
+    from tests.builders import write_table
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    for seq, (unit, name) in enumerate((("县财政局", "张三"), ("白水镇", "李四")), start=1):
+        write_table(wb.create_sheet(unit), [person(name, dt.date(1985, 3, 15), seq=seq)], unit_line=None)
+    wb.save(tmp_path / "分表.xlsx")
+    result = run("notice", str(tmp_path / "分表.xlsx"), "--by", "单位", "--start", "2026-12-01",
+                 "--output", str(tmp_path / "o"), "--json")
+    assert result.code == 0, result
+    files = {f["group"]: f["people"] for f in json.loads(result.out)["files"]}
+    assert files == {"县财政局": ["张三"], "白水镇": ["李四"]}
+
+
+def test_contact_lines_from_a_policy_file(run, tmp_path):
+    roster = make_roster(tmp_path)
+    policy = tmp_path / "我县政策.toml"
+    policy.write_text('extends = "street"\n[notice]\nissuer = "中共XX街道工作委员会"\n'
+                      'contacts = ["联系电话：0000-7654321"]\n', encoding="utf-8")
+    result = run("notice", str(roster), "--policy", str(policy), "--start", "2026-12-01", "--output", str(tmp_path / "o"),
+                 "--format", "html")
+    assert result.code == 0, result
+    text = html_text(tmp_path / "o" / "中层后备干部_公示.html")
+    assert "联系电话：0000-7654321" in text and "中共XX街道工作委员会" in text

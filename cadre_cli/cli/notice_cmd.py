@@ -49,7 +49,7 @@ def notice(
     from cadre_cli.errors import CadreError
     from cadre_cli.model.person import build_roster
     from cadre_cli.notice import batch
-    from cadre_cli.notice.context import NoticeText
+    from cadre_cli.notice.context import NoticeText, clean
     from cadre_cli.notice.grouping import group_people, resolve_by
     from cadre_cli.notice.period import notice_period
     from cadre_cli.notice.templates import FORMATS, builtin, template_format
@@ -125,7 +125,7 @@ def notice(
         emit_json({
             "command": "notice", "kind": doc_kind, "policy": p.name,
             "period": period.as_json() if period else None,
-            "files": [{"group": d.group, "people": [pp.name for pp in d.people], "paths": list(d.paths.values())}
+            "files": [{"group": d.group, "people": [clean(pp.name) for pp in d.people], "paths": list(d.paths.values())}
                       for d in docs],
             "warnings": warnings,
         })
