@@ -347,3 +347,12 @@ def test_contact_lines_from_a_policy_file(run, tmp_path):
     assert result.code == 0, result
     text = html_text(tmp_path / "o" / "中层后备干部_公示.html")
     assert "联系电话：0000-7654321" in text and "中共XX街道工作委员会" in text
+
+
+def test_control_characters_in_a_csv_roster_do_not_break_the_docx(run, tmp_path):
+    roster = tmp_path / "名册.csv"
+    roster.write_text("姓名,性别,工作单位,现任职务\n张\x0b三,男,县财政局,副\x0c局长\n李\x07四,女,县财政局,股长\n", encoding="utf-8")
+    result = run("notice", str(roster), "--by", "单位", "--start", "2026-12-01", "--output", str(tmp_path / "o"))
+    assert result.code == 0, result
+    text = docx_text(tmp_path / "o" / "县财政局_名单.docx")
+    assert "张 三" in text and "李 四" in text and "县财政局副 局长" in text

@@ -31,7 +31,7 @@ class Renderer(Protocol):
 
 
 @dataclass
-class Document:
+class NoticeFile:
     group: str
     people: list[Person]
     paths: dict[str, Path] = field(default_factory=dict)
@@ -60,21 +60,21 @@ def select_people(people: Iterable[Person]) -> tuple[list[Person], list[str]]:
             continue
         seen.update((k, person) for k in keys)
         chosen.append(person)
-        shown = publishable_fields(person)
-        for problem in person.problems:
-            if problem.field in PUBLISHABLE and not shown[problem.field]:
-                warnings.append(f"{where}{name}的{problem.message}，文中留空。")
+        if person.problems:
+            shown = publishable_fields(person)
+            warnings += [f"{where}{name}的{problem.message}，文中留空。" for problem in person.problems
+                         if problem.field in PUBLISHABLE and not shown[problem.field]]
     return chosen, warnings
 
 
 def plan(groups: list[tuple[str, list[Person]]], folder: Path, kind: str, formats: Iterable[str],
-         whole_name: str) -> list[Document]:
+         whole_name: str) -> list[NoticeFile]:
     """One document per group; file names `县财政局_公示.docx`, or `<whole_name>_公示.docx`
     for a single document of the whole roster."""
     stems = safe_stems(group or whole_name for group, _ in groups)
     docs = []
     for (group, people), stem in zip(groups, stems, strict=True):
-        doc = Document(group, people)
+        doc = NoticeFile(group, people)
         for fmt in formats:
             doc.paths[fmt] = folder / f"{stem}_{LABEL[kind]}.{fmt}"
         docs.append(doc)
@@ -95,7 +95,7 @@ def prepare_folder(folder: Path) -> None:
         raise OutputError(f"无法建立输出文件夹“{folder}”：{exc.strerror or '没有权限'}。") from None
 
 
-def check_targets(docs: list[Document], force: bool) -> None:
+def check_targets(docs: list[NoticeFile], force: bool) -> None:
     existing = [p for d in docs for p in d.paths.values() if p.exists()]
     if existing and not force:
         names = "、".join(f"“{p.name}”" for p in existing[:5]) + ("等" if len(existing) > 5 else "")
@@ -105,7 +105,7 @@ def check_targets(docs: list[Document], force: bool) -> None:
             check_target(path, force=force)
 
 
-def render(docs: list[Document], text: NoticeText, renderers: dict[str, Renderer],
+def render(docs: list[NoticeFile], text: NoticeText, renderers: dict[str, Renderer],
            advance: Callable[[], None] = lambda: None) -> list[tuple[Path, bytes]]:
     """Every file of the batch, in memory."""
     outputs: list[tuple[Path, bytes]] = []

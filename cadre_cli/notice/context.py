@@ -53,11 +53,16 @@ _EDUCATION_WORDS = {
 }
 
 
+def _unsafe(ch: str) -> bool:
+    """Characters XML (docx) cannot hold, or docxtpl reads as layout (\a, \f, \t, \n)."""
+    return unicodedata.category(ch) in ("Cc", "Cs") or ch in "\ufffe\uffff"
+
+
 def clean(value: object) -> str:
-    """Text safe for any output: control characters dropped, runs of whitespace one space."""
+    """Text safe for any output: control characters become spaces, runs of whitespace one."""
     if value is None:
         return ""
-    text = "".join(ch if unicodedata.category(ch) != "Cc" else " " for ch in str(value))
+    text = "".join(" " if _unsafe(ch) else ch for ch in str(value))
     return " ".join(text.split())
 
 
