@@ -49,6 +49,7 @@ FONT_TABLE = {FANGSONG: "仿宋", XIAOBIAOSONG: "方正小标宋_GBK", SONG: "Si
 
 LINE_PITCH = 579  # twips: 28.95 pt, 22 lines in the 225 mm text block
 BODY_PT, TITLE_PT, PAGE_NUMBER_PT, TABLE_PT = 16, 22, 14, 10.5
+ROW_HEIGHT = 397  # twips, 7 mm: the least height of a table row
 CONDENSE = -5  # twentieths of a point: 28 characters of 3号 in 156 mm
 TABLE_COLUMNS = (  # header, cell, width in twips (sum 8845 = 156 mm); 五号 is 210 twips a character
     ("序号", "{{ person.seq }}", 540),
@@ -318,7 +319,9 @@ def build_list():
     header_row = table.rows[0]._tr.get_or_add_trPr()
     _child(header_row, "w:tblHeader")
     for row in table.rows:
-        _child(row._tr.get_or_add_trPr(), "w:cantSplit")
+        tr_pr = row._tr.get_or_add_trPr()
+        _child(tr_pr, "w:cantSplit")
+        _child(tr_pr, "w:trHeight", val=str(ROW_HEIGHT), hRule="atLeast")
     para(doc, "{%p if has_results %}", "公文正文")
     para(doc, "测评结果：", "公文正文")
     para(doc, "{%p for person in people %}", "公文正文")
