@@ -52,22 +52,11 @@ def notice(
     from cadre_cli.notice.context import NoticeText, clean
     from cadre_cli.notice.grouping import group_people, resolve_by
     from cadre_cli.notice.period import notice_period
-    from cadre_cli.notice.templates import FORMATS, builtin, template_format
+    from cadre_cli.notice.templates import builtin
     from cadre_cli.policy.load import load_policy
     from cadre_cli.readers.load import read_tables
 
-    chosen = [f.strip().lower() for f in re.split(r"[,，、\s]+", formats) if f.strip()]
-    unknown = [f for f in chosen if f not in FORMATS]
-    if unknown or not chosen:
-        raise CadreError(f"不支持的输出格式“{'、'.join(unknown) or formats}”；--format 可用 docx、html、md，用逗号分隔。")
-    own: dict[str, Path] = {}
-    for path in templates or []:
-        fmt = template_format(path)
-        if fmt in own:
-            raise CadreError(f"给了两个 {fmt} 模板（“{own[fmt].name}”和“{path.name}”），每种格式只能用一个。")
-        own[fmt] = path
-    chosen = list(dict.fromkeys([*chosen, *own]))
-
+    chosen, own = _formats(formats, templates or [])
     p = load_policy(policy)
     settings = p.notice
     doc_kind = (kind.value if kind else settings.kind)
@@ -136,6 +125,25 @@ def notice(
         console.print(period.text, markup=False)
     for line in warnings:
         err_console.print(f"提示：{line}", markup=False)
+
+
+def _formats(text: str, templates: list[Path]) -> tuple[list[str], dict[str, Path]]:
+    """The formats to write (`--format`, plus those of `--template` files) and the
+    user's template per format."""
+    from cadre_cli.errors import CadreError
+    from cadre_cli.notice.templates import FORMATS, template_format
+
+    chosen = [f.strip().lower() for f in re.split(r"[,，、\s]+", text) if f.strip()]
+    unknown = [f for f in chosen if f not in FORMATS]
+    if unknown or not chosen:
+        raise CadreError(f"不支持的输出格式“{'、'.join(unknown) or text}”；--format 可用 docx、html、md，用逗号分隔。")
+    own: dict[str, Path] = {}
+    for path in templates:
+        fmt = template_format(path)
+        if fmt in own:
+            raise CadreError(f"给了两个 {fmt} 模板（“{own[fmt].name}”和“{path.name}”），每种格式只能用一个。")
+        own[fmt] = path
+    return list(dict.fromkeys([*chosen, *own])), own
 
 
 def _renderer(path: Path, fmt: str):
