@@ -223,3 +223,12 @@ def test_committed_templates_match_their_build_script():
         for member in fresh.namelist():
             if member != "docProps/core.xml":
                 assert fresh.read(member) == committed.read(member), (name, member)
+
+
+def test_line_without_a_post_says_where_the_person_works(tmp_path):
+    from tests.builders import person, roster_xlsx
+
+    path = roster_xlsx(tmp_path / "r.xlsx", [person("张三", dt.date(1985, 3, 15), 工作单位="县财政局")])
+    _, tables = read_tables(path)
+    ctx = person_context(build_roster(path.name, tables).people[0], 1, "notice", False)
+    assert ctx["line"] == "张三，男，1985年3月生，现在县财政局工作。"

@@ -159,7 +159,7 @@ def person_line(p: dict[str, Any], kind: str) -> str:
     parts = [p["name"], p["gender"], p["ethnicity"], p["birth"] and f"{p['birth']}生",
              p["education"] and f"{p['education']}学历", p["degree"] and f"{p['degree']}学位",
              p["political_status"], p["work_start"] and f"{p['work_start']}参加工作",
-             p["unit_post"] and f"现任{p['unit_post']}"]
+             f"现任{p['unit_post']}" if p["post"] else p["unit"] and f"现在{p['unit']}工作"]
     level = level_phrase(p["reserve_level"])
     if level:
         parts.append(f"拟列为{level}人选" if kind == "notice" and not level.endswith("人选") else level)
