@@ -57,8 +57,9 @@ def emit_json(payload: dict[str, Any]) -> None:
     sys.stdout.write("\n")
 
 
-def parse_as_of(text: str | None) -> dt.date:
-    """`--as-of`: YYYY-MM-DD (or any date form the rosters use); default today."""
+def parse_as_of(text: str | None, option: str = "--as-of") -> dt.date:
+    """`--as-of` (or another date option): YYYY-MM-DD or any date form the rosters use;
+    default today."""
     if not text:
         return dt.date.today()
     from cadre_cli.parse.dates import parse_date_text
@@ -67,9 +68,9 @@ def parse_as_of(text: str | None) -> dt.date:
     try:
         value = parse_date_text(text)
     except ValueProblem as exc:
-        raise CadreError(f"--as-of 的日期{exc.reason}，请写成 2026-12-01 这样的形式。") from None
+        raise CadreError(f"{option} 的日期{exc.reason}，请写成 2026-12-01 这样的形式。") from None
     if value.day is None:
-        raise CadreError(f"--as-of 需要具体到日，例如 {value.year}-{value.month:02d}-01。")
+        raise CadreError(f"{option} 需要具体到日，例如 {value.year}-{value.month:02d}-01。")
     return value.first_day()
 
 

@@ -277,6 +277,7 @@ class Notice(Section):
     list_preamble: str | None = None
     issuer: str | None = None
     report: str | None = None
+    contacts: list[str] = []  # the issuing office's contact lines, e.g. "联系电话：0873-1234567"
 
 
 class RuleSwitches(Section):

@@ -1,0 +1,156 @@
+"""`cadre notice ROSTER`: public notices (公示) and published lists (名单) in batch."""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from cadre_cli.cli.common import console, emit_json, err_console, input_path, parse_as_of
+
+
+class Kind(str, Enum):
+    notice = "notice"
+    list = "list"
+
+
+def register(app: typer.Typer) -> None:
+    app.command("notice")(notice)
+
+
+def notice(
+    roster: Annotated[str, typer.Argument(metavar="名册", help="后备干部名册（.xlsx/.xls/.ods/.csv）。")],
+    by: Annotated[str | None, typer.Option("--by", help="按哪一列分份，每个值一份文件，如 单位、后备类别；不写则整个名册一份。")] = None,
+    kind: Annotated[Kind | None, typer.Option("--kind", help="notice：拟列人选的公示（有公示期）；list：确定名单的公开（无公示期）。默认按政策。")] = None,
+    start: Annotated[str | None, typer.Option("--start", help="公示开始日期，如 2026-12-01（默认今天）。")] = None,
+    days: Annotated[int | None, typer.Option("--days", min=1, max=60, help="公示天数（默认按政策，如 street 为7天）。")] = None,
+    working_days: Annotated[bool | None, typer.Option("--working-days/--calendar-days", help="按工作日（含调休）或自然日计算公示期（默认自然日）。")] = None,
+    formats: Annotated[str, typer.Option("--format", "-f", help="输出格式，逗号分隔：docx、html、md。")] = "docx,html",
+    templates: Annotated[list[Path] | None, typer.Option("--template", "-t", help="自己的模板（.docx、.html.j2、.md.j2），可写多次，每种格式一个。")] = None,
+    issuer: Annotated[str | None, typer.Option("--issuer", help="发布机关（落款），如 中共XX县委组织部（默认按政策）。")] = None,
+    contacts: Annotated[list[str] | None, typer.Option("--contact", help="受理反映的联系方式，可写多次，如 --contact \"联系电话：0873-1234567\"。")] = None,
+    date: Annotated[str | None, typer.Option("--date", help="落款日期（默认为公示开始日期）。")] = None,
+    with_results: Annotated[bool | None, typer.Option("--with-results/--no-results", help="是否列出民主测评票数和考试、测评成绩（默认按政策）。")] = None,
+    policy: Annotated[str | None, typer.Option("--policy", "-p", help="政策预设名称或 .toml 文件（默认 county）。")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="输出文件夹（默认在名册旁建立“名册名_公示”或“名册名_名单”）。")] = None,
+    force: Annotated[bool, typer.Option("--force", help="覆盖输出文件夹中的同名文件。")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出结果。")] = False,
+) -> None:
+    """按单位等批量生成公示或公开名单（Word、网页、Markdown），只含可公开的信息。
+
+    身份证号、电话、住址等不会出现在任何输出中；自定义模板也只能取到可公开的字段。
+
+    示例：cadre notice 后备干部名册.xlsx --by 单位；
+    cadre notice 名册.xlsx --kind notice --start 2026-12-01 --days 7 --working-days --contact "联系电话：0873-1234567"
+    """
+    from cadre_cli.errors import CadreError
+    from cadre_cli.model.person import build_roster
+    from cadre_cli.notice import batch
+    from cadre_cli.notice.context import NoticeText, clean
+    from cadre_cli.notice.grouping import group_people, resolve_by
+    from cadre_cli.notice.period import notice_period
+    from cadre_cli.notice.templates import builtin
+    from cadre_cli.policy.load import load_policy
+    from cadre_cli.readers.load import read_tables
+
+    chosen, own = _formats(formats, templates or [])
+    p = load_policy(policy)
+    settings = p.notice
+    doc_kind = (kind.value if kind else settings.kind)
+    warnings: list[str] = []
+    start_day = parse_as_of(start, "--start")
+    period = None
+    if doc_kind == "notice":
+        n_days = days or settings.days
+        if n_days is None:
+            raise CadreError(f"公示需要公示天数：政策“{p.name}”没有规定，请用 --days 指定（如 --days 7）。")
+        period, extra = notice_period(start_day, n_days, settings.working_days if working_days is None else working_days)
+        warnings += extra
+    elif days is not None or working_days is not None:
+        warnings.append("公开名单不设公示期，已忽略 --days 和 --working-days；要发公示请加 --kind notice。")
+    sign = issuer or settings.issuer
+    if not sign:
+        raise CadreError(f"政策“{p.name}”没有设定发布机关，请用 --issuer 指定落款，如 --issuer 中共XX县委组织部。")
+    text = NoticeText(
+        kind=doc_kind, subject=settings.subject, document=p.document, issuer=sign,
+        issue_date=parse_as_of(date, "--date") if date else (period.start if period else start_day),
+        period=period, preamble=settings.list_preamble if doc_kind == "list" else settings.preamble,
+        report=settings.report, contacts=tuple(contacts if contacts else settings.contacts),
+        with_results=settings.include_results if with_results is None else with_results,
+    )
+
+    source = input_path(roster)
+    _, tables = read_tables(source)
+    roster_data = build_roster(source.name, tables)
+    people, extra = batch.select_people(roster_data.people)
+    warnings += extra
+    if not people:
+        raise CadreError(f"“{source.name}”中没有可列入{batch.LABEL[doc_kind]}的人员（没有填写姓名的行）。")
+    if by:
+        groups, extra = group_people(people, resolve_by(by, tables, people))
+        warnings += extra
+    else:
+        groups = [("", people)]
+
+    folder = output or source.with_name(f"{source.stem}_{batch.LABEL[doc_kind]}")
+    batch.prepare_folder(folder)
+    docs = batch.plan(groups, folder, doc_kind, chosen, settings.subject)
+    batch.check_targets(docs, force)
+    renderers = {fmt: _renderer(own.get(fmt) or builtin(fmt, doc_kind), fmt) for fmt in chosen}
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    with Progress(TextColumn("生成{task.description}"), BarColumn(), MofNCompleteColumn(), console=err_console,
+                  transient=True, disable=as_json or not err_console.is_terminal) as bar:
+        task = bar.add_task(batch.LABEL[doc_kind], total=len(docs))
+        outputs = batch.render(docs, text, renderers, lambda: bar.advance(task))
+    batch.write(outputs)
+    warnings += batch.missing_warnings(renderers)
+
+    if as_json:
+        emit_json({
+            "command": "notice", "kind": doc_kind, "policy": p.name,
+            "period": period.as_json() if period else None,
+            "files": [{"group": d.group, "people": [clean(pp.name) for pp in d.people], "paths": list(d.paths.values())}
+                      for d in docs],
+            "warnings": warnings,
+        })
+        return
+    label = batch.LABEL[doc_kind]
+    console.print(f"已生成{len(docs)}份{label}（{'、'.join(chosen)}），共{len(people)}人：{folder}", markup=False)
+    if period:
+        console.print(period.text, markup=False)
+    for line in warnings:
+        err_console.print(f"提示：{line}", markup=False)
+
+
+def _formats(text: str, templates: list[Path]) -> tuple[list[str], dict[str, Path]]:
+    """The formats to write (`--format`, plus those of `--template` files) and the
+    user's template per format."""
+    from cadre_cli.errors import CadreError
+    from cadre_cli.notice.templates import FORMATS, template_format
+
+    chosen = [f.strip().lower() for f in re.split(r"[,，、\s]+", text) if f.strip()]
+    unknown = [f for f in chosen if f not in FORMATS]
+    if unknown or not chosen:
+        raise CadreError(f"不支持的输出格式“{'、'.join(unknown) or text}”；--format 可用 docx、html、md，用逗号分隔。")
+    own: dict[str, Path] = {}
+    for path in templates:
+        fmt = template_format(path)
+        if fmt in own:
+            raise CadreError(f"给了两个 {fmt} 模板（“{own[fmt].name}”和“{path.name}”），每种格式只能用一个。")
+        own[fmt] = path
+    return list(dict.fromkeys([*chosen, *own])), own
+
+
+def _renderer(path: Path, fmt: str):
+    if fmt == "docx":
+        from cadre_cli.notice.render_docx import DocxTemplateFile
+
+        return DocxTemplateFile(path)
+    from cadre_cli.notice.render_text import TextTemplate
+
+    return TextTemplate(path, fmt)

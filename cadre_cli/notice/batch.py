@@ -1,0 +1,133 @@
+"""A batch of notices: who goes in, which files, rendered in memory, then written.
+
+Every document of the batch is rendered before the first file is written, so a
+template that fails stops the command with nothing written; each file is then
+written atomically.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from cadre_cli.errors import OutputError
+from cadre_cli.model.person import Person
+from cadre_cli.notice.context import PUBLISHABLE, NoticeText, clean, document_context, publishable_fields
+from cadre_cli.notice.grouping import safe_stems
+from cadre_cli.writers.atomic import check_target, write_atomic
+
+LABEL = {"notice": "公示", "list": "名单"}
+
+
+class Renderer(Protocol):
+    path: Path
+
+    @property
+    def missing(self) -> set[str]: ...
+
+    def render(self, context: dict[str, Any]) -> bytes | str: ...
+
+
+@dataclass
+class NoticeFile:
+    group: str
+    people: list[Person]
+    paths: dict[str, Path] = field(default_factory=dict)
+
+
+def select_people(people: Iterable[Person]) -> tuple[list[Person], list[str]]:
+    """The people to publish, and what the reader should know about them: rows without
+    a name are left out; a person entered twice (the same ID number, or the same name,
+    birth month and unit) is listed once; a publishable value that could not be read
+    (and has no stand-in, such as the birth month from the ID number) is left blank."""
+    chosen: list[Person] = []
+    seen: dict[object, Person] = {}
+    warnings: list[str] = []
+    for person in people:
+        where = f"工作表“{person.sheet}”第{person.row}行"
+        name = clean(person.name)
+        if not name:
+            warnings.append(f"{where}没有姓名，未列入。")
+            continue
+        keys = [("who", name, str(person.born), clean(person.unit))]
+        if person.id is not None:
+            keys.append(("id", person.id.number))
+        first = next((seen[k] for k in keys if k in seen), None)
+        if first is not None:
+            warnings.append(f"{where}的{name}与第{first.row}行是同一人，只列一次。")
+            continue
+        seen.update((k, person) for k in keys)
+        chosen.append(person)
+        if person.problems:
+            shown = publishable_fields(person)
+            warnings += [f"{where}{name}的{problem.message}，文中留空。" for problem in person.problems
+                         if problem.field in PUBLISHABLE and not shown[problem.field]]
+    return chosen, warnings
+
+
+def plan(groups: list[tuple[str, list[Person]]], folder: Path, kind: str, formats: Iterable[str],
+         whole_name: str) -> list[NoticeFile]:
+    """One document per group; file names `县财政局_公示.docx`, or `<whole_name>_公示.docx`
+    for a single document of the whole roster."""
+    stems = safe_stems(group or whole_name for group, _ in groups)
+    docs = []
+    for (group, people), stem in zip(groups, stems, strict=True):
+        doc = NoticeFile(group, people)
+        for fmt in formats:
+            doc.paths[fmt] = folder / f"{stem}_{LABEL[kind]}.{fmt}"
+        docs.append(doc)
+    return docs
+
+
+def prepare_folder(folder: Path) -> None:
+    """Create the output folder when its parent exists."""
+    if folder.is_dir():
+        return
+    if folder.exists():
+        raise OutputError(f"“{folder}”已存在但不是文件夹，请用 --output 另选一个文件夹。")
+    if not folder.parent.is_dir():
+        raise OutputError(f"输出文件夹“{folder}”的上级文件夹“{folder.parent}”不存在，请先建立它或用 --output 另选位置。")
+    try:
+        folder.mkdir()
+    except OSError as exc:
+        raise OutputError(f"无法建立输出文件夹“{folder}”：{exc.strerror or '没有权限'}。") from None
+
+
+def check_targets(docs: list[NoticeFile], force: bool) -> None:
+    existing = [p for d in docs for p in d.paths.values() if p.exists()]
+    if existing and not force:
+        names = "、".join(f"“{p.name}”" for p in existing[:5]) + ("等" if len(existing) > 5 else "")
+        raise OutputError(f"输出文件夹中已有{len(existing)}个同名文件（{names}）；如要覆盖，请加 --force，或用 --output 另选文件夹。")
+    for doc in docs:
+        for path in doc.paths.values():
+            check_target(path, force=force)
+
+
+def render(docs: list[NoticeFile], text: NoticeText, renderers: dict[str, Renderer],
+           advance: Callable[[], None] = lambda: None) -> list[tuple[Path, bytes]]:
+    """Every file of the batch, in memory."""
+    outputs: list[tuple[Path, bytes]] = []
+    for doc in docs:
+        context = document_context(doc.people, text, doc.group)
+        for fmt, path in doc.paths.items():
+            data = renderers[fmt].render(context)
+            outputs.append((path, data.encode("utf-8") if isinstance(data, str) else data))
+        advance()
+    return outputs
+
+
+def write(outputs: list[tuple[Path, bytes]]) -> None:
+    for path, data in outputs:
+        write_atomic(path, lambda tmp, data=data: tmp.write_bytes(data))
+
+
+def missing_warnings(renderers: dict[str, Renderer]) -> list[str]:
+    """One warning per template that asked for names the data does not hold."""
+    out = []
+    for renderer in renderers.values():
+        if renderer.missing:
+            names = "、".join(sorted(renderer.missing)[:20])
+            out.append(f"模板“{renderer.path.name}”使用了不存在或不可公开的字段（{names}），这些位置已留空。")
+    return out
