@@ -150,3 +150,23 @@ def test_inspection_last_date(run, tmp_path):
     rows = [p("久未考察", 1, **{"最近考察时间": "2025.10"}), p("刚考察", 2, **{"最近考察时间": "2026.03"})]
     data = audit(run, tmp_path, rows, policy="street")
     assert [f["name"] for f in of_rule(data, "inspection")] == ["久未考察"]
+
+
+def test_exam_failed_from_a_score_workbook(run, tmp_path):
+    from tests.builders import roster_xlsx
+
+    sheet = [{"准考证号": "001", "姓名": "低分", "笔试成绩": 55},
+             {"准考证号": "002", "姓名": "答辩差", "笔试成绩": 80, **{f"评委{i}": 50 for i in range(1, 6)},
+              "优秀": 2, "称职": 5, "基本称职": 5, "不称职": 4, "测评人数": 16},
+             {"准考证号": "003", "姓名": "都好", "笔试成绩": 90, **{f"评委{i}": 90 for i in range(1, 6)},
+              "优秀": 14, "称职": 2, "基本称职": 0, "不称职": 0, "测评人数": 16},
+             {"准考证号": "004", "姓名": "没来", "笔试成绩": "缺考"}]
+    scores = roster_xlsx(tmp_path / "成绩.xlsx", sheet, title="答辩测评成绩", unit_line=None)
+    rows = [p("低分", 1), p("答辩差", 2), p("都好", 3), p("没来", 4), p("未参加", 5)]
+    data = audit(run, tmp_path, rows, "--scores", str(scores))
+    found = {f["name"]: f for f in of_rule(data, "exam-failed")}
+    assert set(found) == {"低分", "答辩差", "没来"}
+    assert "笔试成绩55分（据成绩表“成绩.xlsx”第4行），低于60分的合格线" in found["低分"]["message"]
+    assert "答辩测评成绩" in found["答辩差"]["message"] and found["没来"]["severity"] == "warning"
+    assert not any(s["rule"] == "exam-failed" for s in data["skipped"])
+    assert "对应上的有4人" in " ".join(data["notes"])

@@ -54,7 +54,7 @@ class AuditContext:
     roster: Roster
     horizon_months: int = 0
     posts: PostCounts = field(default_factory=PostCounts)
-    scores: dict = field(default_factory=dict)  # id(person) -> {"written"/"defense": (value, cell)} from --scores
+    scores: dict | None = None  # from --scores: id(person) -> {"written"/"defense": (value, where)}
 
     @cached_property
     def horizon_end(self) -> dt.date:

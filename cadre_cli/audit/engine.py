@@ -80,6 +80,8 @@ def _missing_columns(rule: Rule, roster: Roster, ctx: AuditContext) -> list[tupl
             missing.append(("reserve_level",))
     if rule.id == "pool-size" and not missing and not _posts_known(ctx):
         missing.append(("posts",))
+    if rule.id == "exam-failed" and missing and ctx.scores is not None:
+        return []  # results come from the score workbook given with --scores
     return missing
 
 
@@ -121,7 +123,7 @@ def run_audit(roster: Roster, policy: Policy, as_of: dt.date, *, horizon_months:
               select: set[str] = frozenset(), ignore: set[str] = frozenset(), posts: PostCounts | None = None,
               scores: dict | None = None, progress: Callable[[int], None] | None = None) -> AuditResult:
     horizon = policy.age.horizon_months if horizon_months is None else horizon_months
-    ctx = AuditContext(policy, as_of, roster, horizon, posts or PostCounts(), scores=scores or {})
+    ctx = AuditContext(policy, as_of, roster, horizon, posts or PostCounts(), scores=scores)
     rules = choose_rules(policy, set(select), set(ignore))
     skipped: list[Skipped] = []
     active: list[Rule] = []

@@ -63,11 +63,13 @@ def audit(
         result = run_audit(people, chosen, day, horizon_months=horizon, select=selected, ignore=ignored,
                            posts=post_counts, scores=score_results, progress=lambda n: bar.advance(task, n))
         notes: list[str] = []
+        if score_results is not None:
+            notes.append(f"成绩表“{scores.name}”中与名册对应上的有{len(score_results)}人（按身份证号、准考证号或唯一的姓名对应）。")
         if target is not None:
             from cadre_cli.writers.audit_book import write_audit_book
 
             bar.update(task, description="写出标注工作簿", total=None)
-            notes = write_audit_book(book, result, target).notes
+            notes += write_audit_book(book, result, target).notes
     if as_json:
         emit_json({
             "command": "audit", "policy": chosen.name, "as_of": day.isoformat(), "people": len(people.people),

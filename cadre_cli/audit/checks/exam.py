@@ -24,17 +24,19 @@ def exam_failed(ctx: AuditContext, person: Person) -> Iterator[Finding]:
     score = ctx.policy.score
     external = ctx.scores.get(id(person), {}) if ctx.scores else {}
     for field, label, mark in (("written", "笔试", score.written_pass), ("defense", "答辩测评", score.defense_pass)):
-        value = person.get(field)
+        value, source = person.get(field), ""
         cell = person.cell(field)
         if value is None and field in external:
-            value, cell = external[field]
+            value, where = external[field]
+            source = f"（据{where}）"
         if value is None:
             continue
         if isinstance(value, str):
             if value in FAILED_WORDS:
-                yield ctx.finding("exam-failed", person, f"{label}结果为“{value}”，应取消后备资格", cell)
+                yield ctx.finding("exam-failed", person, f"{label}结果为“{value}”{source}，应取消后备资格", cell)
             elif value == "缺考":
-                yield ctx.finding("exam-failed", person, f"{label}缺考，请核实是否属于不服从调训", cell, Severity.WARNING)
+                yield ctx.finding("exam-failed", person, f"{label}缺考{source}，请核实是否属于不服从调训", cell,
+                                  Severity.WARNING)
         elif mark is not None and value < mark:
             yield ctx.finding("exam-failed", person,
-                              f"{label}成绩{shown(value)}分，低于{shown(mark)}分的合格线，应取消后备资格", cell)
+                              f"{label}成绩{shown(value)}分{source}，低于{shown(mark)}分的合格线，应取消后备资格", cell)
