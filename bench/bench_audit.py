@@ -13,12 +13,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import ratio_line, time_cli, time_python  # noqa: E402
-from bench.gen import roster  # noqa: E402
 
 
 def run(workdir: Path, repeats: int = 3, rows: int = 50_000) -> list[dict]:
     source = workdir / f"roster_{rows}.xlsx"
     if not source.exists():
+        from bench.gen import roster
+
         roster(source, rows)
     out = workdir / "roster_审核结果.xlsx"
     read = time_python("pandas.read_excel(engine='calamine')",

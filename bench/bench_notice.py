@@ -20,7 +20,7 @@ from bench.common import ROOT, ratio_line, time_cli, time_python
 
 UNITS = 500
 PER_UNIT = 3
-TARGET = 1.5  # ours may take at most 1.5 times docxtpl alone: it also reads the roster and writes HTML
+TARGET = None  # the issue sets no target for notices; the ratio is reported
 
 
 def make_roster(path: Path, units: int = UNITS, per_unit: int = PER_UNIT) -> Path:

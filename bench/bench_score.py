@@ -18,7 +18,7 @@ from bench.common import ROOT, ratio_line, time_cli, time_python
 
 CANDIDATES = 5000
 JUDGES = 7
-TARGET_RATIO = 2.5  # scoring + annotation may take at most this many times a plain load-and-save
+TARGET_RATIO = None  # the issue sets no target for scoring; the ratio is reported
 
 
 def make_sheet(path: Path, n: int = CANDIDATES, seed: int = 5000) -> Path:

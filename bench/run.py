@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -31,17 +32,31 @@ def print_lines(lines: list[dict]) -> None:
 
 
 def main(names: list[str]) -> None:
+    """Each suite runs in its own fresh process: a child's peak memory (ru_maxrss)
+    includes its parent's at the moment it was started, so the parent must stay small."""
     work = Path(__file__).resolve().parent / "out"
     work.mkdir(exist_ok=True)
     lines: list[dict] = []
     for name in names or SUITES:
-        module = importlib.import_module(f"bench.bench_{name}")
         started = time.perf_counter()
-        lines.extend(module.run(work))
+        done = subprocess.run([sys.executable, __file__, "--suite", name], capture_output=True, text=True,
+                              cwd=Path(__file__).resolve().parent.parent)
+        if done.returncode != 0:
+            sys.exit(f"[{name}] failed:\n{done.stderr[-3000:]}")
+        lines.extend(json.loads(done.stdout.strip().splitlines()[-1]))
         print(f"[{name}] done in {time.perf_counter() - started:.0f} s", file=sys.stderr)
     print_lines(lines)
     (work / "results.json").write_text(json.dumps(lines, ensure_ascii=False, indent=2), encoding="utf-8")
 
 
+def suite(name: str) -> None:
+    work = Path(__file__).resolve().parent / "out"
+    module = importlib.import_module(f"bench.bench_{name}")
+    print(json.dumps(module.run(work), ensure_ascii=False))
+
+
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    if sys.argv[1:2] == ["--suite"]:
+        suite(sys.argv[2])
+    else:
+        main(sys.argv[1:])

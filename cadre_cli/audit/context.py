@@ -80,8 +80,23 @@ class AuditContext:
         )
 
     def age(self, person: Person, on: dt.date | None = None) -> int | None:
-        born = person.born
-        return None if born is None else full_years(born, on or self.as_of)
+        """Age in 周岁 at the as-of date (or `on`); memoised per person for the as-of date."""
+        if on is not None:
+            born = person.born
+            return None if born is None else full_years(born, on)
+        key = id(person)
+        if key not in self._ages:
+            born = person.born
+            self._ages[key] = None if born is None else full_years(born, self.as_of)
+        return self._ages[key]
+
+    @cached_property
+    def _ages(self) -> dict[int, int | None]:
+        return {}
+
+    @cached_property
+    def _limits(self) -> dict[int, AgeLimit | None]:
+        return {}
 
     def level(self, person: Person) -> tuple[str, Level] | None:
         """The policy level a person's 后备类别 (or section line) names, longest match wins."""
@@ -104,6 +119,12 @@ class AuditContext:
 
     def age_limit(self, person: Person) -> AgeLimit | None:
         """The age limit that applies, or None when the policy sets none for this person."""
+        key = id(person)
+        if key not in self._limits:
+            self._limits[key] = self._age_limit(person)
+        return self._limits[key]
+
+    def _age_limit(self, person: Person) -> AgeLimit | None:
         found = self.level(person)
         gender = person.gender
         if found is not None:

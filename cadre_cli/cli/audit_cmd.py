@@ -13,6 +13,7 @@ from cadre_cli.cli.common import batch_mode, console, default_output, emit_json,
 TERMINAL_LIMIT = 200
 
 
+@batch_mode()  # GC paused from the start: the background read builds a million objects
 def audit(
     roster: Annotated[Path, typer.Argument(metavar="名册文件", help="后备干部名册：.xlsx .xlsm .xls .ods 或 .csv。")],
     policy: Annotated[str | None, typer.Option("--policy", "-p", metavar="政策", help="政策：预设名称（默认 county）或 .toml 文件。")] = None,
@@ -35,12 +36,14 @@ def audit(
 
     示例：cadre audit 后备干部名册.xlsx --as-of 2026-12-31；cadre audit 名册.xls --policy county-term --json
     """
+    from cadre_cli.readers.load import read_tables, start_loading
+
+    loading = start_loading(roster)  # parses in the background while the rest is imported
     from cadre_cli.audit.engine import parse_rule_ids, run_audit
     from cadre_cli.audit.posts import parse_posts_option, posts_from_book
     from cadre_cli.cli.progress import progress_bar
     from cadre_cli.model.person import build_roster
     from cadre_cli.policy.load import load_policy
-    from cadre_cli.readers.load import read_tables
     from cadre_cli.writers.atomic import check_target
     from cadre_cli.writers.workbook import output_suffix
 
@@ -49,9 +52,9 @@ def audit(
     selected, ignored = parse_rule_ids(select, "--select"), parse_rule_ids(ignore, "--ignore")
     post_counts = parse_posts_option(posts, units)
     write = not no_output and (output is not None or not as_json)
-    with progress_bar(quiet=as_json) as bar, batch_mode():
+    with progress_bar(quiet=as_json) as bar:
         task = bar.add_task("读取名册", total=None)
-        book, tables = read_tables(roster)
+        book, tables = read_tables(roster, loading=loading)
         target = None
         if write:
             target = output or default_output(roster, "审核结果", output_suffix(book))
@@ -70,17 +73,18 @@ def audit(
 
             bar.update(task, description="写出标注工作簿", total=None)
             notes += write_audit_book(book, result, target).notes
+    summary = result.summary()
     if as_json:
         emit_json({
             "command": "audit", "policy": chosen.name, "as_of": day.isoformat(), "people": len(people.people),
             "findings": [f.as_json() for f in result.findings], "skipped": [s.as_json() for s in result.skipped],
-            "summary": result.summary(), "output": str(target) if target else None, "notes": notes,
+            "summary": summary, "output": str(target) if target else None, "notes": notes,
         })
     else:
         from cadre_cli.cli.audit_view import render
 
         render(console, roster, result, target, notes, TERMINAL_LIMIT if not show_all else None)
-    raise typer.Exit(1 if result.summary()["errors"] else 0)
+    raise typer.Exit(1 if summary["errors"] else 0)
 
 
 def _scores(path: Path, policy, roster):

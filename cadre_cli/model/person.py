@@ -203,84 +203,90 @@ class Person:
 
 class ParseCache:
     """Rosters repeat the same few values thousands of times (birth months, grades,
-    education, units, vote counts): each distinct raw value is parsed once per field kind.
-    A hit is (True, value) or (False, reason)."""
+    education, units, vote counts): each distinct raw value is parsed once per field
+    kind. A hit is (True, value) or (False, reason). Booleans bypass the memo, since
+    True == 1 as a dict key."""
 
     def __init__(self) -> None:
-        self.memo: dict[tuple, tuple[bool, Any]] = {}
+        self.memos: dict[str, dict[object, tuple[bool, Any]]] = {}
 
-    def get(self, kind: str, parser: Callable[..., Any], raw: object, *args: Any) -> tuple[bool, Any]:
-        key = (kind, raw.__class__, raw, *args)
-        try:
-            hit = self.memo.get(key)
-        except TypeError:  # an unhashable value: parse it directly
-            hit = None
-            key = None
-        if hit is None:
-            try:
-                hit = (True, parser(raw, *args))
-            except ValueProblem as exc:
-                hit = (False, exc.reason)
-            if key is not None:
-                self.memo[key] = hit
-        return hit
+    def memo(self, kind: str) -> dict[object, tuple[bool, Any]]:
+        return self.memos.setdefault(kind, {})
 
-    def __call__(self, kind: str, parser: Callable[..., Any], raw: object, *args: Any) -> Any:
-        ok, value = self.get(kind, parser, raw, *args)
+    def get(self, kind: str, parser: Callable[..., Any], raw: object) -> tuple[bool, Any]:
+        return lookup(self.memo(kind), parser, raw)
+
+    def __call__(self, kind: str, parser: Callable[..., Any], raw: object) -> Any:
+        ok, value = self.get(kind, parser, raw)
         if ok:
             return value
         raise ValueProblem(value)
 
 
+def _parse(parser: Callable[..., Any], raw: object, *args: Any) -> tuple[bool, Any]:
+    try:
+        return True, parser(raw, *args)
+    except ValueProblem as exc:
+        return False, exc.reason
+
+
+def lookup(memo: dict[object, tuple[bool, Any]], parser: Callable[..., Any], raw: object) -> tuple[bool, Any]:
+    if raw.__class__ is bool:
+        return _parse(parser, raw)
+    try:
+        hit = memo.get(raw)
+    except TypeError:  # unhashable
+        return _parse(parser, raw)
+    if hit is None:
+        hit = memo[raw] = _parse(parser, raw)
+    return hit
+
+
 _DATE, _ID, _GRADE, _FLAG, _PLAIN = range(5)
 
 
-def _plan(columns: dict[str, int]) -> dict[str, tuple[int, Any]]:
-    """How each mapped column of a table is parsed, decided once per table."""
-    plan: dict[str, tuple[int, Any]] = {}
+def _plan(columns: dict[str, int], cache: ParseCache) -> dict[str, tuple[int, Any, Any]]:
+    """How each mapped column of a table is parsed, decided once per table:
+    field -> (kind code, parser or year, the memo of its kind)."""
+    plan: dict[str, tuple[int, Any, Any]] = {}
     for name in columns:
         if name in DATE_FIELDS:
-            plan[name] = (_DATE, None)
+            plan[name] = (_DATE, parse_date, cache.memo("date"))
         elif name == "id_number":
-            plan[name] = (_ID, None)
+            plan[name] = (_ID, None, None)
         elif name.startswith("assessment:"):
-            plan[name] = (_GRADE, int(name[11:]))
+            plan[name] = (_GRADE, int(name[11:]), cache.memo("grade"))
         elif name.startswith("flag:"):
-            plan[name] = (_FLAG, None)
+            plan[name] = (_FLAG, cat.parse_flag, cache.memo("flag"))
         elif name in PARSERS:
-            plan[name] = (_PLAIN, PARSERS[name])
+            plan[name] = (_PLAIN, PARSERS[name], cache.memo(name))
     return plan
 
 
 def build_person(record: Record, table: Table, cache: ParseCache | None = None,
-                 plan: dict[str, tuple[int, Any]] | None = None) -> Person:
+                 plan: dict[str, tuple[int, Any, Any]] | None = None) -> Person:
     cache = cache or ParseCache()
-    plan = plan if plan is not None else _plan(table.columns)
+    plan = plan if plan is not None else _plan(table.columns, cache)
     person = Person(record, table)
     values = person.values
-    get = cache.get
     for name, raw in record.values.items():
         step = plan.get(name)
         if step is None:
             continue
-        code, arg = step
+        code, arg, memo = step
         if code == _ID:
             try:
                 person.id = parse_id(raw)
             except ValueProblem as exc:
                 person.id_problem = exc.reason
             continue
-        if code == _DATE:
-            decimals = None
-            if raw.__class__ is float and not raw.is_integer():
-                decimals = table.sheet.decimals(record.row - 1, record.columns[name] - 1)
-            ok, value = get("date", parse_date, raw, decimals)
-        elif code == _GRADE:
-            ok, value = get("grade", parse_grade, raw)
-        elif code == _FLAG:
-            ok, value = get("flag", cat.parse_flag, raw)
+        if code == _GRADE:
+            ok, value = lookup(memo, parse_grade, raw)
+        elif code == _DATE and raw.__class__ is float and not raw.is_integer():
+            decimals = table.sheet.decimals(record.row - 1, record.columns[name] - 1)
+            ok, value = _parse(parse_date, raw, decimals)
         else:
-            ok, value = get(name, arg, raw)
+            ok, value = lookup(memo, arg, raw)
         if not ok:
             person.problems.append(Problem(name, record.ref(name), value))
         elif code == _GRADE:
@@ -290,7 +296,7 @@ def build_person(record: Record, table: Table, cache: ParseCache | None = None,
                 person.flags[name] = value
         else:
             values[name] = value
-    person.poll = _poll(person, cache)
+    person.poll = _poll(person, cache.memo("count"))
     person.unit = values.get("unit") or table.unit_hint
     return person
 
@@ -298,17 +304,16 @@ def build_person(record: Record, table: Table, cache: ParseCache | None = None,
 _POLL_FIELDS = tuple((f"poll:{k}", k) for k in (*POLL_KEYS, "voters"))
 
 
-def _poll(person: Person, cache: ParseCache) -> Poll | None:
+def _poll(person: Person, memo: dict) -> Poll | None:
     values = person.record.values
     present = [(field, key) for field, key in _POLL_FIELDS if field in values]
     if not present or present[0][1] == "voters":
         return None
     poll = Poll()
     for field, key in present:
-        try:
-            value = cache("count", parse_count, values[field])
-        except ValueProblem as exc:
-            person.problems.append(Problem(field, person.record.ref(field), exc.reason))
+        ok, value = lookup(memo, parse_count, values[field])
+        if not ok:
+            person.problems.append(Problem(field, person.record.ref(field), value))
             return None
         if key == "voters":
             poll.voters = value
@@ -335,7 +340,7 @@ def build_roster(path_name: str, tables: list[Table]) -> Roster:
     named_sheets = len(tables) > 1
     cache = ParseCache()
     for table in tables:
-        plan = _plan(table.columns)
+        plan = _plan(table.columns, cache)
         for record in table.records:
             person = build_person(record, table, cache, plan)
             if person.unit is None and named_sheets:
