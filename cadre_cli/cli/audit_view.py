@@ -44,14 +44,7 @@ def render(console: Console, roster: Path, result: AuditResult, target: Path | N
         console.print(table)
     shown = result.findings if limit is None else result.findings[:limit]
     if shown:
-        table = Table(title="问题明细", title_justify="left", show_lines=False)
-        for col in ("位置", "姓名", "单位", "级别", "规则", "问题"):
-            table.add_column(col, overflow="fold")
-        for f in shown:
-            where = f"{f.cell.sheet}!{f.cell.ref}" if f.cell else "（整体）"
-            table.add_row(escape(where), escape(f.name or "—"), escape(f.unit or "—"), SEVERITY_STYLE[f.severity.value],
-                          f.rule, escape(f.message))
-        console.print(table)
+        console.print(_findings_table(console, result, shown))
         if len(shown) < len(result.findings):
             console.print(f"……另有{len(result.findings) - len(shown)}条未在屏幕上列出，见输出工作簿的“问题清单”，或加 --all。")
     else:
@@ -62,3 +55,26 @@ def render(console: Console, roster: Path, result: AuditResult, target: Path | N
         console.print(f"注意：{escape(note)}")
     if target is not None:
         console.print(f"标注后的工作簿已写到：[bold]{escape(str(target))}[/]（原文件未改动）")
+
+
+RULE_COLOR = {"error": "red", "warning": "yellow", "info": "blue"}
+
+
+def _findings_table(console: Console, result: AuditResult, shown: list) -> Table:
+    """All columns on a wide terminal; on a narrow one the sheet name, unit and severity
+    give way to the message (the rule id is coloured by severity instead)."""
+    wide = console.width >= 120
+    one_sheet = len(result.roster.tables) == 1
+    table = Table(title="问题明细", title_justify="left", show_lines=False)
+    columns = ("位置", "姓名", "单位", "级别", "规则", "问题") if wide else ("位置", "姓名", "规则", "问题")
+    for col in columns:
+        table.add_column(col, overflow="fold", no_wrap=col in ("位置", "规则", "姓名"))
+    for f in shown:
+        where = "（整体）" if f.cell is None else (f.cell.ref if one_sheet else f"{f.cell.sheet}!{f.cell.ref}")
+        name = escape(f.name or "—")
+        if wide:
+            table.add_row(escape(where), name, escape(f.unit or "—"), SEVERITY_STYLE[f.severity.value], f.rule,
+                          escape(f.message))
+        else:
+            table.add_row(escape(where), name, f"[{RULE_COLOR[f.severity.value]}]{f.rule}[/]", escape(f.message))
+    return table
