@@ -23,13 +23,15 @@ def test_corpus_case(run, tmp_path, case):
     args = [case["command"], str(src), *case.get("args", [])]
     if case["command"] == "audit":
         args += ["--as-of", "2026-12-01", "--horizon", "0"]
+    if case["command"] == "notice":
+        args += ["--output", str(tmp_path / "out")]
     result = run(*args)
     assert result.code == case["exit"], result
     text = result.err if case.get("stream", "err") == "err" else result.out
     assert case["message"] in text.replace("\n", ""), result
     assert "Traceback" not in result.out + result.err
     if case["exit"] == 2:
-        assert result.err.count("错误：") == 1  # one sentence
+        assert sum(1 for line in result.err.splitlines() if line.startswith("错误")) == 1  # one sentence
     assert sha256(src) == before
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".~cadre-")]
 
