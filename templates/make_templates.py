@@ -242,7 +242,10 @@ def new_document():
     para_style(doc, "Normal", FANGSONG, BODY_PT, condense=CONDENSE)
     para_style(doc, "公文标题", XIAOBIAOSONG, TITLE_PT, align=WD_ALIGN_PARAGRAPH.CENTER, snap=False)
     para_style(doc, "公文正文", FANGSONG, BODY_PT, indent_chars=2, condense=CONDENSE)
-    para_style(doc, "落款", FANGSONG, BODY_PT, align=WD_ALIGN_PARAGRAPH.LEFT, condense=CONDENSE)
+    signature = para_style(doc, "落款", FANGSONG, BODY_PT, align=WD_ALIGN_PARAGRAPH.LEFT, condense=CONDENSE)
+    signature.paragraph_format.keep_with_next = True  # the issuer never ends a page without its date
+    contact = para_style(doc, "联系方式", FANGSONG, BODY_PT, indent_chars=2, condense=CONDENSE)
+    contact.paragraph_format.keep_with_next = True  # nor does the signature stand alone on a page
     para_style(doc, "表格文字", FANGSONG, TABLE_PT, align=WD_ALIGN_PARAGRAPH.CENTER, line_pt=16, snap=False)
     para_style(doc, "表头文字", HEI, TABLE_PT, align=WD_ALIGN_PARAGRAPH.CENTER, line_pt=16, snap=False)
     para_style(doc, "页码", SONG, PAGE_NUMBER_PT, align=WD_ALIGN_PARAGRAPH.RIGHT, latin=SONG, line_pt=None, snap=False)
@@ -259,10 +262,10 @@ def opening(doc) -> None:
 def closing(doc) -> None:
     """Contacts, then the issuer and the date: 右空二字, the date two characters further
     right (GB/T 9704-2012 7.3.5.2); the padding is computed per document."""
-    para(doc, "{%p for line in contacts %}", "公文正文")
-    para(doc, "{{ line }}", "公文正文")
-    para(doc, "{%p endfor %}", "公文正文")
-    para(doc, "", "Normal")
+    para(doc, "{%p for line in contacts %}", "联系方式")
+    para(doc, "{{ line }}", "联系方式")
+    para(doc, "{%p endfor %}", "联系方式")
+    para(doc, "", "落款")  # the blank line before the signature moves with it
     para(doc, "{{ sign_issuer }}", "落款")
     para(doc, "{{ sign_date }}", "落款")
 
