@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from cadre_cli.cli.common import console, emit_json, err_console, input_path, parse_as_of
+from cadre_cli.cli.common import batch_mode, console, emit_json, err_console, input_path, parse_as_of
 
 
 class Kind(str, Enum):
@@ -21,21 +21,22 @@ def register(app: typer.Typer) -> None:
     app.command("notice")(notice)
 
 
+@batch_mode()
 def notice(
     roster: Annotated[str, typer.Argument(metavar="名册", help="后备干部名册（.xlsx/.xls/.ods/.csv）。")],
-    by: Annotated[str | None, typer.Option("--by", help="按哪一列分份，每个值一份文件，如 单位、后备类别；不写则整个名册一份。")] = None,
-    kind: Annotated[Kind | None, typer.Option("--kind", help="notice：拟列人选的公示（有公示期）；list：确定名单的公开（无公示期）。默认按政策。")] = None,
-    start: Annotated[str | None, typer.Option("--start", help="公示开始日期，如 2026-12-01（默认今天）。")] = None,
-    days: Annotated[int | None, typer.Option("--days", min=1, max=60, help="公示天数（默认按政策，如 street 为7天）。")] = None,
+    by: Annotated[str | None, typer.Option("--by", metavar="列名", help="按哪一列分份，每个值一份文件，如 单位、后备类别；不写则整个名册一份。")] = None,
+    kind: Annotated[Kind | None, typer.Option("--kind", metavar="类型", help="notice：拟列人选的公示（有公示期）；list：确定名单的公开（无公示期）。默认按政策。")] = None,
+    start: Annotated[str | None, typer.Option("--start", metavar="日期", help="公示开始日期，如 2026-12-01（默认今天）。")] = None,
+    days: Annotated[int | None, typer.Option("--days", metavar="天数", min=1, max=60, help="公示天数（默认按政策，如 street 为7天）。")] = None,
     working_days: Annotated[bool | None, typer.Option("--working-days/--calendar-days", help="按工作日（含调休）或自然日计算公示期（默认自然日）。")] = None,
-    formats: Annotated[str, typer.Option("--format", "-f", help="输出格式，逗号分隔：docx、html、md。")] = "docx,html",
-    templates: Annotated[list[Path] | None, typer.Option("--template", "-t", help="自己的模板（.docx、.html.j2、.md.j2），可写多次，每种格式一个。")] = None,
-    issuer: Annotated[str | None, typer.Option("--issuer", help="发布机关（落款），如 中共XX县委组织部（默认按政策）。")] = None,
-    contacts: Annotated[list[str] | None, typer.Option("--contact", help="受理反映的联系方式，可写多次，如 --contact \"联系电话：0873-1234567\"。")] = None,
-    date: Annotated[str | None, typer.Option("--date", help="落款日期（默认为公示开始日期）。")] = None,
+    formats: Annotated[str, typer.Option("--format", "-f", metavar="格式", help="输出格式，逗号分隔：docx、html、md。")] = "docx,html",
+    templates: Annotated[list[Path] | None, typer.Option("--template", "-t", metavar="模板", help="自己的模板（.docx、.html.j2、.md.j2），可写多次，每种格式一个。")] = None,
+    issuer: Annotated[str | None, typer.Option("--issuer", metavar="发布机关", help="发布机关（落款），如 中共XX县委组织部（默认按政策）。")] = None,
+    contacts: Annotated[list[str] | None, typer.Option("--contact", metavar="联系方式", help="受理反映的联系方式，可写多次，如 --contact \"联系电话：0873-1234567\"。")] = None,
+    date: Annotated[str | None, typer.Option("--date", metavar="日期", help="落款日期（默认为公示开始日期）。")] = None,
     with_results: Annotated[bool | None, typer.Option("--with-results/--no-results", help="是否列出民主测评票数和考试、测评成绩（默认按政策）。")] = None,
-    policy: Annotated[str | None, typer.Option("--policy", "-p", help="政策预设名称或 .toml 文件（默认 county）。")] = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="输出文件夹（默认在名册旁建立“名册名_公示”或“名册名_名单”）。")] = None,
+    policy: Annotated[str | None, typer.Option("--policy", "-p", metavar="政策", help="政策预设名称或 .toml 文件（默认 county）。")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="文件夹", help="输出文件夹（默认在名册旁建立“名册名_公示”或“名册名_名单”）。")] = None,
     force: Annotated[bool, typer.Option("--force", help="覆盖输出文件夹中的同名文件。")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出结果。")] = False,
 ) -> None:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from cadre_cli.cli.common import console, default_output, emit_json, err_console, input_path
+from cadre_cli.cli.common import batch_mode, console, default_output, emit_json, err_console, input_path
 
 if TYPE_CHECKING:
     from cadre_cli.score.engine import ScoreRun
@@ -22,10 +22,11 @@ def register(app: typer.Typer) -> None:
     app.command("score")(score)
 
 
+@batch_mode()
 def score(
     file: Annotated[str, typer.Argument(metavar="成绩表", help="笔试、答辩测评成绩表（.xlsx .xlsm .xls .ods .csv），可有多个工作表。")],
-    policy: Annotated[str | None, typer.Option("--policy", "-p", help="预设政策名称（county、enterprise…）或 .toml 政策文件；默认 county。")] = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="输出的带标注工作簿（默认与输入同一文件夹的“原名_成绩.xlsx”）。")] = None,
+    policy: Annotated[str | None, typer.Option("--policy", "-p", metavar="政策", help="预设政策名称（county、enterprise…）或 .toml 政策文件；默认 county。")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="文件", help="输出的带标注工作簿（默认与输入同一文件夹的“原名_成绩.xlsx”）。")] = None,
     force: Annotated[bool, typer.Option("--force", help="输出文件已存在时覆盖。")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="在标准输出打印 JSON 结果（不打印表格）。")] = False,
     no_output: Annotated[bool, typer.Option("--no-output", help="只在终端显示（或 --json），不写出工作簿。")] = False,
