@@ -32,17 +32,33 @@ def time_python(label: str, code: str, repeats: int = 3) -> Timing:
     return _time(label, ["code", code], repeats)
 
 
+def _once(label: str, spec: list[str]) -> tuple[float, float]:
+    done = subprocess.run([sys.executable, str(MEASURE), *spec], capture_output=True, text=True, cwd=ROOT)
+    line = done.stdout.strip().splitlines()[-1] if done.stdout.strip() else ""
+    if not line.startswith("{"):
+        raise RuntimeError(f"{label} failed: {done.stderr[-2000:]}")
+    data = json.loads(line)
+    return data["seconds"], data["peak_mb"]
+
+
 def _time(label: str, spec: list[str], repeats: int) -> Timing:
-    runs, peaks = [], []
+    results = [_once(label, spec) for _ in range(repeats)]
+    return Timing(label, statistics.median(r[0] for r in results), [r[0] for r in results], max(r[1] for r in results))
+
+
+def time_pair(ours: tuple[str, list[str]], base: tuple[str, str], repeats: int = 5) -> tuple[Timing, Timing]:
+    """`cadre ARGS` and a baseline snippet, run alternately so that drift in the
+    machine's speed falls on both alike."""
+    a: list[tuple[float, float]] = []
+    b: list[tuple[float, float]] = []
     for _ in range(repeats):
-        done = subprocess.run([sys.executable, str(MEASURE), *spec], capture_output=True, text=True, cwd=ROOT)
-        line = done.stdout.strip().splitlines()[-1] if done.stdout.strip() else ""
-        if not line.startswith("{"):
-            raise RuntimeError(f"{label} failed: {done.stderr[-2000:]}")
-        data = json.loads(line)
-        runs.append(data["seconds"])
-        peaks.append(data["peak_mb"])
-    return Timing(label, statistics.median(runs), runs, max(peaks))
+        a.append(_once(ours[0], ["cli", *ours[1]]))
+        b.append(_once(base[0], ["code", base[1]]))
+
+    def timing(label: str, results: list[tuple[float, float]]) -> Timing:
+        return Timing(label, statistics.median(r[0] for r in results), [r[0] for r in results], max(r[1] for r in results))
+
+    return timing(ours[0], a), timing(base[0], b)
 
 
 def time_process(label: str, argv: list[str], repeats: int = 5) -> Timing:

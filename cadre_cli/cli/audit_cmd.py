@@ -13,7 +13,7 @@ from cadre_cli.cli.common import batch_mode, console, default_output, emit_json,
 TERMINAL_LIMIT = 200
 
 
-@batch_mode()  # GC paused from the start: the background read builds a million objects
+@batch_mode()  # GC paused: reading a large roster builds a million small objects
 def audit(
     roster: Annotated[Path, typer.Argument(metavar="名册文件", help="后备干部名册：.xlsx .xlsm .xls .ods 或 .csv。")],
     policy: Annotated[str | None, typer.Option("--policy", "-p", metavar="政策", help="政策：预设名称（默认 county）或 .toml 文件。")] = None,
@@ -36,14 +36,12 @@ def audit(
 
     示例：cadre audit 后备干部名册.xlsx --as-of 2026-12-31；cadre audit 名册.xls --policy county-term --json
     """
-    from cadre_cli.readers.load import read_tables, start_loading
-
-    loading = start_loading(roster)  # parses in the background while the rest is imported
     from cadre_cli.audit.engine import parse_rule_ids, run_audit
     from cadre_cli.audit.posts import parse_posts_option, posts_from_book
     from cadre_cli.cli.progress import progress_bar
     from cadre_cli.model.person import build_roster
     from cadre_cli.policy.load import load_policy
+    from cadre_cli.readers.load import read_tables
     from cadre_cli.writers.atomic import check_target
     from cadre_cli.writers.workbook import output_suffix
 
@@ -54,7 +52,7 @@ def audit(
     write = not no_output and (output is not None or not as_json)
     with progress_bar(quiet=as_json) as bar:
         task = bar.add_task("读取名册", total=None)
-        book, tables = read_tables(roster, loading=loading)
+        book, tables = read_tables(roster)
         target = None
         if write:
             target = output or default_output(roster, "审核结果", output_suffix(book))

@@ -280,13 +280,16 @@ def build_person(record: Record, table: Table, cache: ParseCache | None = None,
             except ValueProblem as exc:
                 person.id_problem = exc.reason
             continue
-        if code == _GRADE:
-            ok, value = lookup(memo, parse_grade, raw)
-        elif code == _DATE and raw.__class__ is float and not raw.is_integer():
+        if code == _DATE and raw.__class__ is float and not raw.is_integer():
             decimals = table.sheet.decimals(record.row - 1, record.columns[name] - 1)
             ok, value = _parse(parse_date, raw, decimals)
         else:
-            ok, value = lookup(memo, arg, raw)
+            try:  # the common case: a value seen before (booleans never enter the memo)
+                if raw.__class__ is bool:
+                    raise KeyError(raw)
+                ok, value = memo[raw]
+            except (KeyError, TypeError):
+                ok, value = lookup(memo, parse_grade if code == _GRADE else arg, raw)
         if not ok:
             person.problems.append(Problem(name, record.ref(name), value))
         elif code == _GRADE:

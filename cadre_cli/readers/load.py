@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from cadre_cli.errors import InputError
@@ -12,24 +10,11 @@ from cadre_cli.readers.raw import RawBook, load_book
 from cadre_cli.readers.table import Table, _row_text, locate, missing_fields_message, records
 
 
-def start_loading(path: Path) -> Callable[[], RawBook]:
-    """Begin reading a workbook in a background thread; call the result to wait for it.
-
-    python-calamine releases the GIL while it parses the sheet XML, so a command can
-    import its modules and load its policy meanwhile (a third of a second on a large
-    roster). Errors surface, as InputError, when the result is called."""
-    pool = ThreadPoolExecutor(max_workers=1)
-    future = pool.submit(load_book, path)
-    pool.shutdown(wait=False)
-    return future.result
-
-
-def read_tables(path: Path, key_fields: tuple[str, ...] = ("name",), allow_empty: bool = False,
-                loading: Callable[[], RawBook] | None = None) -> tuple[RawBook, list[Table]]:
+def read_tables(path: Path, key_fields: tuple[str, ...] = ("name",),
+                allow_empty: bool = False) -> tuple[RawBook, list[Table]]:
     """Every sheet whose header carries one of `key_fields`, with its records cut out.
-    A workbook with headers but no data rows is refused unless `allow_empty`.
-    `loading` is the waiter from `start_loading`, when the reading has begun already."""
-    book = loading() if loading is not None else load_book(path)
+    A workbook with headers but no data rows is refused unless `allow_empty`."""
+    book = load_book(path)
     tables: list[Table] = []
     for sheet in book.sheets:
         table = locate(book, sheet, key_fields)

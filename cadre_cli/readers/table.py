@@ -252,8 +252,7 @@ def records(table: Table) -> list[Record]:
     for r in range(table.header_rows[-1], len(sheet.rows)):
         row = sheet.rows[r]
         n = len(row)
-        values = {f: v for c, f in col_fields if c < n and (v := row[c]) != "" and v is not None
-                  and not (v.__class__ is str and not v.strip())}
+        values = {f: v for c, f in col_fields if c < n and (v := row[c]) != "" and v is not None}
         first = _first_text(row)
         if first is not None:
             key = squash(first)
@@ -264,6 +263,9 @@ def records(table: Table) -> list[Record]:
         if not values:
             continue
         if key_cols and all(c >= n or is_blank(row[c]) for c in key_cols):
+            values = {f: v for f, v in values.items() if not is_blank(v)}  # whitespace-only cells
+            if not values:
+                continue
             nonblank = [v for v in row if not is_blank(v)]
             if len(nonblank) == 1 and isinstance(nonblank[0], str):
                 section = nonblank[0].strip()

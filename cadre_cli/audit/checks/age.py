@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable
 
 from cadre_cli.audit.context import AuditContext, anniversary
 from cadre_cli.audit.finding import Finding
@@ -16,45 +16,47 @@ def _cn(day) -> str:
 
 
 @person_check("age-limit")
-def age_limit(ctx: AuditContext, person: Person) -> Iterator[Finding]:
+def age_limit(ctx: AuditContext, person: Person) -> Iterable[Finding]:
+    # a plain function returning () when nothing is found: it runs once per person
     limit = ctx.age_limit(person)
     if limit is None:
         if ctx.policy.levels and ctx.level(person) is None and not (ctx.policy.age.max or ctx.policy.age.max_male):
-            yield ctx.missing("age-limit", person, ("reserve_level",), "年龄上限（后备类别不明）")
-        return
+            return [ctx.missing("age-limit", person, ("reserve_level",), "年龄上限（后备类别不明）")]
+        return ()
     age = ctx.age(person)
     if age is None:
-        yield ctx.missing("age-limit", person, ("birth", "id_number"), "年龄")
-        return
-    cell = ctx.born_cell(person)
+        return [ctx.missing("age-limit", person, ("birth", "id_number"), "年龄")]
     if not limit.over(age):
-        return
+        return ()
+    cell = ctx.born_cell(person)
     since = anniversary(person.born, limit.first_age_over())
     if limit.exceptional is not None and age <= limit.exceptional:
-        yield ctx.finding("age-limit", person,
-                          f"{limit.who}年龄{age}周岁，超过一般不超过{limit.limit}周岁的要求；特别优秀的方可放宽至{limit.exceptional}周岁",
-                          cell, Severity.WARNING)
-        return
+        return [ctx.finding("age-limit", person,
+                            f"{limit.who}年龄{age}周岁，超过一般不超过{limit.limit}周岁的要求；特别优秀的方可放宽至{limit.exceptional}周岁",
+                            cell, Severity.WARNING)]
     if limit.exclusive:
         text = f"{limit.who}年龄{age}周岁，已满{limit.limit}周岁（须未满{limit.limit}周岁）"
     else:
         cap = limit.exceptional if limit.exceptional is not None else limit.limit
         text = f"{limit.who}年龄{age}周岁，超过{cap}周岁的上限"
-    yield ctx.finding("age-limit", person, f"{text}（自{_cn(since)}起超龄）", cell)
+    return [ctx.finding("age-limit", person, f"{text}（自{_cn(since)}起超龄）", cell)]
 
 
 @person_check("age-limit-soon")
-def age_limit_soon(ctx: AuditContext, person: Person) -> Iterator[Finding]:
+def age_limit_soon(ctx: AuditContext, person: Person) -> Iterable[Finding]:
     if ctx.horizon_months <= 0:
-        return
+        return ()
     limit = ctx.age_limit(person)
     age = ctx.age(person)
     if limit is None or age is None or limit.over(age):
-        return
+        return ()
     first_over = limit.exceptional + 1 if limit.exceptional is not None else limit.first_age_over()
+    if (first_over - age - 1) * 12 > ctx.horizon_months:
+        return ()  # too young to reach the limit within the horizon
     when = anniversary(person.born, first_over)
-    if ctx.as_of < when <= ctx.horizon_end:
-        cap = limit.exceptional if limit.exceptional is not None else limit.limit
-        over = f"（须未满{cap}周岁）" if limit.exclusive else f"，超过{cap}周岁的上限"
-        yield ctx.finding("age-limit-soon", person, f"{limit.who}将于{_cn(when)}满{first_over}周岁{over}"
-                          f"（在{ctx.horizon_months}个月提示期内）", ctx.born_cell(person))
+    if not ctx.as_of < when <= ctx.horizon_end:
+        return ()
+    cap = limit.exceptional if limit.exceptional is not None else limit.limit
+    over = f"（须未满{cap}周岁）" if limit.exclusive else f"，超过{cap}周岁的上限"
+    return [ctx.finding("age-limit-soon", person, f"{limit.who}将于{_cn(when)}满{first_over}周岁{over}"
+                        f"（在{ctx.horizon_months}个月提示期内）", ctx.born_cell(person))]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from fractions import Fraction
 
 from cadre_cli.audit.context import AuditContext
@@ -21,15 +21,19 @@ def _percent(share: Fraction) -> str:
 
 
 @person_check("annual-assessment")
-def annual_assessment(ctx: AuditContext, person: Person) -> Iterator[Finding]:
+def annual_assessment(ctx: AuditContext, person: Person) -> Iterable[Finding]:
     failing = ctx.failing_grades
-    for year in sorted(person.assessments):
+    years = [y for y, grade in person.assessments.items() if grade in failing]
+    if not years:
+        return ()
+    found = []
+    for year in sorted(years):
         grade = person.assessments[year]
-        if grade is not None and grade in failing:
-            raw = str(person.record.raw(f"assessment:{year}")).strip()
-            shown = raw if raw in ("基本合格", "不合格") else grade.label
-            yield ctx.finding("annual-assessment", person, f"{year}年度考核为{shown}，按规定应取消后备干部资格",
-                              person.cell(f"assessment:{year}"))
+        raw = str(person.record.raw(f"assessment:{year}")).strip()
+        shown = raw if raw in ("基本合格", "不合格") else grade.label
+        found.append(ctx.finding("annual-assessment", person, f"{year}年度考核为{shown}，按规定应取消后备干部资格",
+                                 person.cell(f"assessment:{year}")))
+    return found
 
 
 @person_check("assessment-history")

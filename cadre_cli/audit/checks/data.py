@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from cadre_cli.audit.context import AuditContext
 from cadre_cli.audit.finding import Finding
@@ -15,40 +15,45 @@ MAX_NAME = 30
 
 
 @person_check("invalid-value")
-def invalid_value(ctx: AuditContext, person: Person) -> Iterator[Finding]:
-    for problem in person.problems:
-        yield ctx.finding("invalid-value", person, problem.message, problem.cell)
-    if person.name is None:
-        yield ctx.finding("invalid-value", person, "该行有数据但没有姓名", person.cell("name"))
-    elif len(person.name) > MAX_NAME:
-        yield ctx.finding("invalid-value", person, f"姓名一栏有{len(person.name)}个字，不像姓名，请核对", person.cell("name"))
+def invalid_value(ctx: AuditContext, person: Person) -> Iterable[Finding]:
+    found = [ctx.finding("invalid-value", person, problem.message, problem.cell) for problem in person.problems]
+    name = person.name
+    if name is None:
+        found.append(ctx.finding("invalid-value", person, "该行有数据但没有姓名", person.cell("name")))
+    elif len(name) > MAX_NAME:
+        found.append(ctx.finding("invalid-value", person, f"姓名一栏有{len(name)}个字，不像姓名，请核对", person.cell("name")))
     poll = person.poll
     if poll is not None and poll.voters is not None and poll.cast > poll.voters:
-        yield ctx.finding("invalid-value", person, f"民主测评票数之和{poll.cast}票超过测评人数{poll.voters}人",
-                          person.cell("poll:voters"))
+        found.append(ctx.finding("invalid-value", person, f"民主测评票数之和{poll.cast}票超过测评人数{poll.voters}人",
+                                 person.cell("poll:voters")))
+    return found
 
 
 @person_check("id-number")
-def id_number(ctx: AuditContext, person: Person) -> Iterator[Finding]:
-    if person.id_problem is not None:
-        yield ctx.finding("id-number", person, person.id_problem, person.cell("id_number"))
+def id_number(ctx: AuditContext, person: Person) -> Iterable[Finding]:
+    if person.id_problem is None:
+        return ()
+    return [ctx.finding("id-number", person, person.id_problem, person.cell("id_number"))]
 
 
 @person_check("id-mismatch")
-def id_mismatch(ctx: AuditContext, person: Person) -> Iterator[Finding]:
+def id_mismatch(ctx: AuditContext, person: Person) -> Iterable[Finding]:
     if person.id is None:
-        return
+        return ()
+    found = []
     birth: PDate | None = person.get("birth")
     from_id = person.id.birth
     if birth is not None:
         same_month = (birth.year, birth.month) == (from_id.year, from_id.month)
         if not same_month or (birth.day is not None and birth.day != from_id.day):
             shown = f"{from_id.year}.{from_id.month:02d}" if birth.day is None else f"{from_id:%Y.%m.%d}"
-            yield ctx.finding("id-mismatch", person, f"出生年月{birth}与身份证号中的{shown}不一致", person.cell("birth"))
+            found.append(ctx.finding("id-mismatch", person, f"出生年月{birth}与身份证号中的{shown}不一致",
+                                     person.cell("birth")))
     gender = person.get("gender")
     if gender is not None and gender != person.id.gender:
-        yield ctx.finding("id-mismatch", person, f"性别“{gender}”与身份证号显示的“{person.id.gender}”不一致",
-                          person.cell("gender"))
+        found.append(ctx.finding("id-mismatch", person, f"性别“{gender}”与身份证号显示的“{person.id.gender}”不一致",
+                                 person.cell("gender")))
+    return found
 
 
 @roster_check("duplicate-person")
