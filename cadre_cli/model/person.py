@@ -119,7 +119,7 @@ class Poll:
         return self.voters if self.voters else self.cast
 
 
-@dataclass
+@dataclass(slots=True)
 class Person:
     record: Record
     table: Table | None = None
