@@ -25,9 +25,6 @@ class IdNumber:
     gender: str  # 男 / 女
     legacy: bool = False
 
-    def masked(self) -> str:
-        return self.number[:6] + "********" + self.number[-4:]
-
 
 def check_char(first17: str) -> str:
     """The MOD 11-2 check character for the first 17 digits (python-stdnum)."""

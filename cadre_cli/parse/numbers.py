@@ -92,12 +92,3 @@ def round_half_up(value: Decimal | Fraction, places: Decimal = TWO_PLACES) -> De
         whole = (2 * num * scale + den) // (2 * den)  # floor(|value|·scale + ½), in integers
         return (Decimal(whole if value >= 0 else -whole) / scale).quantize(places)
     return value.quantize(places, rounding=ROUND_HALF_UP)
-
-
-def to_decimal(value: object) -> Decimal:
-    """A policy number (TOML int, float or string) as an exact Decimal."""
-    if isinstance(value, Decimal):
-        return value
-    if isinstance(value, float):
-        return Decimal(repr(value))
-    return Decimal(str(value))

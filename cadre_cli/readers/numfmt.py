@@ -15,7 +15,7 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
-from cadre_cli.readers.cells import col_letter, col_index
+from cadre_cli.readers.cells import col_letter
 from cadre_cli.readers.guard import Kind
 
 Decimals = Callable[[int, int], "int | None"]
@@ -233,5 +233,3 @@ class _Ods:
 
         return _ColumnCache(load)
 
-
-__all__ = ["decimals_reader", "format_decimals", "col_index"]

@@ -197,9 +197,3 @@ def get_rule(rule_id: str) -> Rule | None:
 
 def enabled_rules(policy: Policy, scope: str | None = None) -> list[Rule]:
     return [r for r in RULES if (scope is None or r.scope == scope) and r.enabled(policy)]
-
-
-def presets_enabling(rule: Rule) -> list[str]:
-    from cadre_cli.policy.load import load_policy, preset_names
-
-    return [name for name in preset_names() if rule.enabled(load_policy(name))]

@@ -133,22 +133,31 @@ def _defense_pass(res: Result, ctx: Context, final: Fraction) -> Result:
     return res
 
 
+def _hand_filled(c: Candidate, given: Decimal | None, label: str) -> Fraction | None:
+    """A score averaged by hand (考评分, 测评分), with no marks or votes to compute it from."""
+    if given is None:
+        return None
+    c.notes.append(f"{label}按表中所填数值")
+    return Fraction(given)
+
+
+def _compare_given(c: Candidate, given: Decimal | None, value: Fraction, label: str, source: str) -> None:
+    """A hand-filled score beside the marks or votes: ours stands, a difference is noted."""
+    if given is not None and not agrees(given, value):
+        c.notes.append(f"表中所填{label}{plain(given)}与按{source}计算的{shown(value)}不一致，以{source}为准")
+
+
 def _panel(c: Candidate, ctx: Context, marks: list[Decimal], given: Decimal | None) -> Fraction | None:
     s = ctx.policy.score
     if not marks:
-        if given is None:
-            return None
-        c.notes.append("考评分按表中所填数值")
-        return Fraction(given)
+        return _hand_filled(c, given, "考评分")
     _panel_size(c, ctx, len(marks))
     if s.trim_panel and len(marks) < 3:
         c.error("score-panel-size", None,
                 f"{_where(c)}只有{len(marks)}位评委的评分，去掉一个最高分和一个最低分需要至少3位，该行不计算结果。")
         return None
     value = panel_mean(marks, s.trim_panel)
-    if given is not None and not agrees(given, value):
-        c.notes.append(f"表中所填考评分{plain(given)}与按评委评分计算的"
-                       f"{shown(value)}不一致，以评委评分为准")
+    _compare_given(c, given, value, "考评分", "评委评分")
     return value
 
 
@@ -163,10 +172,7 @@ def _poll(c: Candidate, ctx: Context, votes: dict[str, int], voters: int | None,
           given: Decimal | None) -> Fraction | None:
     s = ctx.policy.score
     if not votes:
-        if given is None:
-            return None
-        c.notes.append("测评分按表中所填数值")
-        return Fraction(given)
+        return _hand_filled(c, given, "测评分")
     cast = sum(votes.values())
     if voters is None:
         if ctx.has_voters:
@@ -191,9 +197,7 @@ def _poll(c: Candidate, ctx: Context, votes: dict[str, int], voters: int | None,
                f"{_where(c)}测评人数为{voters}人，不在测评组一般{size[0]}—{size[1]}人的范围内（结果照常计算）。")
     points = {g: getattr(s.grade_points, g) for g in GRADES}
     value = poll_score(votes, voters, points)
-    if given is not None and not agrees(given, value):
-        c.notes.append(f"表中所填测评分{plain(given)}与按票数计算的"
-                       f"{shown(value)}不一致，以票数为准")
+    _compare_given(c, given, value, "测评分", "票数")
     return value
 
 
