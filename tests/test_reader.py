@@ -249,3 +249,32 @@ def test_two_row_header_right_under_the_title(tmp_path):
     assert tables[0].header_rows == (2, 3)
     assert [k for k in cols if k.startswith("panel:")] == [f"panel:{j}" for j in range(1, 8)]
     assert len(tables[0].records) == 2
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_flat_year_headers_are_fields_not_groups(tmp_path, suffix):
+    """`2024年度考核` holds the group word 年度考核 but is a column by itself: the first data row
+    under it must stay a person, not become a sub-header."""
+    header = ["姓名", "性别", "出生年月", "2024年度考核", "2025年考核结果", "后备类别"]
+    rows = [["张三", "男", "1984.10", "称职", "基本称职", "正科级"], ["李四", "女", "1993.05", "优秀", "优秀", "副科级"]]
+    path = tmp_path / f"flat{suffix}"
+    if suffix == ".csv":
+        path.write_text("\n".join(",".join(r) for r in [header, *rows]), encoding="utf-8")
+    else:
+        wb = Workbook()
+        for r in [header, *rows]:
+            wb.active.append(r)
+        wb.save(path)
+    people = roster(path).people
+    assert [p.name for p in people] == ["张三", "李四"]
+    assert people[0].assessments == {2024: Grade.COMPETENT, 2025: Grade.BASIC}
+    assert not people[1].problems
+
+
+def test_a_data_row_is_never_a_sub_header(tmp_path):
+    """Under a group-like header, a row whose name cell holds a name is data."""
+    wb = Workbook()
+    wb.active.append(["姓名", "年度考核", "出生年月"])
+    wb.active.append(["王五", "优秀", "1990.01"])
+    wb.save(tmp_path / "g.xlsx")
+    assert [p.name for p in roster(tmp_path / "g.xlsx").people] == ["王五"]

@@ -135,6 +135,8 @@ def locate(book: RawBook, sheet: RawSheet, key_fields: tuple[str, ...]) -> Table
         top_full = [_spread(sheet, merged, r, c, top_texts) for c in range(width)]
         sub_texts = _row_text(sheet, r + 1) if r + 1 < len(sheet.rows) else []
         columns, headers, two_rows = _map_columns(top_full, sub_texts, width, merged, r)
+        if two_rows and _holds_data(columns, sub_texts, top_full):
+            columns, headers, two_rows = _map_columns(top_full, [], width, merged, r)
         if not any(k in columns for k in key_fields):
             continue
         rank = (len(columns), -r)
@@ -149,6 +151,18 @@ def locate(book: RawBook, sheet: RawSheet, key_fields: tuple[str, ...]) -> Table
     table.columns = {f: cols[0] for f, cols in columns.items()}
     table.title, table.unit_hint = _title_lines(sheet, top)
     return table
+
+
+def _holds_data(columns: dict[str, list[int]], sub: list[str], top: list[str]) -> bool:
+    """The row under a header is data, not a sub-header, when a name, exam number or ID
+    number stands in it: those headers are merged down over a two-row header."""
+    for key in ("name", "exam_number", "id_number"):
+        for col in columns.get(key, []):
+            c = col - 1
+            text = sub[c] if c < len(sub) else ""
+            if text and header_key(text) != header_key(top[c] if c < len(top) else ""):
+                return True
+    return False
 
 
 def _spread(sheet: RawSheet, merged: dict, r: int, c: int, texts: list[str]) -> str:
@@ -175,7 +189,9 @@ def _map_columns(top: list[str], sub: list[str], width: int, merged: dict, r: in
         sub_key = header_key(sub[c]) if c < len(sub) else ""
         if not sub_key:
             continue
-        under = group if top_key else group_left
+        # a header that is a field by itself (`2024年度考核`) is no group over the cell below it
+        is_group = group is not None and (horizontally_merged or field_of(top_key) is None)
+        under = (group if is_group else None) if top_key else group_left
         found = field_of(sub_key, under) if under else None
         if found is None and (not top_key or horizontally_merged):
             found = field_of(sub_key)
