@@ -100,7 +100,7 @@ class AuditContext:
 
     def level(self, person: Person) -> tuple[str, Level] | None:
         """The policy level a person's 后备类别 (or section line) names, longest match wins."""
-        text = person.get("reserve_level") or person.record.section
+        text = person.reserve_level
         try:
             return self._levels[text]
         except KeyError:

@@ -63,8 +63,8 @@ def breakdowns(people: list[Person], policy: Policy, as_of: dt.date) -> list[Bre
         return Counter(fn(p) for p in people)
 
     def level(p: Person) -> str:
-        found = match_level(policy, p.get("reserve_level") or p.record.section)
-        return found[1].label if found else (p.get("reserve_level") or UNKNOWN)
+        found = match_level(policy, p.reserve_level)
+        return found[1].label if found else (p.reserve_level or UNKNOWN)
 
     return [
         Breakdown("年龄结构", _ordered(count(lambda p: _age_band(p, as_of)), [b[2] for b in AGE_BANDS])),

@@ -21,7 +21,7 @@ from cadre_cli.parse.problem import ValueProblem
 from cadre_cli.parse.text import cell_text, is_blank
 from cadre_cli.readers.cells import CellRef
 from cadre_cli.readers.fields import field_label
-from cadre_cli.readers.table import Record, Table
+from cadre_cli.readers.table import Record, Table, section_label
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +38,15 @@ class Problem:
 
 def _text(raw: object) -> str | None:
     return None if is_blank(raw) else cell_text(raw)
+
+
+def _name(raw: object) -> str | None:
+    """A name; `马　超` padded for alignment is 马超 (spaces only inside a Chinese name)."""
+    text = _text(raw)
+    if text is None:
+        return None
+    joined = "".join(text.split())
+    return joined if joined and all("\u4e00" <= ch <= "\u9fff" or ch in "·•" for ch in joined) else text
 
 
 def _result(raw: object) -> Decimal | str | None:
@@ -67,7 +76,7 @@ def _promoted(raw: object) -> bool | None:
 
 
 PARSERS: dict[str, Callable[[object], Any]] = {
-    "name": _text,
+    "name": _name,
     "gender": cat.parse_gender,
     "ethnicity": cat.parse_ethnicity,
     "political_status": cat.parse_party,
@@ -75,6 +84,8 @@ PARSERS: dict[str, Callable[[object], Any]] = {
     "education_fulltime": cat.parse_education,
     "education_parttime": cat.parse_education,
     "degree": cat.parse_degree,
+    "degree_fulltime": cat.parse_degree,
+    "degree_parttime": cat.parse_degree,
     "title": cat.parse_title,
     "rank": cat.parse_rank,
     "unit": _text,
@@ -163,6 +174,15 @@ class Person:
         return None
 
     @property
+    def reserve_level(self) -> str | None:
+        """后备类别 as written, else the level its section line names (`一、正科级后备干部`)."""
+        value = self.values.get("reserve_level")
+        if value:
+            return value
+        section = self.record.section
+        return section_label(section) or None if section else None
+
+    @property
     def gender(self) -> str | None:
         g = self.values.get("gender")
         return g if g is not None else (self.id.gender if self.id else None)
@@ -184,7 +204,7 @@ class Person:
 
     @property
     def degree(self) -> cat.Degree | None:
-        found = [self.values.get("degree")]
+        found = [self.values.get(k) for k in ("degree", "degree_fulltime", "degree_parttime")]
         for key in ("education", "education_fulltime", "education_parttime"):
             found.append(cat.parse_degree(self.record.raw(key)))
         known = [d for d in found if d is not None]

@@ -125,7 +125,7 @@ def publishable_fields(person: Person) -> dict[str, str]:
     degree = person.degree.label if person.degree is not None else ""
     unit = clean(person.unit)
     post = clean(values.get("post"))
-    reserve_level = clean(values.get("reserve_level"))
+    reserve_level = clean(person.reserve_level)
     return {
         "name": clean(person.name),
         "gender": person.gender or "",

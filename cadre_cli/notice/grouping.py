@@ -28,7 +28,8 @@ def resolve_by(text: str, tables: list[Table], people: list[Person]) -> str:
     or the column may not be published."""
     field = text if text in SYNONYMS else field_of(header_key(text))
     present = field is not None and (
-        any(field in t.columns for t in tables) or (field == "unit" and any(p.unit for p in people)))
+        any(field in t.columns for t in tables) or (field == "unit" and any(p.unit for p in people))
+        or (field == "reserve_level" and any(p.reserve_level for p in people)))
     if not present:
         headers = list(dict.fromkeys(h for t in tables for h in t.headers.values() if h))
         raise InputError(f"名册中没有“{text}”这一列，无法按它分组。名册的列有：{'、'.join(headers[:40])}。")

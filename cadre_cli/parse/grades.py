@@ -8,6 +8,7 @@ grades 优秀/合格/基本合格/不合格 are the same four steps. A year not 
 from __future__ import annotations
 
 import enum
+import re
 
 from cadre_cli.parse.problem import ValueProblem
 from cadre_cli.parse.text import is_blank, squash
@@ -60,12 +61,12 @@ def grade_from_key(key: str) -> Grade:
 def parse_grade(raw: object) -> Grade | None:
     if is_blank(raw):
         return None
-    s = squash(str(raw)).rstrip("。.")
+    s = re.sub(r"[(（][^)）]*[)）]$", "", squash(str(raw)).rstrip("。."))  # 称职（嘉奖）
     for suffix in ("等次", "等级"):
         if s.endswith(suffix) and s[: -len(suffix)] in _WORDS:
             s = s[: -len(suffix)]
     if s in _WORDS:
         return _WORDS[s]
-    if s in NOT_ASSESSED or s.startswith(("未确定", "不定", "不确定")):
+    if s in NOT_ASSESSED or any(w in s for w in ("未确定", "不定等次", "不确定", "未定等次")):
         return None
     raise ValueProblem(f"“{str(raw).strip()}”不是考核等次（优秀、称职、基本称职、不称职或合格、基本合格、不合格）")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPACE_RE = re.compile(r"\s+")
 _BRACKET_RE = re.compile(r"[(\[{][^()\[\]{}]*[)\]}]")
@@ -28,6 +29,21 @@ def squash(text: str) -> str:
     return _SPACE_RE.sub("", nfkc(text))
 
 
+_JUDGE_NUMBER = re.compile(r"(评委|专家|考官|考评员)[(](\d{1,2}|[一二三四五六七八九十]{1,3})[)]")
+_SQUARE = str.maketrans({"【": "(", "】": ")", "〔": "(", "〕": ")", "［": "(", "］": ")"})
+
+
+@lru_cache(maxsize=8192)
+def _header_key(text: str) -> str:
+    s = _JUDGE_NUMBER.sub(r"\1\2", squash(text).translate(_SQUARE))  # 评委（1） keeps its number
+    previous = None
+    while previous != s:
+        previous = s
+        s = _BRACKET_RE.sub("", s)
+    s = s.strip("*＊:：·.、")
+    return s.replace("（", "").replace("）", "")
+
+
 def header_key(text: object) -> str:
     """The form a header is matched in: no spaces, no bracketed units, no trailing marks.
 
@@ -35,14 +51,7 @@ def header_key(text: object) -> str:
     """
     if text is None:
         return ""
-    s = squash(str(text))
-    previous = None
-    while previous != s:
-        previous = s
-        s = _BRACKET_RE.sub("", s)
-    s = s.strip("*＊:：·.、")
-    s = s.replace("（", "").replace("）", "")
-    return s
+    return _header_key(str(text))
 
 
 def cell_text(value: object) -> str:

@@ -9,6 +9,7 @@ To accept a new header, add it here and nowhere else.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from cadre_cli.parse.text import header_key
 
@@ -28,6 +29,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "education_fulltime": ("全日制教育", "全日制学历", "全日制学历学位"),
     "education_parttime": ("在职教育", "在职学历", "在职学历学位"),
     "degree": ("学位", "最高学位"),
+    "degree_fulltime": ("全日制学位",),
+    "degree_parttime": ("在职学位",),
     "title": ("职称", "专业技术职务", "专业技术职称", "技术职称", "专业技术资格"),
     "unit": ("单位", "工作单位", "所在单位", "单位名称", "现工作单位"),
     "post": ("现任职务", "职务", "现职务", "工作单位及职务", "现工作单位及职务", "单位及职务", "现任职务职级"),
@@ -87,6 +90,8 @@ GROUP_WORDS: dict[str, tuple[str, ...]] = {
     "panel": ("考评组", "评委", "专家评分", "考官"),
     "org": ("组织考察",),
     "education": ("学历学位", "学历"),
+    "fulltime": ("全日制",),
+    "parttime": ("在职",),
     "secondment": ("挂职",),
     "borrowed": ("借用",),
 }
@@ -104,6 +109,10 @@ GROUP_MEMBERS: dict[tuple[str, str], str] = {
     ("org", "得分"): "org_total",
     ("education", "全日制"): "education_fulltime",
     ("education", "在职"): "education_parttime",
+    ("fulltime", "学历"): "education_fulltime",
+    ("fulltime", "学位"): "degree_fulltime",
+    ("parttime", "学历"): "education_parttime",
+    ("parttime", "学位"): "degree_parttime",
     ("secondment", "单位"): "secondment_unit",
     ("secondment", "职务"): "secondment_post",
     ("secondment", "开始时间"): "secondment_start",
@@ -147,6 +156,7 @@ def _cn_number(text: str) -> int:
     return tens + (_CN_DIGITS[text[2]] if len(text) > 2 else 0)
 
 
+@lru_cache(maxsize=4096)
 def group_of(key: str) -> str | None:
     """The group a header text is (`年度考核` -> assessment), if any."""
     for group, words in GROUP_WORDS.items():
@@ -155,6 +165,7 @@ def group_of(key: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def field_of(key: str, group: str | None = None) -> str | None:
     """The field a normalised header means, under an optional group cell."""
     if not key:
@@ -178,6 +189,13 @@ def field_of(key: str, group: str | None = None) -> str | None:
         return f"panel:{_cn_number(m.group(1))}"
     if any(w in key for w in FLAG_WORDS):
         return f"flag:{key}"
+    if group is None:  # a group word written into the header itself: 民主测评不称职票数, 考评组平均分
+        for name, words in GROUP_WORDS.items():
+            for word in words:
+                if key.startswith(word) and len(key) > len(word):
+                    found = field_of(key[len(word):], name)
+                    if found is not None:
+                        return found
     return None
 
 

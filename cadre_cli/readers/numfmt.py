@@ -217,10 +217,9 @@ class _Ods:
                     repeat = int(cell.get(T + "number-columns-repeated", "1"))
                     if cell.get(O + "value-type") == "float":
                         shown = "".join(cell.itertext()).strip()
-                        if "." in shown:
-                            cells[(row, col)] = len(shown.split(".", 1)[1])
-                        elif shown:
-                            cells[(row, col)] = 0
+                        digits = re.search(r"\d+(?:\.(\d+))?", shown)  # `2012.10年`: two decimals
+                        if digits:
+                            cells[(row, col)] = len(digits.group(1) or "")
                     col += repeat
                 row += int(tr.get(T + "number-rows-repeated", "1"))
             result[table.get(T + "name", "")] = cells

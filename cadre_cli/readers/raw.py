@@ -111,5 +111,12 @@ def _load_csv(path: Path) -> RawSheet:
         delimiter = dialect.delimiter
     except csv.Error:
         delimiter = ","
-    rows = [list(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    rows = [[_excel_text(v) for v in r] for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
     return RawSheet(path.stem, rows)
+
+
+def _excel_text(value: str) -> str:
+    """Excel writes text that must keep its digits as `="01234"` in CSV files."""
+    if value.startswith('="') and value.endswith('"') and len(value) >= 3:
+        return value[2:-1]
+    return value

@@ -12,16 +12,17 @@ import re
 from dataclasses import dataclass, field
 
 from cadre_cli.errors import InputError
-from cadre_cli.parse.text import cell_text, header_key, is_blank, squash
+from cadre_cli.parse.text import cell_text, header_key, is_blank, nfkc, squash
 from cadre_cli.readers.cells import CellRef, col_letter
 from cadre_cli.readers.fields import accepted_headers, field_label, field_of, group_of
 from cadre_cli.readers.raw import RawBook, RawSheet
 
-HEADER_SCAN_ROWS = 40
+HEADER_SCAN_ROWS = 100
+MAX_HEADER_DEPTH = 3
 _SKIP_WORDS = ("合计", "小计", "总计", "共计", "平均")
+_SUBTOTAL_WORDS = ("合计", "小计", "总计")
 _END_WORDS = ("填表说明", "填表人", "审核人", "制表人", "填报人", "经办人", "单位负责人", "填报日期", "说明：", "说明:",
               "注：", "注:", "备注：", "备注:")
-_UNIT_LINE = re.compile(r"(?:填报单位|单位名称|报送单位|单位)[:：]\s*([^\s（(]+)")
 _OPTIONAL_DUPLICATES = frozenset({"seq", "remarks", "phone", "address"})
 
 
@@ -98,7 +99,7 @@ def _merged_lookup(sheet: RawSheet) -> dict[tuple[int, int], tuple[int, int, int
     for r0, c0, r1, c1 in sheet.merged:
         if r0 > HEADER_SCAN_ROWS + 2:
             continue
-        for r in range(r0, min(r1, r0 + 3) + 1):
+        for r in range(r0, min(r1, r0 + MAX_HEADER_DEPTH) + 1):
             for c in range(c0, c1 + 1):
                 lookup[(r, c)] = (r0, c0, r1, c1)
     return lookup
@@ -121,31 +122,38 @@ def _score_row(texts: list[str]) -> int:
 def locate(book: RawBook, sheet: RawSheet, key_fields: tuple[str, ...]) -> Table | None:
     """The table of a sheet, or None when no row looks like a header with a key field.
 
-    Every row with at least two header-like cells is a candidate; the one whose full
-    mapping (with the row below when that is a sub-header) holds a key field and the
-    most columns wins, the upper one on a tie.
+    Every row with a header-like cell may start a header of one to three
+    rows. Each column's field comes from its lowest header text, read under the
+    nearest group cell above it (年度考核 / 2024年, 考评组评分 / 评委1, 全日制教育 / 学历).
+    A lower row is part of the header only if it holds no data (no name or number
+    where a name or number goes). The mapping with a key field and the most columns
+    wins; on a tie the upper row (a sub-header row is no header by itself), then the
+    shallower header.
     """
     merged = _merged_lookup(sheet)
-    best: tuple[tuple[int, int], int, dict, dict, bool] | None = None
+    best: tuple[tuple[int, int, int], int, int, dict, dict] | None = None
     for r in range(min(HEADER_SCAN_ROWS, len(sheet.rows))):
-        top_texts = _row_text(sheet, r)
-        if _score_row(top_texts) < 2:
+        if _score_row(_row_text(sheet, r)) < 1:
             continue
-        width = max(sheet.width, len(top_texts))
-        top_full = [_spread(sheet, merged, r, c, top_texts) for c in range(width)]
-        sub_texts = _row_text(sheet, r + 1) if r + 1 < len(sheet.rows) else []
-        columns, headers, two_rows = _map_columns(top_full, sub_texts, width, merged, r)
-        if two_rows and _holds_data(columns, sub_texts, top_full):
-            columns, headers, two_rows = _map_columns(top_full, [], width, merged, r)
-        if not any(k in columns for k in key_fields):
-            continue
-        rank = (len(columns), -r)
-        if best is None or rank > best[0]:
-            best = (rank, r, columns, headers, two_rows)
+        width = max(sheet.width, len(sheet.rows[r]))
+        for depth in range(1, MAX_HEADER_DEPTH + 1):
+            if r + depth > len(sheet.rows):
+                break
+            if depth > 1 and not any(_row_text(sheet, r + depth - 1)):
+                break  # a blank row ends the header
+            stack = _stack(sheet, merged, r, depth, width)
+            columns, headers = _map_stack(stack, width)
+            if depth > 1 and _holds_data(columns, stack[-1], _row_text(sheet, r + depth - 1)):
+                break
+            if not any(k in columns for k in key_fields):
+                continue
+            rank = (len(columns), -r, -depth)
+            if best is None or rank > best[0]:
+                best = (rank, r, depth, columns, headers)
     if best is None:
         return None
-    _, top, columns, headers, two_rows = best
-    header_rows = (top + 1, top + 2) if two_rows else (top + 1,)
+    _, top, depth, columns, headers = best
+    header_rows = tuple(range(top + 1, top + depth + 1))
     table = Table(book.path.name, sheet, header_rows, {}, headers)
     _check_duplicates(book, sheet, columns, header_rows[-1])
     table.columns = {f: cols[0] for f, cols in columns.items()}
@@ -153,14 +161,67 @@ def locate(book: RawBook, sheet: RawSheet, key_fields: tuple[str, ...]) -> Table
     return table
 
 
-def _holds_data(columns: dict[str, list[int]], sub: list[str], top: list[str]) -> bool:
-    """The row under a header is data, not a sub-header, when a name, exam number or ID
-    number stands in it: those headers are merged down over a two-row header."""
+def _stack(sheet: RawSheet, merged: dict, top: int, depth: int, width: int) -> list[list[str]]:
+    """The header texts of rows top..top+depth-1, merged cells spread over their area.
+    Without merge information (CSV, ODS, "centre across selection"), a group cell
+    written once is carried right over the blanks above its sub-columns."""
+    stack = []
+    for r in range(top, top + depth):
+        texts = _row_text(sheet, r)
+        stack.append([_spread(sheet, merged, r, c, texts) for c in range(width)])
+    for d in range(depth - 1):
+        row, below = stack[d], stack[d + 1]
+        carry = ""
+        for c in range(width):
+            if row[c]:
+                carry = row[c] if group_of(header_key(row[c])) else ""
+            elif carry and below[c]:
+                row[c] = carry
+            else:
+                carry = ""
+    return stack
+
+
+def _map_stack(stack: list[list[str]], width: int) -> tuple[dict[str, list[int]], dict[int, str]]:
+    columns: dict[str, list[int]] = {}
+    headers: dict[int, str] = {}
+    for c in range(width):
+        chain: list[tuple[str, str]] = []  # (key, text) from the top down, vertical repeats once
+        for row in stack:
+            text = row[c]
+            key = header_key(text)
+            if key and (not chain or chain[-1][0] != key):
+                chain.append((key, text.replace("\n", "")))
+        if not chain:
+            continue
+        headers[c + 1] = "/".join(text for _, text in chain)
+        fld = _chain_field(chain)
+        if fld is not None:
+            columns.setdefault(fld, []).append(c + 1)
+    return columns, headers
+
+
+def _chain_field(chain: list[tuple[str, str]]) -> str | None:
+    """The field of a column: its lowest header text under the nearest group above it,
+    else that text by itself."""
+    leaf = chain[-1][0]
+    for key, _ in reversed(chain[:-1]):
+        group = group_of(key)
+        if group is not None:
+            found = field_of(leaf, group)
+            if found is not None:
+                return found
+    return field_of(leaf)
+
+
+def _holds_data(columns: dict[str, list[int]], spread: list[str], raw: list[str]) -> bool:
+    """A lower header row is really data when a name, exam number or ID number stands in
+    it: a value that is not a header of that same field."""
     for key in ("name", "exam_number", "id_number"):
         for col in columns.get(key, []):
             c = col - 1
-            text = sub[c] if c < len(sub) else ""
-            if text and header_key(text) != header_key(top[c] if c < len(top) else ""):
+            text = raw[c] if c < len(raw) else ""
+            if text and field_of(header_key(text)) != key:
                 return True
     return False
 
@@ -175,60 +236,6 @@ def _spread(sheet: RawSheet, merged: dict, r: int, c: int, texts: list[str]) -> 
     return texts[c] if c < len(texts) else ""
 
 
-def _map_columns(top: list[str], sub: list[str], width: int, merged: dict, r: int):
-    """Fields per column from the header row and, when it is one, the row below."""
-    sub_fields: dict[int, str] = {}
-    group_left: str | None = None
-    for c in range(width):
-        top_key = header_key(top[c]) if c < len(top) else ""
-        group = group_of(top_key) if top_key else None
-        area = merged.get((r, c))
-        horizontally_merged = area is not None and area[3] > area[1]
-        if top_key:
-            group_left = group if (group and (horizontally_merged or field_of(top_key) is None)) else None
-        sub_key = header_key(sub[c]) if c < len(sub) else ""
-        if not sub_key:
-            continue
-        # a header that is a field by itself (`2024年度考核`) is no group over the cell below it
-        is_group = group is not None and (horizontally_merged or field_of(top_key) is None)
-        under = (group if is_group else None) if top_key else group_left
-        found = field_of(sub_key, under) if under else None
-        if found is None and (not top_key or horizontally_merged):
-            found = field_of(sub_key)
-        if found is not None:
-            sub_fields[c] = found
-    vertical = any(a[2] > a[0] for (rr, _), a in merged.items() if rr == r)
-    two_rows = bool(sub_fields) and (vertical or _sub_row_is_header(top, sub, sub_fields))
-    columns: dict[str, list[int]] = {}
-    headers: dict[int, str] = {}
-    for c in range(width):
-        text = top[c] if c < len(top) else ""
-        fld = sub_fields.get(c) if two_rows else None
-        shown = text
-        if fld is not None:
-            shown = f"{text}/{sub[c]}" if text else sub[c]
-        elif text:
-            fld = field_of(header_key(text))
-            if two_rows and c < len(sub) and sub[c] and group_of(header_key(text)):
-                fld = None  # a group cell over sub-columns we do not know
-        if shown:
-            headers[c + 1] = shown.replace("\n", "")
-        if fld is not None:
-            columns.setdefault(fld, []).append(c + 1)
-    return columns, headers, two_rows
-
-
-def _sub_row_is_header(top: list[str], sub: list[str], sub_fields: dict[int, int]) -> bool:
-    """Without merge information (CSV, ODS), the row below is a sub-header when its
-    mapped cells sit under group cells or blanks, and it holds no name-like data."""
-    under_group_or_blank = 0
-    for c in sub_fields:
-        text = top[c] if c < len(top) else ""
-        if not text or group_of(header_key(text)):
-            under_group_or_blank += 1
-    return under_group_or_blank >= max(1, len(sub_fields) // 2)
-
-
 def _check_duplicates(book: RawBook, sheet: RawSheet, columns: dict[str, list[int]], row: int) -> None:
     for fld, cols in columns.items():
         if len(cols) > 1 and fld not in _OPTIONAL_DUPLICATES:
@@ -239,28 +246,47 @@ def _check_duplicates(book: RawBook, sheet: RawSheet, columns: dict[str, list[in
             )
 
 
+_UNIT_IN_LINE = re.compile(r"(?:填报单位|报送单位|单位名称|单位)\s*(?:\([^)]*\))?\s*:\s*(.+?)(?=\s{2,}|\s+(?:填报|日期|时间|联系|电话)|$)")
+
+
 def _title_lines(sheet: RawSheet, top: int) -> tuple[str | None, str | None]:
+    """The title above the header, and the unit of a `填报单位：XX局（盖章）  填报日期：…` line."""
     title = unit = None
     for r in range(top):
         texts = [t for t in _row_text(sheet, r) if t]
         if not texts:
             continue
-        line = " ".join(texts)
-        m = _UNIT_LINE.search(squash(line).replace("：", ":").replace(":", "：", 1))
+        m = _UNIT_IN_LINE.search(nfkc(" ".join(texts)))
         if m and unit is None:
-            unit = m.group(1).rstrip("（(盖章）)")
+            unit = re.sub(r"\(?盖章\)?$", "", m.group(1).strip()).strip() or None
         elif title is None and len(texts) == 1:
             title = texts[0]
     return title, unit
 
 
+_SECTION = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十\d]+[部分类批])")
+_COUNT = re.compile(r"^[(（]?(?:共|合计)?\d+(?:人|名)[)）]?$")
+
+
+def section_label(text: str) -> str:
+    """A section line as a label: `一、正科级后备干部（共3人）` -> `正科级后备干部`."""
+    label = _SECTION.sub("", squash(text), count=1)
+    return re.sub(r"[(（][^)）]*[)）]$", "", label)
+
+
 def records(table: Table) -> list[Record]:
-    """The data rows under the header, with footers, blanks and sections left out."""
+    """The data rows under the header, with footers, blanks and sections left out.
+
+    A section line (`一、正科级后备干部`, maybe with `共3人` beside it) sets the section of
+    the rows below it; a repeated page title (`……名册（续表）`) is skipped. A value merged
+    down over several rows (a unit beside its people) belongs to each of those rows.
+    """
     sheet = table.sheet
     col_fields = sorted(((c - 1, f) for f, c in table.columns.items()), key=lambda x: x[0])
     key_cols = [table.columns[k] - 1 for k in ("name", "exam_number", "id_number") if k in table.columns]
     header_rows = [sheet.rows[r - 1] for r in table.header_rows]
     header_words = {cell_text(h[c]) for h in header_rows for c in key_cols if c < len(h) and not is_blank(h[c])}
+    merged_down = _merged_down(table)
     name = sheet.name
     columns = dict(table.columns)
     out: list[Record] = []
@@ -269,22 +295,31 @@ def records(table: Table) -> list[Record]:
         row = sheet.rows[r]
         n = len(row)
         values = {f: v for c, f in col_fields if c < n and (v := row[c]) != "" and v is not None}
+        if r in merged_down:
+            for f, v in merged_down[r]:
+                values.setdefault(f, v)
         first = _first_text(row)
         if first is not None:
             key = squash(first)
             if key.startswith(_END_WORDS):
                 break
-            if key.startswith(_SKIP_WORDS):
+            if key.startswith(_SKIP_WORDS) or (len(key) <= 20 and any(w in key for w in _SUBTOTAL_WORDS)):
                 continue
         if not values:
             continue
-        if key_cols and all(c >= n or is_blank(row[c]) for c in key_cols):
+        keyless = not key_cols or all(c >= n or is_blank(row[c]) for c in key_cols)
+        if keyless or len(values) <= 2:  # only such rows can be section lines or footers
+            texts = [v.strip() for v in row if isinstance(v, str) and v.strip()]
+            if keyless and any(squash(t).startswith(_END_WORDS) for t in texts):
+                break  # a signature line further right (填表人、审核人)
+            line = _section_line(row, texts, keyless, table.title)
+            if line is not None:
+                if line:
+                    section = line
+                continue
+        if keyless:
             values = {f: v for f, v in values.items() if not is_blank(v)}  # whitespace-only cells
             if not values:
-                continue
-            nonblank = [v for v in row if not is_blank(v)]
-            if len(nonblank) == 1 and isinstance(nonblank[0], str):
-                section = nonblank[0].strip()
                 continue
             if any(_same_text(row, h, range(max(n, len(h)))) for h in header_rows):
                 continue  # a sub-header row repeated for printing
@@ -293,6 +328,42 @@ def records(table: Table) -> list[Record]:
             continue  # a header row repeated for printing
         out.append(Record(name, r + 1, values, columns, section))
     table.records = out
+    return out
+
+
+def _section_line(row: list[object], texts: list[str], keyless: bool, title: str | None) -> str | None:
+    """The text of a section line; "" for a repeated page title (skipped, section kept);
+    None for an ordinary row. Only text and at most a head count may stand in the row."""
+    nonblank = [v for v in row if not is_blank(v)]
+    if not texts or len(nonblank) != len(texts):
+        return None
+    words = [t for t in texts if not _COUNT.match(squash(t))]
+    if len(words) != 1 or len(texts) > 2:
+        return None
+    text = words[0]
+    key = squash(text)
+    if (title and key == squash(title)) or "续表" in key or key.endswith(("名册", "名单", "汇总表", "登记表")):
+        return ""
+    if keyless or _SECTION.match(key) or "后备" in key:
+        return text
+    return None
+
+
+def _merged_down(table: Table) -> dict[int, list[tuple[str, object]]]:
+    """Row index -> (field, value) for the cells a vertical merge covers below its first
+    row: the merged value belongs to every row of the merge."""
+    fields = {c - 1: f for f, c in table.columns.items()}
+    first_data = table.header_rows[-1]
+    rows = table.sheet.rows
+    out: dict[int, list[tuple[str, object]]] = {}
+    for r0, c0, r1, c1 in table.sheet.merged:
+        if r1 <= r0 or r0 < first_data or c0 not in fields or r0 >= len(rows):
+            continue
+        value = rows[r0][c0] if c0 < len(rows[r0]) else None
+        if is_blank(value):
+            continue
+        for r in range(r0 + 1, r1 + 1):
+            out.setdefault(r, []).append((fields[c0], value))
     return out
 
 

@@ -10,6 +10,7 @@ either side cannot be matched without a guess, so every row involved is an error
 from __future__ import annotations
 
 from cadre_cli.errors import InputError
+from cadre_cli.parse.idcard import parse_id
 from cadre_cli.parse.numbers import parse_number
 from cadre_cli.parse.problem import ValueProblem
 from cadre_cli.parse.text import cell_text, squash
@@ -60,11 +61,43 @@ def collect(path_name: str, tables: list[Table]) -> list[Candidate]:
             key = _join_key(path_name, joined, group)
             _join(candidates, records, key, _sheet_list(joined))
         joined.extend(group)
+    _flag_ids(candidates)
     return candidates
 
 
 def _new(index: int, record: Record) -> Candidate:
     return Candidate(index, [record], dict(record.cells))
+
+
+def _usable(key: str, tables: list[Table]) -> bool:
+    """ID numbers join sheets only when every one of them is valid: one stored as a
+    float has lost its last digits and would silently match nobody."""
+    if key != "id_number":
+        return True
+    for table in tables:
+        for record in table.records:
+            raw = record.raw(key)
+            if raw is not None and _id_problem(raw) is not None:
+                return False
+    return True
+
+
+def _id_problem(raw: object) -> str | None:
+    try:
+        parse_id(raw)
+    except ValueProblem as exc:
+        return exc.reason
+    return None
+
+
+def _flag_ids(candidates: list[Candidate]) -> None:
+    for cand in candidates:
+        for record in cand.records:
+            raw = record.raw("id_number")
+            reason = _id_problem(raw) if raw is not None else None
+            if reason is not None:
+                ref = record.ref("id_number")
+                cand.warn("id-number", ref, f"{ref}（身份证号）：{reason}")
 
 
 def _sheet_list(tables: list[Table]) -> str:
@@ -73,7 +106,8 @@ def _sheet_list(tables: list[Table]) -> str:
 
 def _join_key(path_name: str, joined: list[Table], group: list[Table]) -> str:
     for key in KEY_FIELDS:
-        if all(key in t.columns for t in group) and any(key in t.columns for t in joined):
+        if all(key in t.columns for t in group) and any(key in t.columns for t in joined) \
+                and _usable(key, joined + group):
             return key
     raise InputError(
         f"“{path_name}”中无法把工作表{_sheet_list(group)}与{_sheet_list(joined)}的成绩对应起来："
@@ -134,6 +168,10 @@ def _merge(cand: Candidate, record: Record) -> None:
         old = cand.cells.get(name)
         if old is None:
             cand.cells[name] = cell
+            continue
+        if name == "id_number" and (_id_problem(old.value) or _id_problem(cell.value)):
+            if _id_problem(old.value):
+                cand.cells[name] = cell  # keep the valid number; the damaged one is warned about
             continue
         if (stage_of(name) is None and name not in KEY_FIELDS) or _same(name, old.value, cell.value):
             continue

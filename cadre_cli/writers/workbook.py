@@ -99,6 +99,10 @@ def _from_grids(book: RawBook) -> tuple[Any, dict[str, str]]:
                 set_value(ws.cell(r, c), value)
                 if isinstance(value, (dt.date, dt.datetime)):
                     ws.cell(r, c).number_format = "yyyy-mm-dd"
+                elif isinstance(value, float) and not value.is_integer():
+                    decimals = sheet.decimals(r - 1, c - 1)  # 1985.10 stays 1985.10, not 1985.1
+                    if decimals:
+                        ws.cell(r, c).number_format = "0." + "0" * decimals
         for r0, c0, r1, c1 in sheet.merged:
             ws.merge_cells(start_row=r0 + 1, start_column=c0 + 1, end_row=r1 + 1, end_column=c1 + 1)
     return wb, titles
