@@ -61,10 +61,11 @@ def _annotate_cells(annotated: Annotated, findings: list[Finding]) -> None:
             anchors[sheet] = _merge_anchors(worksheet(annotated, sheet))
         row, col = anchors[sheet].get((row, col), (row, col))  # inside a merge: its top-left cell
         merged_found[(sheet, row, col)].extend(found)
+    stamp = StyleStamp()
     for (sheet, row, col), found in merged_found.items():
         cell = worksheet(annotated, sheet).cell(row, col)
-        worst = min(found, key=lambda f: SEVERITY_ORDER[f.severity]).severity
-        cell.fill = st["fill"](FILL[worst])
+        color = FILL[min(found, key=lambda f: SEVERITY_ORDER[f.severity]).severity]
+        stamp.restyle(cell, color, lambda: {"fill": st["fill"](color)})
         text = "\n".join(f"【{f.severity.label}】{f.rule}：{f.message}\n依据：{f.basis}" for f in found)
         comment = Comment(text, "cadre")
         comment.width = 320
@@ -103,7 +104,7 @@ def _status_columns(annotated: Annotated, result: AuditResult) -> None:
         for person in people:
             status = result.status.get(id(person), STATUS_OK)
             cell = ws.cell(person.row, first)
-            set_value(cell, status)
+            cell.value = status  # one of three fixed words: no formula, no illegal characters
             fill = STATUS_FILL.get(status, AMBER)
             stamp.apply(cell, ("center", fill), lambda: cell_style("center", fill))
             summary = ws.cell(person.row, first + 1)
