@@ -98,3 +98,12 @@ def readable(path: Path) -> str:
 
 def all_names(units: dict = UNITS) -> set[str]:
     return {name for people in units.values() for name, _, _ in people}
+
+
+def assert_no_secrets(paths, private: list[str] | None = None) -> None:
+    """No ID number or phone number of the roster anywhere in the files' raw bytes."""
+    private = secrets() if private is None else private
+    for path in paths:
+        raw = raw_text(path)
+        leaked = [v for v in private if v in raw]
+        assert not leaked, (path.name, leaked)
