@@ -15,7 +15,7 @@ from cadre_cli.parse.text import cell_text
 from cadre_cli.readers.load import read_tables
 from tests.builders import make_id, person, roster_xlsx
 from tests.notice_helpers import (UNITS, all_names, assert_no_secrets, docx_text, html_text, make_roster, raw_text,
-                                  readable, secrets)
+                                  readable)
 
 ISSUER = "中共测试县委组织部"
 
