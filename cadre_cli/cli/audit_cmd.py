@@ -55,7 +55,7 @@ def audit(
         book, tables = read_tables(roster)
         target = None
         if write:
-            target = output or default_output(roster, "审核结果", output_suffix(book))
+            target = output or default_output(roster, "审核结果", output_suffix(book.kind))
             check_target(target, (roster,), force)
         people = build_roster(roster.name, tables)
         post_counts = post_counts or posts_from_book(book)

@@ -42,7 +42,8 @@ def score(
     """
     from cadre_cli.errors import CadreError
     from cadre_cli.policy.load import load_policy
-    from cadre_cli.readers.guard import Kind, sniff
+    from cadre_cli.readers.guard import sniff
+    from cadre_cli.writers.workbook import output_suffix
     from cadre_cli.score.engine import READ_KEYS, require_scheme
     from cadre_cli.score.engine import run_scoring
     from cadre_cli.writers.atomic import check_target
@@ -53,7 +54,7 @@ def score(
     kind = sniff(source)
     target: Path | None = None
     if not no_output:
-        suffix = ".xlsm" if kind is Kind.XLSM else ".xlsx"
+        suffix = output_suffix(kind)
         target = output or default_output(source, "成绩", suffix)
         if target.suffix.lower() != suffix:
             raise CadreError(f"输出文件“{target.name}”的扩展名应为 {suffix}"

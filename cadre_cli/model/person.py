@@ -233,15 +233,6 @@ class ParseCache:
     def memo(self, kind: str) -> dict[object, tuple[bool, Any]]:
         return self.memos.setdefault(kind, {})
 
-    def get(self, kind: str, parser: Callable[..., Any], raw: object) -> tuple[bool, Any]:
-        return lookup(self.memo(kind), parser, raw)
-
-    def __call__(self, kind: str, parser: Callable[..., Any], raw: object) -> Any:
-        ok, value = self.get(kind, parser, raw)
-        if ok:
-            return value
-        raise ValueProblem(value)
-
 
 def _parse(parser: Callable[..., Any], raw: object, *args: Any) -> tuple[bool, Any]:
     try:

@@ -37,8 +37,9 @@ class Annotated:
     titles: dict[str, str] = field(default_factory=dict)  # sheet name as read -> worksheet title
 
 
-def output_suffix(book: RawBook) -> str:
-    return ".xlsm" if book.kind is Kind.XLSM else ".xlsx"
+def output_suffix(kind: Kind) -> str:
+    """.xlsm input keeps its macros in an .xlsm copy; everything else becomes .xlsx."""
+    return ".xlsm" if kind is Kind.XLSM else ".xlsx"
 
 
 def open_for_annotation(book: RawBook) -> Annotated:
@@ -57,7 +58,7 @@ def open_for_annotation(book: RawBook) -> Annotated:
             ) from None
         notes = ["宏（VBA）已原样保留在输出文件中，本工具不会运行宏。"] if keep else []
         notes += _lost_features(book.path)
-        return Annotated(wb, output_suffix(book), notes)
+        return Annotated(wb, output_suffix(book.kind), notes)
     wb, titles = _from_grids(book)
     what = {Kind.XLS: ".xls（Excel 97–2003）", Kind.ODS: ".ods", Kind.CSV: ".csv"}[book.kind]
     return Annotated(wb, ".xlsx", [f"“{name}”是 {what} 格式，结果另存为 .xlsx（原文件的数值和合并单元格已复制，字体、颜色等格式未复制）。"],
