@@ -104,7 +104,7 @@ def notice(
 
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    with Progress(TextColumn("生成{task.description}"), BarColumn(), MofNCompleteColumn(), console=err_console,
+    with Progress(TextColumn("生成{task.description}"), BarColumn(), MofNCompleteColumn(), console=err_console.real,
                   transient=True, disable=as_json or not err_console.is_terminal) as bar:
         task = bar.add_task(batch.LABEL[doc_kind], total=len(docs))
         outputs = batch.render(docs, text, renderers, lambda: bar.advance(task))

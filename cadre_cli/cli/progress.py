@@ -32,7 +32,7 @@ def progress_bar(quiet: bool = False) -> Iterator[Any]:
 
     bar = Progress(
         SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=err_console, transient=True,
+        console=err_console.real, transient=True,
     )
     with bar:
         yield bar
