@@ -43,7 +43,7 @@ def audit(
     from cadre_cli.policy.load import load_policy
     from cadre_cli.readers.load import read_tables
     from cadre_cli.writers.atomic import check_target
-    from cadre_cli.writers.workbook import output_suffix
+    from cadre_cli.writers.workbook import check_output_suffix, output_suffix
 
     day = parse_as_of(as_of)
     chosen = load_policy(policy)
@@ -56,7 +56,8 @@ def audit(
         target = None
         if write:
             target = output or default_output(roster, "审核结果", output_suffix(book.kind))
-            check_target(target, (roster,), force)
+            check_output_suffix(target, book.kind)
+            check_target(target, (book.source,), force)
         people = build_roster(roster.name, tables)
         post_counts = post_counts or posts_from_book(book)
         score_results = _scores(scores, chosen, people) if scores else None

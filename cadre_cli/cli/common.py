@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -11,6 +12,100 @@ from pathlib import Path
 from typing import Any
 
 from cadre_cli.errors import CadreError
+
+
+# Characters that can forge, hide or reorder what a terminal shows: C0 and C1 controls
+# (ESC starts CSI and OSC 8 hyperlinks), DEL, bidi overrides and isolates, zero-width
+# characters, and lone surrogates (a file name in GBK bytes read as UTF-8).
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e"
+                        "\u2060-\u2069\ufeff\ufff9-\ufffb\ud800-\udfff]")
+_ESCAPED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_SMUGGLED = re.compile("[\udc80-\udcff]+")
+_RUNS = re.compile("[\udc80-\udcff]+|" + _INVISIBLE.pattern)
+
+
+def _bytes_name(match: re.Match) -> str:
+    """Undecodable bytes of a file name (surrogateescape): readable if they are GBK, as
+    Windows archives leave them, else shown as \\xNN."""
+    raw = match.group().encode("utf-8", "surrogateescape")
+    try:
+        text = raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return "".join(f"\\x{b:02x}" for b in raw)
+    return text if text.isprintable() else "".join(f"\\x{b:02x}" for b in raw)
+
+
+def _escape_char(match: re.Match) -> str:
+    ch = match.group()
+    if ch in _ESCAPED:
+        return _ESCAPED[ch]
+    code = ord(ch)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def visible(text: object) -> str:
+    """Text as a terminal may show it: every control, bidi, zero-width character or lone
+    surrogate as a visible escape (a newline as `\\n`), so no file name, sheet name or
+    cell value can forge a line, hide one, colour the screen or reorder it."""
+    s = text if isinstance(text, str) else str(text)
+    if not _INVISIBLE.search(s):
+        return s
+    s = _SMUGGLED.sub(_bytes_name, s)
+    return _INVISIBLE.sub(_escape_char, s)
+
+
+def shown(text: object) -> str:
+    """Any text inside a message with rich markup: visible, and markup escaped."""
+    from rich.markup import escape
+
+    return escape(visible(text))
+
+
+def _safe_text(text: Any) -> Any:
+    """A rich Text with its plain characters made visible, styles kept on their spans."""
+    from rich.text import Span, Text
+
+    plain = text.plain
+    if not _INVISIBLE.search(plain):
+        return text
+    pieces, index = [], [0] * (len(plain) + 1)
+    pos = last = 0
+    for m in _RUNS.finditer(plain):
+        for i in range(last, m.start()):
+            index[i] = pos + i - last
+        pos += m.start() - last
+        pieces.append(plain[last:m.start()])
+        piece = visible(m.group())
+        for i in range(m.start(), m.end()):
+            index[i] = pos
+        pieces.append(piece)
+        pos += len(piece)
+        last = m.end()
+    for i in range(last, len(plain) + 1):
+        index[i] = pos + i - last
+    pieces.append(plain[last:])
+    out = Text("".join(pieces), style=text.style, justify=text.justify, overflow=text.overflow,
+               no_wrap=text.no_wrap, end=text.end, tab_size=text.tab_size)
+    out._spans = [Span(index[sp.start], index[sp.end], sp.style) for sp in text._spans]
+    return out
+
+
+def _console_class() -> type:
+    """rich's Console, with every string it renders (messages, table cells, titles) made
+    visible; text that is not valid markup is printed as it is instead of crashing."""
+    from rich.console import Console
+    from rich.errors import MarkupError
+
+    class SafeConsole(Console):
+        def render_str(self, text: str, **kwargs: Any) -> Any:
+            try:
+                rendered = super().render_str(text, **kwargs)
+            except MarkupError:
+                kwargs["markup"] = False
+                rendered = super().render_str(text, **kwargs)
+            return _safe_text(rendered)
+
+    return SafeConsole
 
 
 class _LazyConsole:
@@ -26,10 +121,12 @@ class _LazyConsole:
         """The rich Console itself, for APIs that take a Console (Progress, Live): they
         use it as a context manager, which a proxy cannot be."""
         if self._console is None:
-            from rich.console import Console
-
-            self._console = Console(highlight=False, **self._options)
+            self._console = _console_class()(highlight=False, **self._options)
         return self._console
+
+    def reset(self) -> None:
+        """A new console on next use (the streams were reconfigured)."""
+        self._console = None
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.real, name)
@@ -62,7 +159,10 @@ def emit_json(payload: dict[str, Any]) -> None:
     import json
 
     indent = 2 if sys.stdout.isatty() else None
-    sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=indent, default=_default))
+    text = json.dumps(payload, ensure_ascii=False, indent=indent, default=_default)
+    # JSON escapes C0 controls itself; C1, bidi and zero-width characters and lone
+    # surrogates are escaped here too (the same data, valid JSON, safe on a terminal)
+    sys.stdout.write(_INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
     sys.stdout.write("\n")
 
 

@@ -108,7 +108,7 @@ def notice(
                   transient=True, disable=as_json or not err_console.is_terminal) as bar:
         task = bar.add_task(batch.LABEL[doc_kind], total=len(docs))
         outputs = batch.render(docs, text, renderers, lambda: bar.advance(task))
-    batch.write(outputs)
+    batch.write(outputs, folder)
     warnings += batch.missing_warnings(renderers)
 
     if as_json:

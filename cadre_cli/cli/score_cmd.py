@@ -42,23 +42,21 @@ def score(
     """
     from cadre_cli.errors import CadreError
     from cadre_cli.policy.load import load_policy
-    from cadre_cli.readers.guard import sniff
-    from cadre_cli.writers.workbook import output_suffix
+    from cadre_cli.readers.guard import open_input
+    from cadre_cli.writers.workbook import check_output_suffix, output_suffix
     from cadre_cli.score.engine import READ_KEYS, require_scheme
     from cadre_cli.score.engine import run_scoring
     from cadre_cli.writers.atomic import check_target
 
     pol = load_policy(policy)
     require_scheme(pol)
-    source = input_path(file)
-    kind = sniff(source)
+    source = open_input(input_path(file))  # read once: the reader and the writer use these bytes
+    kind = source.kind
     target: Path | None = None
     if not no_output:
         suffix = output_suffix(kind)
-        target = output or default_output(source, "成绩", suffix)
-        if target.suffix.lower() != suffix:
-            raise CadreError(f"输出文件“{target.name}”的扩展名应为 {suffix}"
-                             f"{'（输入含宏，输出保留宏）' if suffix == '.xlsm' else ''}，请用 --output 改正。")
+        target = output or default_output(source.path, "成绩", suffix)
+        check_output_suffix(target, kind)
         check_target(target, (source,), force)
 
     from cadre_cli.readers.load import read_tables

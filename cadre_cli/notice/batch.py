@@ -16,7 +16,7 @@ from cadre_cli.errors import OutputError
 from cadre_cli.model.person import Person
 from cadre_cli.notice.context import PUBLISHABLE, NoticeText, clean, document_context, publishable_fields
 from cadre_cli.notice.grouping import safe_stems
-from cadre_cli.writers.atomic import check_target, write_atomic
+from cadre_cli.writers.atomic import check_target, write_batch
 
 LABEL = {"notice": "公示", "list": "名单"}
 
@@ -118,9 +118,9 @@ def render(docs: list[NoticeFile], text: NoticeText, renderers: dict[str, Render
     return outputs
 
 
-def write(outputs: list[tuple[Path, bytes]]) -> None:
-    for path, data in outputs:
-        write_atomic(path, lambda tmp, data=data: tmp.write_bytes(data))
+def write(outputs: list[tuple[Path, bytes]], folder: Path) -> list[Path]:
+    """The whole batch through a temporary folder (see `writers.atomic.write_batch`)."""
+    return write_batch(outputs, folder)
 
 
 def missing_warnings(renderers: dict[str, Renderer]) -> list[str]:

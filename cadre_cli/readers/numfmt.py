@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 import struct
+import io
 import zipfile
 from collections.abc import Callable
-from pathlib import Path
 
 from cadre_cli.readers.cells import col_letter
 from cadre_cli.readers.guard import Kind
@@ -41,13 +41,13 @@ class _Nothing:
         return lambda row, col: None
 
 
-def decimals_reader(path: Path, kind: Kind) -> _Nothing | _Xlsx | _Xls | _Ods:
+def decimals_reader(data: bytes, kind: Kind) -> _Nothing | _Xlsx | _Xls | _Ods:
     if kind in (Kind.XLSX, Kind.XLSM):
-        return _Xlsx(path)
+        return _Xlsx(data)
     if kind is Kind.XLS:
-        return _Xls(path)
+        return _Xls(data)
     if kind is Kind.ODS:
-        return _Ods(path)
+        return _Ods(data)
     return _Nothing()
 
 
@@ -68,8 +68,8 @@ class _ColumnCache:
 
 
 class _Xlsx:
-    def __init__(self, path: Path) -> None:
-        self.path = path
+    def __init__(self, data: bytes) -> None:
+        self.data = data
         self._meta: tuple[dict[str, str], list[int | None]] | None = None
 
     def _load_meta(self) -> tuple[dict[str, str], list[int | None]]:
@@ -78,7 +78,7 @@ class _Xlsx:
 
             ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
             rel_ns = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-            with zipfile.ZipFile(self.path) as zf:
+            with zipfile.ZipFile(io.BytesIO(self.data)) as zf:
                 book = ET.fromstring(zf.read("xl/workbook.xml"))
                 rels = ET.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
                 styles = ET.fromstring(zf.read("xl/styles.xml")) if "xl/styles.xml" in zf.namelist() else None
@@ -101,7 +101,7 @@ class _Xlsx:
     def for_sheet(self, name: str) -> Decimals:
         def load(col: int) -> dict[int, int | None]:
             parts, xf_decimals = self._load_meta()
-            with zipfile.ZipFile(self.path) as zf:
+            with zipfile.ZipFile(io.BytesIO(self.data)) as zf:
                 xml = zf.read(parts[name])
             letters = col_letter(col + 1).encode()
             found: dict[int, int | None] = {}
@@ -117,15 +117,15 @@ class _Xlsx:
 class _Xls:
     """Minimal BIFF8 walk: FORMAT and XF records, then NUMBER/RK/MULRK cells."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
+    def __init__(self, data: bytes) -> None:
+        self.data = data
         self._cells: dict[str, dict[tuple[int, int], int | None]] | None = None
 
     def _load(self) -> dict[str, dict[tuple[int, int], int | None]]:
         if self._cells is None:
             import olefile
 
-            with olefile.OleFileIO(str(self.path)) as ole:
+            with olefile.OleFileIO(self.data) as ole:
                 stream = "Workbook" if ole.exists("Workbook") else "Book"
                 data = ole.openstream(stream).read()
             self._cells = _walk_biff(data)
@@ -195,8 +195,8 @@ class _Ods:
     _T = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
     _O = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
+    def __init__(self, data: bytes) -> None:
+        self.data = data
         self._cells: dict[str, dict[tuple[int, int], int | None]] | None = None
 
     def _load(self) -> dict[str, dict[tuple[int, int], int | None]]:
@@ -206,7 +206,7 @@ class _Ods:
 
         T, O = self._T, self._O
         result: dict[str, dict[tuple[int, int], int | None]] = {}
-        with zipfile.ZipFile(self.path) as zf, zf.open("content.xml") as fh:
+        with zipfile.ZipFile(io.BytesIO(self.data)) as zf, zf.open("content.xml") as fh:
             root = ET.parse(fh).getroot()
         for table in root.iter(T + "table"):
             cells: dict[tuple[int, int], int | None] = {}

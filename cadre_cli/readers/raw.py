@@ -15,9 +15,16 @@ from functools import cached_property
 from pathlib import Path
 
 from cadre_cli.errors import InputError
-from cadre_cli.readers.guard import Kind, sniff
+from cadre_cli.readers.cells import col_letter
+from cadre_cli.readers.guard import Kind, Source, open_input
 
 Merged = tuple[int, int, int, int]  # first row, first col, last row, last col (0-based, inclusive)
+# The most cells a sheet's grid may span (calamine builds it densely, 32 bytes a cell):
+# a 100,000-row roster of 80 columns. Excel's own limit is 16,384 columns.
+MAX_AREA = 8_000_000
+MAX_COLS = 16_384
+# A merged range of more cells than this is taken by its range only, never cell by cell.
+LARGE_MERGE = 100_000
 
 
 @dataclass
@@ -27,6 +34,21 @@ class RawSheet:
     merged: list[Merged] = field(default_factory=list)
     # decimals(row0, col0) -> number of decimals the cell's number format shows, or None
     decimals: Callable[[int, int], int | None] = lambda row, col: None
+    state: str = "visible"  # visible | hidden | veryHidden
+    hidden_rows: frozenset[int] = frozenset()  # 1-based Excel rows hidden, collapsed or filtered out
+    hidden_cols: tuple[tuple[int, int], ...] = ()  # 1-based inclusive column ranges hidden
+    # merges that reach far past the data, as written -> as read (None: outside the data, ignored)
+    far_merges: dict[Merged, Merged | None] = field(default_factory=dict)
+
+    @property
+    def hidden(self) -> bool:
+        return self.state != "visible"
+
+    def row_hidden(self, row: int) -> bool:
+        return row in self.hidden_rows
+
+    def col_hidden(self, col: int) -> bool:
+        return any(lo <= col <= hi for lo, hi in self.hidden_cols)
 
     @cached_property
     def width(self) -> int:
@@ -38,47 +60,113 @@ class RawBook:
     path: Path
     kind: Kind
     sheets: list[RawSheet]
+    source: Source | None = None  # the bytes read: the writer copies exactly these
 
     @property
     def has_macros(self) -> bool:
         return self.kind is Kind.XLSM
 
+    @property
+    def data(self) -> bytes:
+        if self.source is None:
+            raise ValueError("book without source bytes")
+        return self.source.data
 
-def load_book(path: Path) -> RawBook:
-    kind = sniff(path)
-    if kind is Kind.CSV:
-        return RawBook(path, kind, [_load_csv(path)])
-    return RawBook(path, kind, _load_calamine(path, kind))
+
+def load_book(path: Path | Source) -> RawBook:
+    source = path if isinstance(path, Source) else open_input(path)
+    if source.kind is Kind.CSV:
+        return RawBook(source.path, source.kind, [_load_csv(source)], source)
+    return RawBook(source.path, source.kind, _load_calamine(source), source)
 
 
-def _load_calamine(path: Path, kind: Kind) -> list[RawSheet]:
+def _load_calamine(source: Source) -> list[RawSheet]:
     import python_calamine as pc
 
     from cadre_cli.readers.numfmt import decimals_reader
 
-    name = path.name
+    name, kind = source.name, source.kind
+    scans = _scans(source)
     try:
-        wb = pc.CalamineWorkbook.from_path(str(path))
+        wb = pc.CalamineWorkbook.from_filelike(io.BytesIO(source.data))
     except pc.PasswordError:
         raise InputError(f"“{name}”设置了打开密码（已加密），请在 Excel/WPS 中取消密码后另存一份再试。") from None
     except Exception as exc:  # calamine raises several types for damaged files
         raise InputError(f"“{name}”已损坏或格式不正确，无法读取（{_short(exc)}）。") from None
     sheets: list[RawSheet] = []
-    decimals = decimals_reader(path, kind)
+    decimals = decimals_reader(source.data, kind)
     with wb:
         for meta in wb.sheets_metadata:
             if meta.typ != pc.SheetTypeEnum.WorkSheet:
                 continue
+            scan = scans.get(meta.name)
+            if scan is not None and scan.area > MAX_AREA:
+                raise InputError(_absurd(name, meta.name, scan.far_cell, scan.max_row, scan.max_col))
             try:
                 sheet = wb.get_sheet_by_name(meta.name)
+                if sheet.total_height * sheet.total_width > MAX_AREA:
+                    raise InputError(_absurd(name, meta.name, None, sheet.total_height, sheet.total_width))
                 rows = sheet.to_python(skip_empty_area=False)
                 merged = [(a[0], a[1], b[0], b[1]) for a, b in (sheet.merged_cell_ranges or [])]
+            except InputError:
+                raise
             except Exception as exc:
                 raise InputError(f"“{name}”的工作表“{meta.name}”无法读取（{_short(exc)}）。") from None
-            sheets.append(RawSheet(meta.name, rows, merged, decimals.for_sheet(meta.name)))
+            raw = RawSheet(meta.name, rows, [], decimals.for_sheet(meta.name), _state(meta, pc))
+            raw.merged, raw.far_merges = _bound_merges(merged, len(rows), raw.width)
+            if scan is not None:
+                raw.hidden_rows, raw.hidden_cols = frozenset(scan.hidden_rows), tuple(scan.hidden_cols)
+            sheets.append(raw)
     if not sheets:
         raise InputError(f"“{name}”里没有任何工作表。")
     return sheets
+
+
+def _scans(source: Source) -> dict:
+    """Sheet name -> SheetScan for .xlsx/.xlsm (extent and hidden rows and columns)."""
+    if source.kind not in (Kind.XLSX, Kind.XLSM):
+        return {}
+    from cadre_cli.readers.sheetscan import open_zip, scan_sheet, sheet_parts
+
+    with open_zip(source.data) as zf:
+        members = {i.filename for i in zf.infolist()}
+        return {sheet: scan_sheet(zf, member, MAX_AREA)
+                for sheet, (member, _) in sheet_parts(zf).items() if member in members}
+
+
+def _state(meta, pc) -> str:
+    visible = getattr(meta, "visible", None)
+    if visible == pc.SheetVisibleEnum.Hidden:
+        return "hidden"
+    if visible == pc.SheetVisibleEnum.VeryHidden:
+        return "veryHidden"
+    return "visible"
+
+
+def _absurd(name: str, sheet: str, far: str | None, rows: int, cols: int) -> str:
+    where = f"一直延伸到 {far}" if far else f"跨 {rows} 行 × {cols} 列"
+    return (f"“{name}”的工作表“{sheet}”的内容{where}，远超名册、成绩表的正常范围（最多 {MAX_AREA // 10000} 万个单元格），"
+            "已拒绝读取；请在 Excel/WPS 中删去表格以外误填的单元格后另存再试。")
+
+
+def _bound_merges(merged: list[Merged], height: int, width: int) -> tuple[list[Merged], dict[Merged, Merged | None]]:
+    """Merged ranges as the reader takes them: within the data (a merge can reach to
+    XFD1048576 over empty cells); the large ones that were cut or dropped are returned
+    apart, for the writer."""
+    kept: list[Merged] = []
+    far: dict[Merged, Merged | None] = {}
+    for m in merged:
+        r0, c0, r1, c1 = m
+        inside = None if r0 >= height or c0 >= width else (r0, c0, min(r1, height - 1), min(c1, width - 1))
+        if inside is not None:
+            kept.append(inside)
+        if (r1 - r0 + 1) * (c1 - c0 + 1) > LARGE_MERGE and inside != m:
+            far[m] = inside
+    return kept, far
+
+
+def merge_ref(m: Merged) -> str:
+    return f"{col_letter(m[1] + 1)}{m[0] + 1}:{col_letter(m[3] + 1)}{m[2] + 1}"
 
 
 def _short(exc: Exception) -> str:
@@ -101,8 +189,9 @@ def decode_text(data: bytes, name: str) -> str:
         raise InputError(f"“{name}”的文字编码无法识别（既不是 UTF-8 也不是 GBK），请用 Excel/WPS 另存为 .xlsx 再试。") from None
 
 
-def _load_csv(path: Path) -> RawSheet:
-    text = decode_text(path.read_bytes(), path.name)
+def _load_csv(source: Source) -> RawSheet:
+    path = source.path
+    text = decode_text(source.data, path.name)
     if "\x00" in text:
         raise InputError(f"“{path.name}”含有二进制内容，不是 CSV 文本表格。")
     sample = text[:4096]
@@ -111,7 +200,18 @@ def _load_csv(path: Path) -> RawSheet:
         delimiter = dialect.delimiter
     except csv.Error:
         delimiter = ","
-    rows = [[_excel_text(v) for v in r] for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    csv.field_size_limit(MAX_AREA)
+    rows: list[list[str]] = []
+    cells = 0
+    try:
+        for r in csv.reader(io.StringIO(text), delimiter=delimiter):
+            cells += max(len(r), 1)
+            if len(r) > MAX_COLS or cells > MAX_AREA:
+                raise InputError(f"“{path.name}”第{len(rows) + 1}行起内容过多（超过 {MAX_COLS} 列或 {MAX_AREA // 10000} 万个单元格），"
+                                 "不像名册或成绩表，已拒绝读取。")
+            rows.append([_excel_text(v) for v in r])
+    except csv.Error:
+        raise InputError(f"“{path.name}”第{len(rows) + 1}行不是有效的 CSV 格式（引号不成对或字段过长）。") from None
     return RawSheet(path.stem, rows)
 
 

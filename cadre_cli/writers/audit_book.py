@@ -21,6 +21,7 @@ from cadre_cli.writers.workbook import (
     StyleStamp,
     add_header_columns,
     cell_style,
+    MergeAnchors,
     first_free_column,
     fit_to_width,
     open_for_annotation,
@@ -54,12 +55,12 @@ def _annotate_cells(annotated: Annotated, findings: list[Finding]) -> None:
     for f in findings:
         if f.cell is not None:
             by_cell[(f.cell.sheet, f.cell.row, f.cell.col)].append(f)
-    anchors: dict[str, dict[tuple[int, int], tuple[int, int]]] = {}
+    anchors: dict[str, MergeAnchors] = {}
     merged_found: dict[tuple[str, int, int], list[Finding]] = defaultdict(list)
     for (sheet, row, col), found in by_cell.items():
         if sheet not in anchors:
-            anchors[sheet] = _merge_anchors(worksheet(annotated, sheet))
-        row, col = anchors[sheet].get((row, col), (row, col))  # inside a merge: its top-left cell
+            anchors[sheet] = MergeAnchors(worksheet(annotated, sheet).merged_cells.ranges)
+        row, col = anchors[sheet].anchor(row, col)  # inside a merge: its top-left cell
         merged_found[(sheet, row, col)].extend(found)
     stamp = StyleStamp()
     for (sheet, row, col), found in merged_found.items():
@@ -71,18 +72,6 @@ def _annotate_cells(annotated: Annotated, findings: list[Finding]) -> None:
         comment.width = 320
         comment.height = min(60 + 70 * len(found), 400)
         cell.comment = comment
-
-
-def _merge_anchors(ws) -> dict[tuple[int, int], tuple[int, int]]:
-    """Every cell covered by a merged range -> the range's top-left cell, which is the
-    only one that can carry a fill or a comment."""
-    anchors = {}
-    for rng in ws.merged_cells.ranges:
-        for r in range(rng.min_row, rng.max_row + 1):
-            for c in range(rng.min_col, rng.max_col + 1):
-                if (r, c) != (rng.min_row, rng.min_col):
-                    anchors[(r, c)] = (rng.min_row, rng.min_col)
-    return anchors
 
 
 def _status_columns(annotated: Annotated, result: AuditResult) -> None:

@@ -9,6 +9,7 @@ merged cells) become a new .xlsx, and the caller says so.
 from __future__ import annotations
 
 import copy
+import io
 import re
 import zipfile
 from collections.abc import Callable
@@ -42,6 +43,17 @@ def output_suffix(kind: Kind) -> str:
     return ".xlsm" if kind is Kind.XLSM else ".xlsx"
 
 
+def check_output_suffix(target: Path, kind: Kind) -> None:
+    """An annotated copy is an .xlsx (or an .xlsm that keeps the input's macros): any other
+    name would give Excel a file it refuses, or hide macros under an .xlsx name."""
+    from cadre_cli.errors import OutputError
+
+    suffix = output_suffix(kind)
+    if target.suffix.lower() != suffix:
+        why = "（输入含宏，输出保留宏，必须是 .xlsm）" if suffix == ".xlsm" else "（输出是 Excel 工作簿）"
+        raise OutputError(f"输出文件“{target.name}”的扩展名应为 {suffix}{why}，请用 --output 改正。")
+
+
 def open_for_annotation(book: RawBook) -> Annotated:
     """The workbook to annotate, and what the user should know about the copy."""
     from openpyxl import load_workbook
@@ -50,14 +62,15 @@ def open_for_annotation(book: RawBook) -> Annotated:
     if book.kind in (Kind.XLSX, Kind.XLSM):
         keep = book.kind is Kind.XLSM
         try:
-            wb = load_workbook(book.path, keep_vba=keep)
+            wb = load_workbook(io.BytesIO(_without_far_merges(book)), keep_vba=keep)
         except Exception as exc:
             raise InputError(
                 f"“{name}”的数据已读出，但无法复制成带标注的工作簿（{str(exc)[:80] or type(exc).__name__}）；"
                 "可以加 --no-output 只看屏幕结果，或用 Excel/WPS 把文件另存为 .xlsx 后再试。"
             ) from None
         notes = ["宏（VBA）已原样保留在输出文件中，本工具不会运行宏。"] if keep else []
-        notes += _lost_features(book.path)
+        notes += _lost_features(book.data)
+        notes += _far_merge_notes(book)
         return Annotated(wb, output_suffix(book.kind), notes)
     wb, titles = _from_grids(book)
     what = {Kind.XLS: ".xls（Excel 97–2003）", Kind.ODS: ".ods", Kind.CSV: ".csv"}[book.kind]
@@ -65,11 +78,46 @@ def open_for_annotation(book: RawBook) -> Annotated:
                      titles)
 
 
-def _lost_features(path: Path) -> list[str]:
+def _without_far_merges(book: RawBook) -> bytes:
+    """The input's bytes, with merged ranges that reach far past the data cut to the data
+    (or dropped when they lie outside it): openpyxl makes one object per merged cell, so
+    `AD50:XFD1048576` would take it minutes and gigabytes."""
+    far = {s.name: s.far_merges for s in book.sheets if s.far_merges}
+    if not far:
+        return book.data
+    from cadre_cli.readers.raw import merge_ref
+    from cadre_cli.readers.sheetscan import open_zip, sheet_parts
+
+    out = io.BytesIO()
+    with open_zip(book.data) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        parts = {member: far[name] for name, (member, _) in sheet_parts(zin).items() if name in far}
+        for info in zin.infolist():
+            data = zin.read(info)
+            if info.filename in parts:
+                for written, inside in parts[info.filename].items():
+                    ref = re.escape(merge_ref(written).encode())
+                    new = b"" if inside is None else f'<mergeCell ref="{merge_ref(inside)}"/>'.encode()
+                    data = re.sub(rb'<(\w+:)?mergeCell\s+ref="' + ref + rb'"\s*/>', new, data)
+            zout.writestr(info, data)
+    return out.getvalue()
+
+
+def _far_merge_notes(book: RawBook) -> list[str]:
+    from cadre_cli.readers.raw import merge_ref
+
+    notes = []
+    for sheet in book.sheets:
+        for written, inside in sheet.far_merges.items():
+            what = "已忽略" if inside is None else f"按表格范围 {merge_ref(inside)} 处理"
+            notes.append(f"工作表“{sheet.name}”的合并单元格 {merge_ref(written)} 远远超出表格范围，{what}（原文件不受影响）。")
+    return notes
+
+
+def _lost_features(data: bytes) -> list[str]:
     """Things openpyxl drops on save that the user may have in the file."""
     notes = []
     try:
-        with zipfile.ZipFile(path) as zf:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
             for info in zf.infolist():
                 if info.filename.startswith("xl/drawings/drawing") and info.file_size < 5_000_000:
                     if b"<xdr:sp>" in zf.read(info) or b"<xdr:sp " in zf.read(info):
@@ -116,12 +164,46 @@ def _sheet_title(name: str) -> str:
 
 def first_free_column(ws: Any, width: int, rows: set[int]) -> int:
     """The first column right of `width` (the used width) that no merged range on
-    any of `rows` covers, so cells written there never land inside a merge."""
+    any of `rows` covers, so cells written there never land inside a merge. Ranges are
+    compared by their bounds, never walked cell by cell."""
+    import bisect
+
+    ordered = sorted(rows)
     col = width + 1
     for rng in sorted(ws.merged_cells.ranges, key=lambda m: m.min_col):
-        if rng.max_col >= col and any(r in rows for r in range(rng.min_row, rng.max_row + 1)):
-            col = max(col, rng.max_col + 1)
+        if rng.max_col >= col:
+            i = bisect.bisect_left(ordered, rng.min_row)
+            if i < len(ordered) and ordered[i] <= rng.max_row:
+                col = max(col, rng.max_col + 1)
     return col
+
+
+class MergeAnchors:
+    """Cell -> the top-left cell of the merged range covering it (the only cell that can
+    carry a fill or a comment). Small ranges are indexed cell by cell; a large one (a
+    merge over a whole column) is kept as its bounds."""
+
+    SMALL = 10_000
+
+    def __init__(self, ranges: Any) -> None:
+        self.cells: dict[tuple[int, int], tuple[int, int]] = {}
+        self.large: list[Any] = []
+        for rng in ranges:
+            if (rng.max_row - rng.min_row + 1) * (rng.max_col - rng.min_col + 1) > self.SMALL:
+                self.large.append(rng)
+                continue
+            for r in range(rng.min_row, rng.max_row + 1):
+                for c in range(rng.min_col, rng.max_col + 1):
+                    self.cells[(r, c)] = (rng.min_row, rng.min_col)
+
+    def anchor(self, row: int, col: int) -> tuple[int, int]:
+        hit = self.cells.get((row, col))
+        if hit is not None:
+            return hit
+        for rng in self.large:
+            if rng.min_row <= row <= rng.max_row and rng.min_col <= col <= rng.max_col:
+                return rng.min_row, rng.min_col
+        return row, col
 
 
 def add_header_columns(ws: Any, header_rows: tuple[int, ...], start: int, labels: list[str],
