@@ -82,7 +82,13 @@ def policy_init(
     from cadre_cli.policy.load import preset_path, resolve
     from cadre_cli.writers.atomic import check_target, write_atomic
 
-    resolve(name)  # a clear message for an unknown preset
+    from cadre_cli.errors import PolicyError
+    from cadre_cli.policy.load import preset_names
+
+    if name not in preset_names():
+        raise PolicyError(f"“{name}”不是预设名称；policy init 以预设为底本（可用：{'、'.join(preset_names())}），"
+                          "要写到哪个文件请用 --output 指定，如 cadre policy init county --output 我县政策.toml。")
+    resolve(name)
     target = output or Path(f"{name}.toml")
     check_target(target, force=force)
     text = preset_path(name).read_text(encoding="utf-8")

@@ -15,7 +15,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from cadre_cli.errors import CadreError, InputError
+from cadre_cli.errors import CadreError, InputError, debug_detail
 from cadre_cli.notice.sandbox import NoticeEnvironment, template_errors
 
 LINE_CHARS = 28  # characters of 3号 仿宋 in a 156 mm line (templates/make_templates.py)
@@ -100,11 +100,11 @@ class DocxTemplateFile:
         try:
             document = _template_class()(io.BytesIO(self.blob))
             document.patched = self.patched
-            with template_errors(self.path.name, show_line=False):
+            with template_errors(self.path.name, show_line=False), self.env.budget():
                 document.render(data, jinja_env=self.env, autoescape=True)
             out = io.BytesIO()
             document.save(out)
         except (LxmlError, KeyError, ValueError, zipfile.BadZipFile, PackageNotFoundError) as exc:
-            raise CadreError(f"模板“{self.path.name}”无法生成有效的 Word 文档（{type(exc).__name__}），"
+            raise CadreError(f"模板“{self.path.name}”无法生成有效的 Word 文档{debug_detail(exc)}，"
                              "请检查模板中的 {{ }} 标记是否完整。") from None
         return out.getvalue()

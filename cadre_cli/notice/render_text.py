@@ -32,5 +32,5 @@ class TextTemplate:
         return self.env.missing
 
     def render(self, context: dict[str, Any]) -> str:
-        with template_errors(self.path.name):
+        with template_errors(self.path.name), self.env.budget():
             return self.template.render(context)

@@ -61,7 +61,7 @@ def read_regular(path: Path, limit: int, what: str = "文件") -> tuple[bytes, o
     try:
         fd = os.open(os.fsencode(path), flags)
     except FileNotFoundError:
-        raise InputError(f"找不到{what}“{path}”。") from None
+        raise InputError(f"找不到{what.removeprefix('表格')}“{path}”。") from None
     except IsADirectoryError:
         raise InputError(f"“{name}”是文件夹，不是{what}。") from None
     except OSError as exc:
@@ -105,7 +105,7 @@ def _special_kind(mode: int) -> str:
 
 def open_input(path: Path) -> Source:
     """The input read once and looked at: raises InputError with one Chinese sentence."""
-    data, st = read_regular(path, MAX_ANY)
+    data, st = read_regular(path, MAX_ANY, "表格文件")
     kind = sniff_bytes(path, data)
     if len(data) > MAX_BYTES[kind]:
         raise InputError(f"“{path.name}”有 {len(data) // MB} MB，超过 {kind.value} 文件的安全上限 "

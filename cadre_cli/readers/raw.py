@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from cadre_cli.errors import InputError
+from cadre_cli.errors import InputError, debug_detail
 from cadre_cli.readers.cells import col_letter
 from cadre_cli.readers.guard import Kind, Source, open_input
 
@@ -92,7 +92,7 @@ def _load_calamine(source: Source) -> list[RawSheet]:
     except pc.PasswordError:
         raise InputError(f"“{name}”设置了打开密码（已加密），请在 Excel/WPS 中取消密码后另存一份再试。") from None
     except Exception as exc:  # calamine raises several types for damaged files
-        raise InputError(f"“{name}”已损坏或格式不正确，无法读取（{_short(exc)}）。") from None
+        raise InputError(f"“{name}”已损坏或格式不正确，无法读取{debug_detail(exc)}。") from None
     sheets: list[RawSheet] = []
     decimals = decimals_reader(source.data, kind)
     with wb:
@@ -111,7 +111,7 @@ def _load_calamine(source: Source) -> list[RawSheet]:
             except InputError:
                 raise
             except Exception as exc:
-                raise InputError(f"“{name}”的工作表“{meta.name}”无法读取（{_short(exc)}）。") from None
+                raise InputError(f"“{name}”的工作表“{meta.name}”无法读取{debug_detail(exc)}。") from None
             raw = RawSheet(meta.name, rows, [], decimals.for_sheet(meta.name), _state(meta, pc))
             raw.merged, raw.far_merges = _bound_merges(merged, len(rows), raw.width)
             if scan is not None:
@@ -167,11 +167,6 @@ def _bound_merges(merged: list[Merged], height: int, width: int) -> tuple[list[M
 
 def merge_ref(m: Merged) -> str:
     return f"{col_letter(m[1] + 1)}{m[0] + 1}:{col_letter(m[3] + 1)}{m[2] + 1}"
-
-
-def _short(exc: Exception) -> str:
-    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return text[:120]
 
 
 def decode_text(data: bytes, name: str) -> str:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from cadre_cli.errors import InputError
+from cadre_cli.errors import InputError, debug_detail
 from cadre_cli.readers.guard import Kind
 from cadre_cli.readers.raw import RawBook
 from cadre_cli.writers.atomic import write_atomic
@@ -65,7 +65,7 @@ def open_for_annotation(book: RawBook) -> Annotated:
             wb = load_workbook(io.BytesIO(_without_far_merges(book)), keep_vba=keep)
         except Exception as exc:
             raise InputError(
-                f"“{name}”的数据已读出，但无法复制成带标注的工作簿（{str(exc)[:80] or type(exc).__name__}）；"
+                f"“{name}”的数据已读出，但无法复制成带标注的工作簿{debug_detail(exc)}；"
                 "可以加 --no-output 只看屏幕结果，或用 Excel/WPS 把文件另存为 .xlsx 后再试。"
             ) from None
         notes = ["宏（VBA）已原样保留在输出文件中，本工具不会运行宏。"] if keep else []
