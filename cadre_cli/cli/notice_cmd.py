@@ -38,6 +38,7 @@ def notice(
     policy: Annotated[str | None, typer.Option("--policy", "-p", metavar="政策", help="政策预设名称或 .toml 文件（默认 county）。")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", metavar="文件夹", help="输出文件夹（默认在名册旁建立“名册名_公示”或“名册名_名单”）。")] = None,
     force: Annotated[bool, typer.Option("--force", help="覆盖输出文件夹中的同名文件。")] = False,
+    include_hidden: Annotated[bool, typer.Option("--include-hidden", help="也列入工作簿中隐藏的行、列和工作表（默认不公开隐藏的内容）。")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出结果。")] = False,
 ) -> None:
     """按单位等批量生成公示或公开名单（Word、网页、Markdown），只含可公开的信息。
@@ -53,6 +54,7 @@ def notice(
     from cadre_cli.notice.context import NoticeText, clean
     from cadre_cli.notice.grouping import group_people, resolve_by
     from cadre_cli.notice.period import notice_period
+    from cadre_cli.notice.private import mark_tables
     from cadre_cli.notice.templates import builtin
     from cadre_cli.policy.load import load_policy
     from cadre_cli.readers.load import read_tables
@@ -85,8 +87,9 @@ def notice(
 
     source = input_path(roster)
     _, tables = read_tables(source)
+    warnings += mark_tables(tables, include_hidden)
     roster_data = build_roster(source.name, tables)
-    people, extra = batch.select_people(roster_data.people)
+    people, extra = batch.select_people(roster_data.people, include_hidden)
     warnings += extra
     if not people:
         raise CadreError(f"“{source.name}”中没有可列入{batch.LABEL[doc_kind]}的人员（没有填写姓名的行）。")
@@ -100,6 +103,7 @@ def notice(
     batch.prepare_folder(folder)
     docs = batch.plan(groups, folder, doc_kind, chosen, settings.subject)
     batch.check_targets(docs, force)
+    docs, stopped = batch.withhold_numbers(docs, text)
     renderers = {fmt: _renderer(own.get(fmt) or builtin(fmt, doc_kind), fmt) for fmt in chosen}
 
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
@@ -108,7 +112,8 @@ def notice(
                   transient=True, disable=as_json or not err_console.is_terminal) as bar:
         task = bar.add_task(batch.LABEL[doc_kind], total=len(docs))
         outputs = batch.render(docs, text, renderers, lambda: bar.advance(task))
-    batch.write(outputs, folder)
+    if outputs:
+        batch.write(outputs, folder)
     warnings += batch.missing_warnings(renderers)
 
     if as_json:
@@ -117,15 +122,21 @@ def notice(
             "period": period.as_json() if period else None,
             "files": [{"group": d.group, "people": [clean(pp.name) for pp in d.people], "paths": list(d.paths.values())}
                       for d in docs],
-            "warnings": warnings,
+            "warnings": warnings, "errors": stopped,
         })
-        return
-    label = batch.LABEL[doc_kind]
-    console.print(f"已生成{len(docs)}份{label}（{'、'.join(chosen)}），共{len(people)}人：{folder}", markup=False)
-    if period:
-        console.print(period.text, markup=False)
-    for line in warnings:
-        err_console.print(f"提示：{line}", markup=False)
+    else:
+        label = batch.LABEL[doc_kind]
+        if docs:
+            console.print(f"已生成{len(docs)}份{label}（{'、'.join(chosen)}），共{sum(len(d.people) for d in docs)}人：{folder}",
+                          markup=False)
+            if period:
+                console.print(period.text, markup=False)
+        for line in warnings:
+            err_console.print(f"提示：{line}", markup=False)
+        for line in stopped:
+            err_console.print(f"错误：{line}", markup=False)
+    if stopped:
+        raise typer.Exit(2)
 
 
 def _formats(text: str, templates: list[Path]) -> tuple[list[str], dict[str, Path]]:

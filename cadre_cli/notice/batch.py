@@ -14,7 +14,10 @@ from typing import Any, Protocol
 
 from cadre_cli.errors import OutputError
 from cadre_cli.model.person import Person
-from cadre_cli.notice.context import PUBLISHABLE, NoticeText, clean, document_context, publishable_fields
+from cadre_cli.model.hidden import HIDDEN_ROW, HIDDEN_SHEET, hidden_reason
+from cadre_cli.notice.context import (
+    PUBLISHABLE, RESULT_LABELS, NoticeText, clean, document_context, publishable_fields, results,
+)
 from cadre_cli.notice.grouping import safe_stems
 from cadre_cli.writers.atomic import check_target, write_batch
 
@@ -37,15 +40,22 @@ class NoticeFile:
     paths: dict[str, Path] = field(default_factory=dict)
 
 
-def select_people(people: Iterable[Person]) -> tuple[list[Person], list[str]]:
-    """The people to publish, and what the reader should know about them: rows without
-    a name are left out; a person entered twice (the same ID number, or the same name,
-    birth month and unit) is listed once; a publishable value that could not be read
-    (and has no stand-in, such as the birth month from the ID number) is left blank."""
+def select_people(people: Iterable[Person], include_hidden: bool = False) -> tuple[list[Person], list[str]]:
+    """The people to publish, and what the reader should know about them: rows hidden in
+    the workbook (hidden rows, collapsed groups, filtered-out rows, hidden sheets) are
+    left out unless `include_hidden`; rows without a name are left out; a person entered
+    twice (the same ID number, or the same name, birth month and unit) is listed once; a
+    publishable value that could not be read (and has no stand-in, such as the birth month
+    from the ID number) is left blank."""
     chosen: list[Person] = []
     seen: dict[object, Person] = {}
     warnings: list[str] = []
+    left_out: dict[str, list[Person]] = {}
     for person in people:
+        reason = hidden_reason(person)
+        if reason and not include_hidden:
+            left_out.setdefault(reason, []).append(person)
+            continue
         where = f"工作表“{person.sheet}”第{person.row}行"
         name = clean(person.name)
         if not name:
@@ -64,7 +74,45 @@ def select_people(people: Iterable[Person]) -> tuple[list[Person], list[str]]:
             shown = publishable_fields(person)
             warnings += [f"{where}{name}的{problem.message}，文中留空。" for problem in person.problems
                          if problem.field in PUBLISHABLE and not shown[problem.field]]
+    rows = left_out.get(HIDDEN_ROW, [])
+    if rows:
+        warnings.append(f"有{len(rows)}人在隐藏的行中（隐藏、折叠或被筛选掉的行：" + "、".join(
+            f"“{p.sheet}”第{p.row}行" for p in rows[:10]) + ("等" if len(rows) > 10 else "") + "），未列入；加 --include-hidden 可列入。")
+    sheets = left_out.get(HIDDEN_SHEET, [])
+    if sheets:
+        names = "、".join(f"“{n}”" for n in dict.fromkeys(p.sheet for p in sheets))
+        warnings.append(f"有{len(sheets)}人在隐藏的工作表{names}中，未列入；加 --include-hidden 可列入。")
     return chosen, warnings
+
+
+def withhold_numbers(docs: list[NoticeFile], text: NoticeText) -> tuple[list[NoticeFile], list[str]]:
+    """Documents whose published values hold no personal-looking number, and one sentence
+    for each document stopped (the cell named). Scanned before anything is written."""
+    from cadre_cli.notice.private import scan_person, scan_text
+
+    ok, stopped = [], []
+    for number, doc in enumerate(docs, start=1):
+        hits = []
+        for person in doc.people:
+            shown = publishable_fields(person)
+            values = {f: shown[f] for f in PUBLISHABLE}
+            cells = {f: person.cell(f) for f in PUBLISHABLE}
+            if text.with_results:
+                for item in results(person):
+                    key = next((k for k, label in RESULT_LABELS.items() if label == item["label"]), "poll:excellent")
+                    values[key], cells[key] = item["value"], person.cell(key)
+            hits += scan_person(person, values, cells)
+        seen = {h.digits for h in hits}
+        for where, value in [("分组名", doc.group), *(("文件名", p.stem) for p in doc.paths.values())]:
+            hits += [h for h in scan_text(where, value) if h.digits not in seen]
+            seen |= {h.digits for h in hits}
+        if hits:
+            label = f"第{number}份（{len(doc.people)}人）" if len(docs) > 1 else "本份文件"
+            stopped.append(f"{label}未生成：" + "；".join(h.sentence() for h in hits[:5]) +
+                           ("等" if len(hits) > 5 else "") + "。请改正后重新运行。")
+        else:
+            ok.append(doc)
+    return ok, stopped
 
 
 def plan(groups: list[tuple[str, list[Person]]], folder: Path, kind: str, formats: Iterable[str],

@@ -23,6 +23,8 @@ TITLE_CHARS = 20  # characters of 2号 小标宋 in a line
 TITLE_BREAKS = ("拟列为", "拟确定为", "拟任")
 IDEOGRAPHIC_SPACE = "\u3000"
 
+MAX_TEMPLATE_BYTES = 20 * 1024 * 1024
+
 
 def _width(text: str) -> float:
     """Width in body characters: Latin letters and digits are half a character."""
@@ -80,10 +82,9 @@ class DocxTemplateFile:
         self.path = path
         self.env = NoticeEnvironment(autoescape=True)
         self.patched: dict[str, str] = {}
-        try:
-            self.blob = path.read_bytes()
-        except OSError as exc:
-            raise InputError(f"无法读取模板“{path}”：{exc.strerror}。") from None
+        from cadre_cli.readers.guard import read_regular
+
+        self.blob, _ = read_regular(path, MAX_TEMPLATE_BYTES, "模板文件")
         if not zipfile.is_zipfile(io.BytesIO(self.blob)):
             raise InputError(f"模板“{path.name}”不是有效的 .docx 文件（请用 Word 或 WPS 另存为 .docx）。")
 
