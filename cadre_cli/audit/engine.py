@@ -13,6 +13,7 @@ from cadre_cli.audit.context import AuditContext, PostCounts
 from cadre_cli.audit.finding import SEVERITY_ORDER, Finding, Skipped
 from cadre_cli.audit.registry import PERSON_CHECKS, ROSTER_CHECKS
 from cadre_cli.errors import CadreError
+from cadre_cli.model.hidden import hidden_reason
 from cadre_cli.model.person import Person, Roster
 from cadre_cli.policy.schema import Policy
 from cadre_cli.readers.fields import field_label
@@ -35,6 +36,14 @@ class AuditResult:
     skipped: list[Skipped]
     rules: list[Rule]
     status: dict[int, str] = field(default_factory=dict)  # id(person) -> status
+    hidden: dict[int, str] = field(default_factory=dict)  # id(person) -> why the row is hidden in Excel
+
+    def hidden_people(self) -> list[Person]:
+        """People in hidden rows or sheets: checked like the others, counted apart."""
+        return [p for p in self.roster.people if id(p) in self.hidden]
+
+    def visible_people(self) -> list[Person]:
+        return [p for p in self.roster.people if id(p) not in self.hidden]
 
     def summary(self) -> dict:
         by_severity = Counter(f.severity.value for f in self.findings)
@@ -45,7 +54,8 @@ class AuditResult:
         for f in self.findings:
             if f.name is not None:
                 units.setdefault(f.unit or "（未填单位）", Counter())[f.severity.value] += 1
-        statuses = Counter(self.status.values())
+        statuses = Counter(v for k, v in self.status.items() if k not in self.hidden)
+        hidden_statuses = Counter(v for k, v in self.status.items() if k in self.hidden)
         return {
             "errors": by_severity.get("error", 0),
             "warnings": by_severity.get("warning", 0),
@@ -53,6 +63,8 @@ class AuditResult:
             "by_rule": dict(sorted(by_rule.items())),
             "by_unit": {u: dict(c) for u, c in sorted(units.items())},
             "status": {s: statuses.get(s, 0) for s in (STATUS_OK, STATUS_WATCH, STATUS_REMOVE)},
+            "hidden": {"people": len(self.hidden), "reasons": dict(Counter(self.hidden.values())),
+                       "status": {s: hidden_statuses.get(s, 0) for s in (STATUS_OK, STATUS_WATCH, STATUS_REMOVE)}},
         }
 
 
@@ -151,6 +163,7 @@ def run_audit(roster: Roster, policy: Policy, as_of: dt.date, *, horizon_months:
     findings.sort(key=_order(roster))
     result = AuditResult(policy, as_of, roster, findings, skipped, active)
     result.status = statuses(roster.people, findings)
+    result.hidden = {id(p): why for p in roster.people if (why := hidden_reason(p))}
     return result
 
 

@@ -43,7 +43,7 @@ def audit(
     from cadre_cli.policy.load import load_policy
     from cadre_cli.readers.load import read_tables
     from cadre_cli.writers.atomic import check_target
-    from cadre_cli.writers.workbook import check_output_suffix, output_suffix
+    from cadre_cli.writers.workbook import check_output_suffix, check_room, output_suffix
 
     day = parse_as_of(as_of)
     chosen = load_policy(policy)
@@ -57,6 +57,7 @@ def audit(
         if write:
             target = output or default_output(roster, "审核结果", output_suffix(book.kind))
             check_output_suffix(target, book.kind)
+            check_room(tables, 2)
             check_target(target, (book.source,), force)
         people = build_roster(roster.name, tables)
         post_counts = post_counts or posts_from_book(book)
@@ -78,6 +79,8 @@ def audit(
             "command": "audit", "policy": chosen.name, "as_of": day.isoformat(), "people": len(people.people),
             "findings": [f.as_json() for f in result.findings], "skipped": [s.as_json() for s in result.skipped],
             "summary": summary, "output": str(target) if target else None, "notes": notes,
+            "hidden": [{"sheet": p.sheet, "row": p.row, "name": p.name, "reason": result.hidden[id(p)],
+                        "status": result.status.get(id(p))} for p in result.hidden_people()],
         })
     else:
         from cadre_cli.cli.audit_view import render

@@ -24,8 +24,15 @@ def render(console: Console, roster: Path, result: AuditResult, target: Path | N
     )
     console.print(
         f"错误 [red]{s['errors']}[/] 条，警告 [yellow]{s['warnings']}[/] 条，提示 [blue]{s['infos']}[/] 条；"
-        f"合格 {status['合格']} 人，需关注 {status['需关注']} 人，取消资格建议 [red]{status['取消资格建议']}[/] 人。"
+        f"{'（不含隐藏行）' if result.hidden else ''}合格 {status['合格']} 人，需关注 {status['需关注']} 人，取消资格建议 [red]{status['取消资格建议']}[/] 人。"
     )
+    hidden = result.hidden_people()
+    if hidden:
+        reasons = s["hidden"]["reasons"]
+        parts = [f"{n} 行为{why}" for why, n in reasons.items()]
+        h = s["hidden"]["status"]
+        console.print(f"其中{'、'.join(parts)}（在 Excel 中隐藏、折叠或被筛选掉），已照常检查，单独列出，不计入上面的人数：" +
+                      f"合格 {h['合格']} 人，需关注 {h['需关注']} 人，取消资格建议 {h['取消资格建议']} 人。")
     if s["by_rule"]:
         table = Table(title="按规则统计", title_justify="left")
         for col in ("规则", "名称", "级别", "条数"):
@@ -49,6 +56,10 @@ def render(console: Console, roster: Path, result: AuditResult, target: Path | N
             console.print(f"……另有{len(result.findings) - len(shown)}条未在屏幕上列出，见输出工作簿的“问题清单”，或加 --all。")
     else:
         console.print("[green]没有发现问题。[/]")
+    if hidden:
+        shown = "、".join(f"{escape(p.sheet)}第{p.row}行 {escape(p.name or '—')}（{result.status.get(id(p), '合格')}）"
+                         for p in hidden[:50])
+        console.print(f"隐藏行的人员：{shown}" + ("等" if len(hidden) > 50 else "") + "。")
     for skipped in result.skipped:
         console.print(f"[dim]未检查 {skipped.rule}：{escape(skipped.reason)}[/]")
     for note in notes:

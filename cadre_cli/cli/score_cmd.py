@@ -43,7 +43,7 @@ def score(
     from cadre_cli.errors import CadreError
     from cadre_cli.policy.load import load_policy
     from cadre_cli.readers.guard import open_input
-    from cadre_cli.writers.workbook import check_output_suffix, output_suffix
+    from cadre_cli.writers.workbook import check_output_suffix, check_room, output_suffix
     from cadre_cli.score.engine import READ_KEYS, require_scheme
     from cadre_cli.score.engine import run_scoring
     from cadre_cli.writers.atomic import check_target
@@ -62,6 +62,10 @@ def score(
     from cadre_cli.readers.load import read_tables
 
     book, tables = read_tables(source, READ_KEYS)
+    if target is not None:
+        from cadre_cli.writers.score_book import result_columns
+
+        check_room(tables, len(result_columns(pol.score.scheme or "defense")))
     run = run_scoring(source.name, tables, pol)
     notes: list[str] = list(run.notes)
     if target is not None:

@@ -23,6 +23,7 @@ from cadre_cli.writers.workbook import (
     cell_style,
     MergeAnchors,
     first_free_column,
+    fit_text,
     fit_to_width,
     open_for_annotation,
     print_sheet,
@@ -68,7 +69,7 @@ def _annotate_cells(annotated: Annotated, findings: list[Finding]) -> None:
         color = FILL[min(found, key=lambda f: SEVERITY_ORDER[f.severity]).severity]
         stamp.restyle(cell, color, lambda: {"fill": st["fill"](color)})
         text = "\n".join(f"【{f.severity.label}】{f.rule}：{f.message}\n依据：{f.basis}" for f in found)
-        comment = Comment(text, "cadre")
+        comment = Comment(fit_text(text), "cadre")
         comment.width = 320
         comment.height = min(60 + 70 * len(found), 400)
         cell.comment = comment
@@ -97,7 +98,8 @@ def _status_columns(annotated: Annotated, result: AuditResult) -> None:
             fill = STATUS_FILL.get(status, AMBER)
             stamp.apply(cell, ("center", fill), lambda: cell_style("center", fill))
             summary = ws.cell(person.row, first + 1)
-            set_value(summary, "；".join(titles.get(id(person), [])))
+            why = result.hidden.get(id(person))
+            set_value(summary, "；".join(([f"（{why}，不计入统计）"] if why else []) + titles.get(id(person), [])))
             stamp.apply(summary, ("left",), lambda: cell_style("left"))
 
 
@@ -146,13 +148,16 @@ def _structure_sheet(wb, result: AuditResult) -> None:
 
     st = styles()
     ws = wb.create_sheet("结构分析")
-    ws.cell(1, 1, "后备干部队伍结构分析").font = st["title_font"]
-    ws.cell(2, 1, f"检查基准日{result.as_of:%Y年%m月%d日}，共{len(result.roster.people)}人；年龄按周岁计算。")
+    set_value(ws.cell(1, 1), "后备干部队伍结构分析")
+    ws.cell(1, 1).font = st["title_font"]
+    visible = result.visible_people()
+    apart = f"（另有{len(result.hidden)}人在隐藏行或隐藏工作表中，未计入）" if result.hidden else ""
+    set_value(ws.cell(2, 1), f"检查基准日{result.as_of:%Y年%m月%d日}，共{len(visible)}人{apart}；年龄按周岁计算。")
     ws.column_dimensions["A"].width = 22
     ws.column_dimensions["B"].width = 10
     ws.column_dimensions["C"].width = 10
     row = 4
-    for part in breakdowns(result.roster.people, result.policy, result.as_of):
+    for part in breakdowns(visible, result.policy, result.as_of):
         for c, text in enumerate((part.title, "人数", "占比"), start=1):
             cell = ws.cell(row, c)
             set_value(cell, text)

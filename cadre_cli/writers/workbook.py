@@ -43,6 +43,21 @@ def output_suffix(kind: Kind) -> str:
     return ".xlsm" if kind is Kind.XLSM else ".xlsx"
 
 
+MAX_COLUMN = 16_384  # XFD
+
+
+def check_room(tables: list[Any], count: int) -> None:
+    """Refuse before any work a sheet with no room right of its table for `count`
+    added columns (Excel's last column is XFD)."""
+    from cadre_cli.errors import OutputError
+    from cadre_cli.readers.cells import col_letter
+
+    for table in tables:
+        if table.sheet.width + count > MAX_COLUMN:
+            raise OutputError(f"工作表“{table.name}”的内容已用到第 {col_letter(table.sheet.width)} 列，右边放不下"
+                              f"本工具要添加的{count}列（Excel 最多到 XFD 列）；请删去表格右边多余的列，或加 --no-output 只看屏幕结果。")
+
+
 def check_output_suffix(target: Path, kind: Kind) -> None:
     """An annotated copy is an .xlsx (or an .xlsm that keeps the input's macros): any other
     name would give Excel a file it refuses, or hide macros under an .xlsx name."""
@@ -212,6 +227,10 @@ def add_header_columns(ws: Any, header_rows: tuple[int, ...], start: int, labels
     two-row header."""
     from openpyxl.utils import get_column_letter
 
+    from cadre_cli.errors import OutputError
+
+    if start + len(labels) - 1 > MAX_COLUMN:
+        raise OutputError(f"工作表“{ws.title}”右边没有空列可以写入结果（Excel 最多到 XFD 列），没有写出文件。")
     st = styles()
     top, bottom = header_rows[0], header_rows[-1]
     for offset, label in enumerate(labels):
@@ -227,10 +246,24 @@ def add_header_columns(ws: Any, header_rows: tuple[int, ...], start: int, labels
             ws.column_dimensions[get_column_letter(col)].width = widths[offset]
 
 
+MAX_CELL_TEXT = 32_767  # Excel refuses a cell or a comment with more characters
+
+
+def fit_text(text: str, limit: int = MAX_CELL_TEXT) -> str:
+    """Text within Excel's limit; a cut text says so at its end."""
+    text = ILLEGAL.sub("", text)
+    if len(text) <= limit:
+        return text
+    tail = "……（过长，已截断）"
+    return text[: limit - len(tail)] + tail
+
+
 def set_value(cell: Any, value: Any) -> None:
-    """Write a value that stays what it is: text from a roster is never a formula."""
+    """The one writer of every value the tool puts into a cell: text (from a roster, a
+    policy, a title, a note) is always stored as text, never a formula, within Excel's
+    length limit and without characters XML cannot hold."""
     if isinstance(value, str):
-        cell.value = ILLEGAL.sub("", value)
+        cell.value = fit_text(value)
         cell.data_type = "s"
     else:
         cell.value = value
@@ -320,7 +353,8 @@ def print_sheet(wb: Any, name: str, title: str, headers: list[str], rows: list[l
     st = styles()
     ws = wb.create_sheet(unique_sheet_name(wb, name))
     last = len(headers)
-    ws.cell(1, 1, title).font = st["title_font"]
+    set_value(ws.cell(1, 1), title)
+    ws.cell(1, 1).font = st["title_font"]
     ws.cell(1, 1).alignment = st["center"]
     if last > 1:
         ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=last)
@@ -344,7 +378,8 @@ def print_sheet(wb: Any, name: str, title: str, headers: list[str], rows: list[l
         ws.row_dimensions[r].height = row_height(row, col_widths)
     r = len(rows) + 4
     for line in notes:
-        ws.cell(r, 1, line).alignment = st["left"]
+        set_value(ws.cell(r, 1), line)
+        ws.cell(r, 1).alignment = st["left"]
         if last > 1:
             ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=last)
         ws.row_dimensions[r].height = row_height([line], [sum(col_widths)])
