@@ -381,3 +381,33 @@ def test_file_names_in_gbk_bytes(tmp_path):
     assert "名册二" in out  # shown readably, the GBK bytes decoded
     written = [p for p in os.listdir(os.fsencode(tmp_path)) if p != os.path.basename(gbk)]
     assert len(written) == 1
+
+
+# --- user text never becomes a formula ----------------------------------------------
+
+def test_no_output_sheet_of_any_command_holds_a_formula(tmp_path):
+    """Policy text, titles and cell values that start with `=` end up as text in every
+    sheet every command writes (the inputs hold no formula, so any formula came from text)."""
+    from tests.test_corpus import assert_no_formula
+
+    formula = '=HYPERLINK("http://example.invalid","成绩汇总")'
+    policy = tmp_path / "我县.toml"
+    policy.write_text(f'extends = "county"\nname = "我县"\n[notice]\nsubject = \'{formula}\'\n', encoding="utf-8")
+    rows = [score_row(formula, "2025001", 单位=formula), score_row("李四", "2025002", 备注=formula)]
+    sheet_path = score_sheet(tmp_path / "成绩.xlsx", rows, title=formula)
+    from openpyxl import load_workbook
+
+    wb = load_workbook(sheet_path)
+    wb.active["A1"].data_type = "s"  # typed as text ('=…), as the user's title is
+    wb.save(sheet_path)
+    roster_path = roster(tmp_path, rows=[person("张三", dt.date(1985, 3, 1), seq=1,
+                                                **{"后备类别": formula, "工作单位": formula, "备注": formula})])
+    runs = [("score", sheet_path, "--policy", policy), ("audit", roster_path, *AS_OF, "--policy", policy),
+            ("template", "score", tmp_path / "t1.xlsx", "--policy", policy),
+            ("template", "roster", tmp_path / "t2.xlsx", "--policy", policy)]
+    for args in runs:
+        result = run_capped(*args)
+        assert result.code in (0, 1), result
+    written = [p for p in tmp_path.iterdir() if p.suffix == ".xlsx" and p not in (sheet_path, roster_path)]
+    assert len(written) == 4
+    assert_no_formula(written)
