@@ -14,7 +14,7 @@ CellValue = str | int | float | Decimal | bool | None
 StyleKind = Literal["header", "center", "left", "text"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Style:
     """A style of our small set, for cells we add.
 
@@ -27,7 +27,7 @@ class Style:
     number_format: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Mark:
     """A user's cell marked: a fill stamped on top of its own format, and a comment."""
 
@@ -37,7 +37,7 @@ class Mark:
     height: int = 0  # 0: from the text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NewCell:
     """A value in a cell that holds nothing yet (an appended column). Text is always
     written as text, never as a formula."""

@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from cadre_cli.writers.package.cells import cell_rest, col_number, parse_range, range_ref, ref
+from cadre_cli.writers.package.cells import cell_rest, col_number, letters, parse_range, range_ref, ref
 from cadre_cli.writers.package.edits import CellValue
 from cadre_cli.writers.package.errors import PackageError
 from cadre_cli.writers.package.xmltext import (
@@ -281,23 +281,32 @@ class _Rewriter:
             if cm is None:
                 return None
             last_end = cm.end()
-        edits: list[tuple[int, int, bytes]] = []  # (start, end, replacement) in content
+        edits: list[tuple[int, int, int, bytes]] = []  # (start, col, end, replacement) in content
+        prefix = self.cell_open_r
+        suffix = str(n).encode() + b'"'
         for col in sorted(set(puts) | set(fills)):
             if col > last_col:
                 continue
-            needle = self.cell_open_r + ref(n, col) + b'"'
-            at = content.find(needle)
-            if at < 0:
-                return None  # an absent cell in the middle of the row: place it in order
-            cm = self.cell_re.match(content, at)
-            if cm is None:
+            at = content.find(prefix + letters(col) + suffix)
+            if at >= 0:
+                cm = self.cell_re.match(content, at)
+                if cm is None:
+                    return None
+                edits.append((at, col, cm.end(), self._changed_cell(n, col, cm.group(0), tag)))
+                continue
+            # absent from the file: goes before the next cell that is there
+            for k in range(col + 1, last_col + 1):
+                at = content.find(prefix + letters(k) + suffix)
+                if at >= 0:
+                    break
+            else:
                 return None
-            edits.append((at, cm.end(), self._changed_cell(n, col, cm.group(0), tag)))
+            edits.extend((at, col, at, xml) for _, xml in self._cells_for(n, _Only(col), tag))
         appended = self._cells_for(n, range(1, last_col + 1), tag)
         if not edits and not appended:
             return content
         out, pos = [], 0
-        for start, end, replacement in sorted(edits):
+        for start, _, end, replacement in sorted(edits):
             out.append(content[pos:start])
             out.append(replacement)
             pos = end
@@ -359,8 +368,11 @@ class _Rewriter:
         ctag = TOKEN.match(cell).group(0)
         s = _S.search(ctag)
         base = int(s.group(1)) if s else 0
-        new = self.plan.stamp(base, self.plan.fills[n][col])
-        return set_attrs(ctag, {b"s": str(new).encode()}) + cell[len(ctag):]
+        new = str(self.plan.stamp(base, self.plan.fills[n][col])).encode()
+        if s:
+            return cell[: s.start(1)] + new + cell[s.end(1):]
+        cut = len(ctag) - (2 if ctag.endswith(b"/>") else 1)
+        return cell[:cut] + b' s="' + new + b'"' + cell[cut:]
 
     # -- before and after <sheetData> -------------------------------------------------
     def _head(self, head: bytes) -> bytes:
@@ -474,6 +486,16 @@ class _Rewriter:
                 el = b"<" + p + b"legacyDrawing " + prefix + b':id="' + attr(plan.legacy_rid) + b'"/>'
             _insert(parts, b"legacyDrawing", el)
         return b"".join(c.data for c in parts) + tail[end:]
+
+
+class _Only:
+    """Every column but one counts as present (so `_cells_for` makes just that one)."""
+
+    def __init__(self, col: int) -> None:
+        self.col = col
+
+    def __contains__(self, col: object) -> bool:
+        return col != self.col
 
 
 def _find(parts: list[Child], name: bytes) -> Child | None:
