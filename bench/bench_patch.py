@@ -49,10 +49,10 @@ def edits_for(rows: int, width: int):
 
 def new_sheets(findings: int = 5000):
     from openpyxl import Workbook
-    from openpyxl.chart import BarChart, PieChart, Reference
     from openpyxl.worksheet.hyperlink import Hyperlink
 
     from cadre_cli.writers.workbook import print_sheet
+    from tests.package_corpus import structure_sheet
 
     wb = Workbook()
     wb.remove(wb.active)
@@ -62,15 +62,7 @@ def new_sheets(findings: int = 5000):
                      rows, widths=[6, 7, 20, 9, 16, 14, 48, 30], landscape=True)
     for r in range(3, findings + 3):
         ws.cell(r, 6).hyperlink = Hyperlink(ref=f"F{r}", location=f"'后备干部名册'!B{FIRST + r}", tooltip="转到该单元格")
-    chart_ws = wb.create_sheet("结构分析")
-    for i, (label, n) in enumerate([("性别", "人数"), ("男", 30000), ("女", 20000)], start=1):
-        chart_ws.cell(i, 1, label)
-        chart_ws.cell(i, 2, n)
-    for kind, anchor in ((BarChart, "E1"), (PieChart, "E16")):
-        chart = kind()
-        chart.add_data(Reference(chart_ws, min_col=2, min_row=1, max_row=3), titles_from_data=True)
-        chart.set_categories(Reference(chart_ws, min_col=1, min_row=2, max_row=3))
-        chart_ws.add_chart(chart, anchor)
+    structure_sheet(wb, [("男", 30000), ("女", 20000)])
     return wb
 
 

@@ -32,6 +32,22 @@ FEATURES = ["cellimages", "image_chart", "textbox", "custom_xml", "databar", "co
             "hidden", "protected", "print_titles", "vba", "no_refs", "prefixed"]
 
 
+def structure_sheet(wb, counts: list[tuple[str, int]]):
+    """A 结构分析 sheet with a bar and a pie chart of `counts`, as cadre makes it."""
+    from openpyxl.chart import BarChart, PieChart, Reference
+
+    ws = wb.create_sheet("结构分析")
+    for i, (label, n) in enumerate([("性别", "人数"), *counts], start=1):
+        ws.cell(i, 1, label)
+        ws.cell(i, 2, n)
+    for kind, anchor in ((BarChart, "E1"), (PieChart, "E16")):
+        chart = kind()
+        chart.add_data(Reference(ws, min_col=2, min_row=1, max_row=len(counts) + 1), titles_from_data=True)
+        chart.set_categories(Reference(ws, min_col=1, min_row=2, max_row=len(counts) + 1))
+        ws.add_chart(chart, anchor)
+    return ws
+
+
 def png(color: tuple[int, int, int], size: int = 24) -> bytes:
     from PIL import Image
 

@@ -14,7 +14,7 @@ import pytest
 
 from cadre_cli.writers.package import BookEdits, PageSetup, Style, annotated_sheets, patch_package
 from cadre_cli.writers.package.zipcopy import raw_member
-from tests.package_corpus import FEATURES, FIRST, PEOPLE, ROSTER, SUM_ROW, build
+from tests.package_corpus import FEATURES, FIRST, PEOPLE, ROSTER, SUM_ROW, build, structure_sheet
 
 RED, AMBER, BLUE, GREEN = "FFC7CE", "FFEB9C", "DDEBF7", "C6EFCE"
 CASES = [[f] for f in FEATURES] + [[f for f in FEATURES if f != "prefixed"], FEATURES]
@@ -49,7 +49,6 @@ def corpus_edits() -> BookEdits:
 def scratch_sheets():
     """问题清单 and 结构分析 made as cadre makes them today (print_sheet, native charts)."""
     from openpyxl import Workbook
-    from openpyxl.chart import BarChart, PieChart, Reference
     from openpyxl.worksheet.hyperlink import Hyperlink
 
     from cadre_cli.writers.workbook import print_sheet
@@ -63,15 +62,7 @@ def scratch_sheets():
     for r, target in ((3, "B4"), (4, "C5")):
         ws.cell(r, 6).hyperlink = Hyperlink(ref=f"F{r}", location=f"'{ROSTER}'!{target}", tooltip="转到该单元格")
     ws.auto_filter.ref = "A2:H4"
-    chart_ws = wb.create_sheet("结构分析")
-    for i, (label, n) in enumerate([("性别", "人数"), ("男", 4), ("女", 2)], start=1):
-        chart_ws.cell(i, 1, label)
-        chart_ws.cell(i, 2, n)
-    for kind, anchor in ((BarChart, "D1"), (PieChart, "D16")):
-        chart = kind()
-        chart.add_data(Reference(chart_ws, min_col=2, min_row=1, max_row=3), titles_from_data=True)
-        chart.set_categories(Reference(chart_ws, min_col=1, min_row=2, max_row=3))
-        chart_ws.add_chart(chart, anchor)
+    chart_ws = structure_sheet(wb, [("男", 4), ("女", 2)])
     chart_ws.print_area = "A1:L30"
     return wb
 
