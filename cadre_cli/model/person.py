@@ -94,6 +94,8 @@ PARSERS: dict[str, Callable[[object], Any]] = {
     "household": _text,
     "health": _text,
     "post_history": _text,
+    "secondment_unit": _text,
+    "secondment_post": _text,
     "proposed_post": _text,
     "tier_final": parse_grade,
     "remarks": _text,

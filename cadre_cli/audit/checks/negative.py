@@ -78,7 +78,7 @@ def _windowed(ctx: AuditContext, person: Person, field: str, lead: str, shown: s
     label = window.label
     if window.years is None and not window.ongoing and window.since_year is None:
         return ctx.finding("negative-flag", person,
-                           f"{lead}：“{label}”的年限原文留给各地设定，政策未设定（[[negative.windows]] 的 years 或 since_year），"
+                           f"{lead}：“{label}”的年限原文留给各地设定，政策未设定（政策文件中 negative.windows 该项的 years 或 since_year），"
                            "无法判断是否仍在期限内，请核实", cell, Severity.WARNING)
     if not dates:
         ask = "立案时间并注明是否已结案" if window.ongoing else "时间"

@@ -59,6 +59,16 @@ def _from_resume(stints, start: dt.date, end: dt.date) -> list[Held]:
     return held
 
 
+def _secondment(person: Person, start: dt.date, end: dt.date) -> list[Held]:
+    """The roster's secondment columns, as one more post when it began within the window
+    (seed 000 二(二) counts 挂职锻炼 among the ways of 多岗位锻炼)."""
+    period = person.period("secondment")
+    if period is None or not start <= period[0].first_day() < end:
+        return []
+    text = f"{person.get('secondment_unit') or ''}{person.get('secondment_post') or ''}" or "挂职"
+    return [Held(post_key(text), f"{period[0].chinese()}起挂职{text}")]
+
+
 def _distinct(held: list[Held]) -> list[Held]:
     seen: dict[str, Held] = {}
     for h in held:
@@ -80,7 +90,8 @@ def programme_posts(ctx: AuditContext, person: Person) -> Iterator[Finding]:
     history = person.get("post_history")
     stints = parse_resume(history) if history else []
     if stints:
-        held = _distinct(_from_resume(stints, start, min(end, ctx.as_of + dt.timedelta(days=1))))
+        until = min(end, ctx.as_of + dt.timedelta(days=1))
+        held = _distinct(_from_resume(stints, start, until) + _secondment(person, start, until))
         if len(held) >= needed:
             return
         names = "、".join(h.text for h in held) or "无"
@@ -117,11 +128,9 @@ def _without_resume(person: Person, listed: PDate, end: dt.date, needed: int) ->
     if since.first_day() >= end:
         return 0, f"任现职时间{since.chinese()}在培养期届满之后，名册无法说明培养期内的岗位，请在“任职经历”列写明", True
     posts, parts = 1, []
-    period = person.period("secondment")
-    if period is not None and start <= period[0].first_day() < end:
+    for held in _secondment(person, start, end):
         posts += 1
-        where = person.get("secondment_unit") or person.get("secondment_post") or "挂职单位"
-        parts.append(f"{period[0].chinese()}起到{where}挂职")
+        parts.append(held.text)
     if start < since.first_day():
         rank_since: PDate | None = person.get("rank_since")
         if rank_since is not None and rank_since == since and posts < needed:

@@ -51,38 +51,36 @@ def secondment_cycle(ctx: AuditContext, person: Person) -> Iterable[Finding]:
     unit, post = person.get("secondment_unit") or "", person.get("secondment_post") or ""
     if not (unit or post):
         return [ctx.missing("secondment-cycle", person, ("secondment_post", "secondment_unit"), "挂职周期（挂职类别不明）")]
-    cycles = ctx.policy.secondment.cycles
-    cycle, near = cycle_of(cycles, unit + post)
+    cycle, near = cycle_of(ctx.policy.secondment.cycles, unit + post)
     where = f"{unit}{post}"
     if cycle is None:
         if near is not None:
-            why = f"挂职单位像是“{near.label}”，但挂职职务不是{'、'.join(near.post)}"
+            why = f"挂职单位像是“{near.label}”，但挂职职务中没有{'、'.join(near.post)}"
         else:
             why = "挂职单位和职务中没有可以判断类别的词语"
-        kinds = "；".join(f"{c.label}{_months(c.months)}" for c in cycles)
         return [ctx.finding("secondment-cycle", person,
-                            f"挂职“{where}”无法判断属于哪类挂职（{why}；政策中的类别：{kinds}），未检查挂职周期", cell)]
+                            f"挂职“{where}”无法判断属于哪类挂职（{why}），未检查挂职周期；"
+                            "请在挂职单位、职务中写明，或在政策文件的 secondment.cycles 中补充词语", cell)]
     first = start.first_day()
     due = add_months(first, cycle.months)
-    cycle_text = f"“{cycle.label}”以{_months(cycle.months)}为周期"
+    length = _months(cycle.months)
+    why = f"“{cycle.label}”以{length}为周期，应于{cn(due)}期满"
     ended = end is not None and end.first_day() <= ctx.as_of
     if not ended:
         if ctx.as_of > due:
             return [ctx.finding("secondment-cycle", person,
-                                f"{start.chinese()}起在{where}挂职，至{cn(ctx.as_of)}已{_elapsed(first, ctx.as_of)}，"
-                                f"超过{cycle_text}（应于{cn(due)}期满）", cell)]
+                                f"{start.chinese()}起挂职{where}，至{cn(ctx.as_of)}已{_elapsed(first, ctx.as_of)}，"
+                                f"超过{length}的周期（{why}）", cell)]
         if end is not None and end.first_day() > due:
             return [ctx.finding("secondment-cycle", person,
-                                f"{start.chinese()}起在{where}挂职，计划至{end.chinese()}，长于{cycle_text}（应于{cn(due)}期满）",
-                                cell)]
+                                f"{start.chinese()}起挂职{where}，计划至{end.chinese()}，长于{length}的周期（{why}）", cell)]
         return ()
     last = end.first_day()
-    if last > due:
+    if last > due or last < due - dt.timedelta(days=1):
+        verdict = "长于" if last > due else "不满"
         return [ctx.finding("secondment-cycle", person,
-                            f"{start.chinese()}至{end.chinese()}在{where}挂职{_elapsed(first, last)}，长于{cycle_text}", cell)]
-    if last < due - dt.timedelta(days=1):
-        return [ctx.finding("secondment-cycle", person,
-                            f"{start.chinese()}至{end.chinese()}在{where}挂职{_elapsed(first, last)}，短于{cycle_text}", cell)]
+                            f"{start.chinese()}至{end.chinese()}挂职{where}，共{_elapsed(first, last)}，{verdict}{length}的周期（{why}）",
+                            cell)]
     return ()
 
 
