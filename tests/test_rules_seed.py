@@ -68,3 +68,48 @@ def test_rules_id_explains_it_in_a_terminal(rule_id, words, columns):
     for word in words:
         assert "".join(word.split()) in flat, (word, result.text)
     assert "Traceback" not in result.text
+
+
+@pytest.mark.parametrize("body, fragment", [
+    ('extends = "village"\n[village]\ncultivation_years = [3, 1]\n', "最短不大于最长"),
+    ('extends = "young-cadre"\n[[secondment.cycles]]\nlabel = "x"\nmonths = 0\nplace = ["镇"]\n', "secondment.cycles.0.months"),
+    ('extends = "young-cadre"\n[[secondment.cycles]]\nlabel = "x"\nmonths = 6\n', "secondment.cycles.0.place”缺少"),
+    ('extends = "village"\n[tiers]\nlow_grades = ["靠后"]\n', "“靠后”不是考核等次"),
+    ('extends = "school"\n[professional_title]\nprimary_school_minimum = "见习"\n', "不是可识别的职称"),
+    ('extends = "county"\n[health]\ncondition = "好"\n', "health.condition"),
+    ('extends = "young-cadre"\n[rotation]\nprogramme_posts = 1\n', "rotation.programme_posts"),
+])
+def test_new_settings_are_validated_in_chinese(run, tmp_path, body, fragment):
+    path = tmp_path / "p.toml"
+    path.write_text(body, encoding="utf-8")
+    result = run("rules", "--policy", str(path))
+    assert result.code == 2 and fragment in result.err and "Traceback" not in result.err
+
+
+def _fill(path, values: dict) -> None:
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path)
+    ws = wb.active
+    headers = {ws.cell(4, c).value or ws.cell(3, c).value: c for c in range(1, ws.max_column + 1)}
+    for header, value in values.items():
+        ws.cell(5, headers[header], value)
+    wb.save(path)
+
+
+@pytest.mark.parametrize("policy, seed_rules, row", [
+    ("young-cadre", {"secondment-cycle", "programme-posts", "talks"},
+     {"挂职单位": "县信访局", "挂职职务": "信访督查专员", "挂职开始时间": "2021.03", "挂职结束时间": "2021.10",
+      "列入后备时间": "2021.12", "任职经历": "2016.03--2022.05  县财政局办公室副主任\n2022.05--  县财政局办公室主任",
+      "谈心谈话次数": 1}),
+    ("village", {"health", "village-cultivation", "tier-term"},
+     {"健康状况": "较差（长期病休）", "列入后备时间": "2023.06", "后备类别": "第三梯队", "现任职务": "村民小组长",
+      "拟任职务": "村委会副主任", "2025年": "基本称职"}),
+])
+def test_the_policy_template_carries_the_columns_its_rules_read(run, tmp_path, policy, seed_rules, row):
+    path = tmp_path / "模板.xlsx"
+    assert run("template", "roster", str(path), "--policy", policy, "--year", "2025").code == 0
+    _fill(path, {"姓名": "张三", "性别": "男", "出生年月": "1992.05", **row})
+    data = json.loads(run("audit", str(path), "--json", "--as-of", "2026-12-01", "--policy", policy).out)
+    assert not seed_rules & {s["rule"] for s in data["skipped"]}
+    assert seed_rules <= {f["rule"] for f in data["findings"]}
