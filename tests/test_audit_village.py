@@ -30,12 +30,13 @@ def test_dated_exclusions_count_only_inside_their_window(run, tmp_path):
             v("撤职早年", 4, **{"受处分情况": "2019年受撤销党内职务处分"}),
             v("评议满三年", 5, **{"是否被列为教育转化对象或评议为不合格": "2023.12民主评议为不合格"}),
             v("评议差一天", 6, **{"是否被列为教育转化对象或评议为不合格": "2023.12.02民主评议为不合格"}),
-            v("失信", 7, **{"失信被执行人": "是"})]
+            v("失信", 7, **{"失信被执行人": "是"}),
+            v("基准日后", 8, **{"受处分情况": "2027.01受撤销党内职务处分"})]
     data = audit(run, tmp_path, rows, policy="village", **VILLAGE)
     found = by_name(of_rule(data, "negative-flag"))
     assert {n: f["severity"] for n, f in found.items()} == {
         "撤职满两年": "info", "撤职差一天": "error", "撤职只写年": "error", "撤职早年": "info",
-        "评议满三年": "info", "评议差一天": "error", "失信": "error"}
+        "评议满三年": "info", "评议差一天": "error", "失信": "error", "基准日后": "info"}
     assert "自2024年12月2日起至2026年12月2日方满2年，属于“受撤销党内职务处分不满2年”的负面情形" in found["撤职差一天"]["message"]
     assert "已满2年（2026年12月1日期满），不再属于" in found["撤职满两年"]["message"]
     assert found["撤职差一天"]["basis"] == "《村级后备干部选拔培养实施方案》二"

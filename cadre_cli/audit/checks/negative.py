@@ -88,6 +88,9 @@ def _windowed(ctx: AuditContext, person: Person, field: str, lead: str, shown: s
     first = dates[0]
     if window.ongoing:
         return _ongoing(ctx, person, cell, lead, shown, label, dates)
+    if first.earliest > ctx.as_of:
+        return ctx.finding("negative-flag", person, f"{lead}：{first.chinese()}在检查基准日之后，检查基准日尚不属于“{label}”",
+                           cell, Severity.INFO)
     if window.since_year is not None:
         start = dt.date(window.since_year, 1, 1)
         if first.earliest >= start:
