@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
 from openpyxl import Workbook
@@ -181,3 +182,66 @@ def test_csv_ballots_without_merges(tmp_path):
     path.write_text("票号,投票人类别,张三,李四\n1,中层干部,√,\n2,中层干部,√,√\n3,领导班子成员,,√\n", encoding="utf-8")
     poll = _only(tally_file(path))
     assert [x.votes for x in poll.candidates[0].classes] == [0, 2]
+
+
+def test_evaluation_long_layout_one_row_per_candidate_and_class(tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["测评人类别", "姓名", "优秀", "称职", "基本称职", "不称职", "测评人数"])
+    ws.append(["领导班子成员", "张三", 6, 3, 0, 0, 9])
+    ws.append(["中层干部", "张三", 12, 10, 2, 1, 25])
+    ws.append(["领导班子成员", "李四", 2, 5, 1, 1, 9])
+    ws.append(["中层干部", "李四", 8, 10, 4, 3, 25])
+    ws.append(["中层干部", "李四", 1, 1, 1, 1, 25])
+    ws.append(["外来人员", "王五", 1, 1, 1, 1, 25])
+    wb.save(tmp_path / "long.xlsx")
+    poll = _only(tally_file(tmp_path / "long.xlsx"))
+    assert [c.name for c in poll.candidates] == ["张三", "李四"]
+    zhang = poll.candidates[0]
+    assert [x.voters for x in zhang.classes] == [9, 25]
+    assert zhang.score == Fraction(600 + 240 + 1200 + 800 + 120, 34)
+    assert {f.rule for f in poll.findings} == {"tally-duplicate-name", "tally-bad-class"}
+    assert next(f for f in poll.findings if f.rule == "tally-bad-class").cell.ref == "A7"
+
+
+def test_grades_over_classes_and_a_group_over_the_names(tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["姓名", "优秀", None, "称职", None, "基本称职", None, "不称职", None])
+    ws.append([None, "班子成员", "中层", "班子成员", "中层", "班子成员", "中层", "班子成员", "中层"])
+    for c in (2, 4, 6, 8):
+        ws.merge_cells(start_row=1, start_column=c, end_row=1, end_column=c + 1)
+    ws.merge_cells("A1:A2")
+    ws.append(["张三", 5, 10, 3, 10, 1, 3, 0, 2])
+    ws.append(["实到人数", 9, 25])
+    wb.save(tmp_path / "inv.xlsx")
+    poll = _only(tally_file(tmp_path / "inv.xlsx"))
+    zhang = poll.candidates[0]
+    assert zhang.by_class("leadership").grades == {"excellent": 5, "competent": 3, "basic": 1, "incompetent": 0}
+    assert zhang.by_class("middle").voters == 25
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["票号", "投票人类别", "候选人", None, None, "推荐人数"])
+    ws.append([None, None, "张三", "李四", "王五", None])
+    ws.merge_cells("C1:E1")
+    ws.merge_cells("A1:A2")
+    ws.merge_cells("B1:B2")
+    ws.merge_cells("F1:F2")
+    ws.append([1, "中层干部", "√", None, "√", 2])
+    ws.append([2, "中层干部", None, "√", None, 1])
+    wb.save(tmp_path / "named.xlsx")
+    poll = _only(tally_file(tmp_path / "named.xlsx"))
+    assert [(c.name, c.votes) for c in poll.candidates] == [("张三", 1), ("李四", 1), ("王五", 1)]
+
+
+def test_wps_centre_across_header_without_merges(tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["序号", "推荐人选", "领导班子成员", None, "中层干部", None])
+    ws.append([None, None, "票数", "得票率", "票数", "得票率"])
+    ws.append([1, "张三", 7, None, 20, None])
+    ws.append([None, "实到人数", 9, None, 25, None])
+    wb.save(tmp_path / "wps.xlsx")
+    poll = _only(tally_file(tmp_path / "wps.xlsx"))
+    assert [str(x.share_shown) for x in poll.candidates[0].classes] == ["77.78", "80.00"]

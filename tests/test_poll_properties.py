@@ -84,3 +84,38 @@ def test_an_abstaining_voter_never_raises_a_share(data, marks, tally, cls):
             if old is not None and new is not None:
                 assert new <= old, (b.name, old, new)
         assert a.votes == b.votes or b.votes is None
+
+
+JUNK = st.one_of(st.none(), st.integers(-5, 40), st.floats(allow_nan=True, allow_infinity=True, width=32),
+                 st.booleans(), st.sampled_from(["十二", "12票", "12张", "", " ", "√", "优秀", "-3", "1.5", "#REF!", "弃权"]),
+                 st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=4))
+
+
+@settings(max_examples=30, deadline=None)
+@given(cells=st.lists(st.lists(JUNK, min_size=3, max_size=3), min_size=1, max_size=6),
+       figure=JUNK, ballots=st.booleans())
+def test_any_cell_value_gives_findings_never_a_crash(cells, figure, ballots):
+    """Whatever stands in the count cells or on the ballots, the tally finishes; every
+    count it cannot read is a finding that names its cell."""
+    with tempfile.TemporaryDirectory() as d:
+        if ballots:
+            path = ps.ballots(Path(d) / "j.xlsx", ["甲一", "乙二", "丙三"], [("中层干部", row) for row in cells],
+                              figures={"中层干部": {"present": figure}})
+        else:
+            rows = [(f"人{i}", "", dict(zip(CLASS_WORDS, row))) for i, row in enumerate(cells)]
+            path = ps.recommendation(Path(d) / "j.xlsx", CLASS_WORDS, rows, total=False,
+                                     figures={c: {"present": figure} for c in CLASS_WORDS}, style="grid")
+        try:
+            run = tally_file(path, Tally(max_choices=2))
+        except Exception as exc:  # only "no tally sheet here" may stop it, in Chinese
+            from cadre_cli.errors import InputError
+
+            assert isinstance(exc, InputError) and "没有找到" in exc.message
+            return
+    for poll in run.polls:
+        for f in poll.findings:
+            if f.rule in ("tally-bad-count", "tally-bad-mark", "tally-votes-exceed"):
+                assert f.cell is not None and f.cell.ref in f.message
+        for c in poll.candidates:
+            for x in c.classes:
+                assert x.share is None or 0 <= x.share <= 1

@@ -35,6 +35,7 @@ _INVALID_WORDS = frozenset({"否", "无效", "无效票", "废票", "作废", "�
 _VALID_WORDS = frozenset({"是", "有效", "有效票", "√", "Y", "y", "1"})
 _NAME_POST = re.compile(r"^(.+?)[(（](.+)[)）]$")
 _SAMPLE_ROWS = 500
+NOT_CANDIDATES = ("合计", "小计", "总计", "推荐人数", "所选人数", "选择人数", "已选人数", "人数", "说明", "录入人", "核对")
 
 
 @dataclass
@@ -63,6 +64,8 @@ def _candidates(header: Header) -> tuple[list[_Candidate], bool]:
         if col.other is None or col.cls is not None or col.measure not in (None, *GRADE_MEASURES):
             continue
         text = squash(col.other)
+        if text.startswith(NOT_CANDIDATES) or re.fullmatch(r"[\d.\-/年月日]+", text):
+            continue  # a column the office added: 合计, 推荐人数, 备注 …
         if col.measure in GRADE_MEASURES:
             grouped.setdefault(text, {})[col.measure] = col.col - 1
             cells.setdefault(text, CellRef(header.sheet.name, header.top, col.col))

@@ -34,6 +34,9 @@ _MEASURES = {
 }
 GRADE_MEASURES = frozenset({"excellent", "competent", "basic", "incompetent"})
 FIGURE_MEASURES = frozenset({"expected", "present", "issued", "returned", "valid", "invalid", "abstain"})
+# Measures a group cell gives the sub-columns under it (`得票数` over the classes; `优秀`
+# over them); a group `候选人` over names leaves the names as they are.
+_GROUP_MEASURES = GRADE_MEASURES | FIGURE_MEASURES | {"votes", "share", "score", "total", "rank"}
 
 
 def measure_of(text: str) -> str | None:
@@ -92,7 +95,7 @@ def resolve(texts: tuple[str, ...], words: ClassWords) -> tuple[str | None, str 
             m = measure_of(text)
             if m is None and other is None:
                 other = text
-        if measure is None and m is not None:
+        if measure is None and m is not None and (text is texts[-1] or m in _GROUP_MEASURES or other is None):
             measure = m
     return cls, measure, other
 
@@ -156,6 +159,12 @@ def _holds_data(sheet: RawSheet, merged: dict, r: int, key_cols: list[int]) -> b
     return False
 
 
+def _spread_across(merged: dict, r: int, c: int) -> bool:
+    """A header cell merged over several columns: a group (候选人 over the names), not a key column."""
+    first = merged.get((r, c))
+    return first is not None and (merged.get((r, c - 1)) == first or merged.get((r, c + 1)) == first)
+
+
 def find_header(sheet: RawSheet, words: ClassWords) -> Header | None:
     """The header of a tally sheet: the first row with a name, voter-class or ballot-number
     header, and the depth that tells the most distinct (class, measure) columns apart."""
@@ -173,7 +182,7 @@ def find_header(sheet: RawSheet, words: ClassWords) -> Header | None:
                 lower = r + depth - 1
                 if not any(_text(sheet, lower, c) for c in range(sheet.width)):
                     break
-                if _holds_data(sheet, merged, lower, [c.col for c in keys]):
+                if _holds_data(sheet, merged, lower, [c.col for c in keys if not _spread_across(merged, r, c.col - 1)]):
                     break
             columns = _columns(_grid(sheet, merged, r, depth), words)
             pairs = {(c.cls, c.measure, c.other if c.measure is None or c.cls is None else None) for c in columns}

@@ -77,23 +77,45 @@ def read_summary(header: Header, words: ClassWords, above: FigureReader) -> Shee
     column_classes = {col.col: cls for (cls, m), col in roles.items() if cls and m in COUNT_MEASURES | {"share"}}
     footer = FigureReader(sheet, words, column_classes)
     blanks: list[CellRef] = []
+    class_col = header.first("voter_class")  # a long layout: one row per candidate and class
+    row_classes: set[str] = set()
+    by_key: dict[tuple[str, str | None], Entry] = {}
     for r in range(header.last, len(sheet.rows)):
         row = sheet.rows[r]
         raw_name = row[name_col.col - 1] if name_col.col - 1 < len(row) else None
         text = squash(raw_name) if isinstance(raw_name, str) else ""
-        if not text or _not_a_candidate(row, text, words):
+        if not text or _not_a_candidate(row, text, words, class_col is None):
             footer.row(r)
             continue
         if text.startswith(SKIP_WORDS) or measure_of(text) == "name":
             continue  # a total row, or a header repeated for printing
-        entry = Entry(text, _text(row, post_col), CellRef(sheet.name, r + 1, name_col.col), len(result.entries))
+        row_cls = _row_class(row, r, class_col, words, result) if class_col is not None else None
+        if class_col is not None and row_cls is None:
+            continue
+        post = _text(row, post_col)
+        entry = by_key.get((text, post))
+        if entry is None or class_col is None:
+            entry = Entry(text, post, CellRef(sheet.name, r + 1, name_col.col), len(result.entries))
+            result.entries.append(entry)
+            by_key.setdefault((text, post), entry)
+        elif row_cls in entry.votes or row_cls in entry.grades:
+            cell = CellRef(sheet.name, r + 1, name_col.col)
+            result.findings.append(Finding(
+                "tally-duplicate-name", Severity.ERROR,
+                f"工作表“{sheet.name}”第{r + 1}行：{text}的{words.label(row_cls)}票数已在前面出现过，这一行未计入。",
+                "每人每类别的票数只能有一处", cell, text))
+            continue
         for cls, measure, col in counts:
-            _count(entry, row, r, cls, measure, col, sheet.name, words, result, blanks, kind)
+            target = row_cls if row_cls is not None and cls == ALL.id else cls
+            row_classes.add(target)
+            _count(entry, row, r, target, measure, col, sheet.name, words, result, blanks, kind)
         for cls, measure, col in typed:
             raw = row[col.col - 1] if col.col - 1 < len(row) else None
             if not is_blank(raw):
-                entry.typed.append((cls, measure, raw, CellRef(sheet.name, r + 1, col.col)))
-        result.entries.append(entry)
+                target = row_cls if row_cls is not None and cls is None else cls
+                entry.typed.append((target, measure, raw, CellRef(sheet.name, r + 1, col.col)))
+    if class_col is not None:
+        result.classes, result.classed = row_classes, True
     if blanks:
         listed = "、".join(c.ref for c in blanks[:MAX_LISTED]) + ("等" if len(blanks) > MAX_LISTED else "")
         result.findings.append(Finding(
@@ -109,15 +131,29 @@ def read_summary(header: Header, words: ClassWords, above: FigureReader) -> Shee
     return result
 
 
-def _not_a_candidate(row: list, text: str, words: ClassWords) -> bool:
+def _not_a_candidate(row: list, text: str, words: ClassWords, check_lead: bool) -> bool:
     """A row of the figures under the table (a class or 合计 in front, a figure label, a
     note or signature line), not a candidate's."""
     if text.startswith(END_WORDS) or measure_of(text) in FIGURE_MEASURES or words.exact(text):
         return True
     lead = next((v for v in row if not is_blank(v)), None)
-    if isinstance(lead, str) and (words.exact(lead) or squash(lead).startswith(("合计", "总计", "类别", "项目"))):
+    if check_lead and isinstance(lead, str) and \
+            (words.exact(lead) or squash(lead).startswith(("合计", "总计", "类别", "项目"))):
         return True
     return any(squash(v).startswith(END_WORDS) for v in row if isinstance(v, str))
+
+
+def _row_class(row: list, r: int, col: Column, words: ClassWords, result: SheetPoll) -> str | None:
+    raw = row[col.col - 1] if col.col - 1 < len(row) else None
+    found = None if is_blank(raw) else words.exact(raw)
+    if found is None:
+        cell = CellRef(result.sheet, r + 1, col.col)
+        result.findings.append(Finding(
+            "tally-bad-class", Severity.ERROR,
+            f"工作表“{result.sheet}”{cell.ref}的投票人类别“{cell_text(raw)}”不是政策所列的类别"
+            f"（{'、'.join(c.label for c in words.classes)}），这一行未计入。",
+            "投票人类别须为政策 [tally] classes 所列之一", cell, raw))
+    return found
 
 
 def _count(entry: Entry, row: list, r: int, cls: str, measure: str, col: Column, sheet: str, words: ClassWords,
