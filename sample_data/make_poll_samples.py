@@ -54,6 +54,15 @@ def _boxed(ws, top: int, bottom: int, width: int, header_rows: int) -> None:
                 cell.font = Font(name="宋体", bold=True, size=10)
 
 
+def _landscape(ws) -> None:
+    """Printed as offices print it: landscape, one page wide."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+
+
 def _title(ws, text: str, width: int) -> None:
     ws.cell(1, 1, text)
     ws.cell(1, 1).font = Font(name="方正小标宋简体", size=16)
@@ -61,6 +70,20 @@ def _title(ws, text: str, width: int) -> None:
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
     ws.cell(2, 1, "填报单位：中共XX县财政局党组（盖章）                    日期：2025年12月20日")
     ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=width)
+    _landscape(ws)
+
+
+def _class_header(ws, top: int, name: str, subs: tuple[str, ...]) -> None:
+    """序号 | name | 现任职务 merged down two rows, then each class merged over `subs`."""
+    for c, h in enumerate(("序号", name, "现任职务"), start=1):
+        ws.cell(top, c, h)
+        ws.merge_cells(start_row=top, start_column=c, end_row=top + 1, end_column=c)
+    for i, cls in enumerate(CLASSES):
+        c = 4 + len(subs) * i
+        ws.cell(top, c, cls)
+        ws.merge_cells(start_row=top, start_column=c, end_row=top, end_column=c + len(subs) - 1)
+        for k, sub in enumerate(subs):
+            ws.cell(top + 1, c + k, sub)
 
 
 RECOMMEND_FIGURES = {"领导班子成员": (9, 9, 9, 9, 9, 0), "中层干部": (26, 25, 25, 25, 24, 1),
@@ -82,15 +105,7 @@ def build_recommendation(path: Path) -> Path:
         ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=width)
         r += 1
     top = r
-    for c, h in enumerate(("序号", "推荐人选", "现任职务"), start=1):
-        ws.cell(top, c, h)
-        ws.merge_cells(start_row=top, start_column=c, end_row=top + 1, end_column=c)
-    for i, cls in enumerate(CLASSES):
-        c = 4 + 2 * i
-        ws.cell(top, c, cls)
-        ws.merge_cells(start_row=top, start_column=c, end_row=top, end_column=c + 1)
-        ws.cell(top + 1, c, "票数")
-        ws.cell(top + 1, c + 1, "得票率")
+    _class_header(ws, top, "推荐人选", ("票数", "得票率"))
     ws.cell(top, width, "合计票数")
     ws.merge_cells(start_row=top, start_column=width, end_row=top + 1, end_column=width)
     r = top + 2
@@ -126,15 +141,7 @@ def build_evaluation(path: Path) -> Path:
     width = 3 + 4 * len(CLASSES)
     _title(ws, "XX县财政局后备干部民主测评结果汇总表", width)
     top = 3
-    for c, h in enumerate(("序号", "姓名", "现任职务"), start=1):
-        ws.cell(top, c, h)
-        ws.merge_cells(start_row=top, start_column=c, end_row=top + 1, end_column=c)
-    for i, cls in enumerate(CLASSES):
-        c = 4 + 4 * i
-        ws.cell(top, c, cls)
-        ws.merge_cells(start_row=top, start_column=c, end_row=top, end_column=c + 3)
-        for k, g in enumerate(grades):
-            ws.cell(top + 1, c + k, g)
+    _class_header(ws, top, "姓名", grades)
     r = top + 2
     for i, (name, by_class) in enumerate(zip(people, EVALUATE_VOTES), start=1):
         ws.append([i, name, POSTS[i - 1], *(v for votes in by_class for v in votes)])
@@ -150,7 +157,7 @@ def build_evaluation(path: Path) -> Path:
         ws.cell(r, 2, exp)
         ws.cell(r, 3, pre)
     ws.cell(r + 2, 1, "计票人：王芳            监票人：赵强")
-    for c, w in enumerate([10, 9, 20] + [6] * (4 * len(CLASSES)), start=1):
+    for c, w in enumerate([12, 9, 20] + [8] * (4 * len(CLASSES)), start=1):
         ws.column_dimensions[get_column_letter(c)].width = w
     wb.save(path)
     return path

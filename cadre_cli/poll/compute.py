@@ -164,12 +164,7 @@ def _recommend(poll: PollData, entry: Entry, classes: list[VoterClass], settings
     places = settings.share_places
     total_votes: int | None = 0
     bases: list[int | None] = []
-    for vc in classes:
-        cr = ClassResult(vc.id, vc.label, vc.weight)
-        res.classes.append(cr)
-        if vc not in poll.classes:
-            cr.absent = True
-            continue
+    for vc, cr in _present(res, classes, poll):
         base = recommend_base(poll, entry, vc.id, settings.denominator)
         cr.base, cr.base_label, cr.base_where = base.value, base.label, base.where
         if base.note:
@@ -211,12 +206,7 @@ def _evaluate(poll: PollData, entry: Entry, classes: list[VoterClass], settings:
     sums = dict.fromkeys(GRADES, 0)
     voters_sum = 0
     known = True
-    for vc in classes:
-        cr = ClassResult(vc.id, vc.label, vc.weight)
-        res.classes.append(cr)
-        if vc not in poll.classes:
-            cr.absent = True
-            continue
+    for vc, cr in _present(res, classes, poll):
         grades = entry.grades.get(vc.id)
         if vc.id in entry.unknown:
             known = False
@@ -253,6 +243,17 @@ def _evaluate(poll: PollData, entry: Entry, classes: list[VoterClass], settings:
         res.weak_shown = percent(res.weak, settings.places)
         res.unfit_shown = percent(res.unfit, settings.places)
     return res
+
+
+def _present(res: CandidateResult, classes: list[VoterClass], poll: PollData):
+    """A result per class shown; yields the classes the workbook has (the others are absent)."""
+    for vc in classes:
+        cr = ClassResult(vc.id, vc.label, vc.weight)
+        res.classes.append(cr)
+        if vc in poll.classes:
+            yield vc, cr
+        else:
+            cr.absent = True
 
 
 def _prefix(vc: VoterClass) -> str:

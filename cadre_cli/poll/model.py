@@ -57,10 +57,6 @@ class Entry:
     unknown: set[str] = field(default_factory=set)  # classes with an unreadable count: no result there
     typed: list[tuple[str | None, str, object, CellRef]] = field(default_factory=list)  # (class, share|score|total, raw, cell)
 
-    @property
-    def key(self) -> str:
-        return self.name
-
 
 @dataclass
 class PollData:
