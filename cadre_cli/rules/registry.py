@@ -40,6 +40,9 @@ class Rule:
     scope: str = "person"  # person | pool | score | data
     any_param: bool = False  # on when any one param is set (else all must be)
     example: str = ""
+    # a blank cell is an answer, not a gap: no secondment, no mark (else a person whose row
+    # has none of a `needs` group is reported as not checked)
+    blank_means_none: bool = False
 
     def enabled(self, policy: Policy) -> bool:
         if self.id in policy.rules.ignore:
@@ -117,7 +120,7 @@ RULES: list[Rule] = [
        ("A10",), "《村级后备干部选拔培养实施方案》二", ("village.household_required",), (("household",),)),
     _r("negative-flag", E, "负面情形", "名册中标注了负面清单情形（如受处分、失信被执行人、跑官拉票、配偶子女移居国（境）外等）的列，取消资格或不得列为考察对象。",
        ("R1", "R2", "R3", "R5", "R6", "A11"), "《后备干部培养管理实施规定》四", ("negative.enabled",),
-       (("flag:*", "health"),)),
+       (("flag:*", "health"),), blank_means_none=True),
     # --- assessments and votes -------------------------------------------------------------
     _r("annual-assessment", E, "年度考核为基本称职或不称职", "年度考核为政策所列等次（如基本称职、不称职，或基本合格、不合格）的，取消后备干部资格。",
        ("R4",), "《后备干部培养管理实施规定》四(四)", ("assessment.failing",), (("assessment:*",),)),
@@ -136,16 +139,16 @@ RULES: list[Rule] = [
        ("R11",), "临朐县《科级后备干部选拔培养和管理使用办法（试行）》", ("management.min_cultivation_years",), (("reserve_since",),)),
     _r("secondment-length", W, "挂职时间不在规定范围", "已结束的挂职时长短于下限或长于上限；正在进行的挂职按检查基准日计算，只在已超过上限时提示。",
        ("T1", "T2"), "《后备干部培养管理实施规定》二(二)", ("secondment.min_months", "secondment.max_months"),
-       (("secondment_start", "secondment_period"),), any_param=True),
+       (("secondment_start", "secondment_period"),), any_param=True, blank_means_none=True),
     _r("rotation-due", W, "同一职位满期应轮岗", "在同一职位任职满规定年限（如5年）应当交流轮岗；男性年满58周岁、女性年满53周岁的可不轮岗。",
        ("T5",), "《株洲市经信委关于进一步加强全委干部队伍建设的意见》三(二)", ("rotation.years",), (("post_since",),)),
     _r("single-post", W, "经历单一应轮岗", "经历单一的年轻干部在同一岗位满两年，应由单位组织内部轮岗交流；五年培养期内至少经过两个以上不同岗位。",
        ("T3",), "《优秀年轻干部重点培养工程实施方案》三(一)", ("rotation.single_post_years",), (("post_since", "post_count"),)),
     _r("mentoring", I, "帮带期满应重新落实帮带人", "每轮帮带时间为两年，期满后重新落实帮带人。",
-       ("T4",), "《优秀年轻干部重点培养工程实施方案》三(一)", ("mentoring.round_years",), (("mentor_since",),)),
+       ("T4",), "《优秀年轻干部重点培养工程实施方案》三(一)", ("mentoring.round_years",), (("mentor_since",),), blank_means_none=True),
     _r("borrowed-staff", W, "借用时间超过上限", "从外单位借用人员，原则上借用时间不得超过2个月。",
        ("T6",), "《株洲市经信委关于进一步加强全委干部队伍建设的意见》三(三)", ("borrowed.max_months",),
-       (("borrowed_start", "borrowed_period"),)),
+       (("borrowed_start", "borrowed_period"),), blank_means_none=True),
     _r("exam-failed", E, "考试或答辩测评不合格", "笔试或答辩测评成绩低于合格分数（或结果为“不合格”）的，取消后备资格；可由名册中的成绩列或 --scores 给出的成绩表判断。",
        ("S6", "R8", "S9"), "《后备干部培养管理实施规定》四(八)", ("score.written_pass", "score.defense_pass", "score.exam_required"),
        (("written", "defense"),), any_param=True),
