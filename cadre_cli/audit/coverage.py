@@ -110,12 +110,12 @@ def skipped(rule: Rule, groups: list[tuple[str, ...]]) -> Skipped:
             parts.append("领导职数（在名册中加“领导职数”工作表，列出单位、正职职数、副职职数；或用 --posts 指定；"
                          "按部门数确定的用 --units 指定部门、社区、管理处数）")
         else:
-            parts.append("或".join(_column_name(f) for f in group))
+            parts.append("或".join(_column_name(f) for f in group) + "列")
     if POSTS in groups:
         reason = brief = "缺少" + "、".join(parts)
     else:
-        reason = "名册缺少" + "、".join(parts) + "列，该规则未检查"
-        brief = "名册没有" + "、".join(parts) + "列"
+        reason = "名册缺少" + "、".join(parts) + "，该规则未检查"
+        brief = "名册没有" + "、".join(parts)
     return Skipped(rule.id, reason, tuple(group[0] for group in groups), brief)
 
 
@@ -155,8 +155,8 @@ def table_plan(columns: dict[str, int], sheet: str, rules: list[Rule]) -> TableP
             else:
                 absent.append(group)
         if absent:
-            wanted = "、".join("或".join(f"“{column_label(f)}”" for f in g) for g in absent)
-            gaps.append(Gap(rule.id, f"工作表“{sheet}”没有{wanted}列", absent[0]))
+            wanted = "、".join("或".join(f"“{column_label(f)}”" for f in g) + "列" for g in absent)
+            gaps.append(Gap(rule.id, f"工作表“{sheet}”没有{wanted}", absent[0]))
         else:
             needs.append((rule.id, tuple(groups)))
     return TablePlan(tuple(needs), tuple(gaps))
