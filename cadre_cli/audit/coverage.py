@@ -134,32 +134,32 @@ def everyone_gap(rule: Rule, skip: Skipped, groups: list[tuple[str, ...]]) -> Ga
 
 @dataclass(frozen=True, slots=True)
 class TablePlan:
-    """For one table: each rule's needs as the table's own columns, and the rules the
-    table cannot serve at all (its columns are only on other sheets)."""
+    """For one table: the distinct `needs` groups of the rules, each with the table's own
+    columns for it; which groups each rule needs; and the rules the table cannot serve
+    at all (their columns are only on other sheets)."""
 
-    needs: tuple[tuple[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]], ...]
+    groups: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]
+    needs: tuple[tuple[str, tuple[int, ...]], ...]
     gaps: tuple[Gap, ...]
 
 
 def table_plan(columns: dict[str, int], sheet: str, rules: list[Rule]) -> TablePlan:
+    groups: dict[tuple[str, ...], int] = {}
     needs, gaps = [], []
     for rule in rules:
         if rule.blank_means_none or rule.scope == "pool" or not rule.needs:
             continue
-        groups = []
-        absent = []
-        for group in rule.needs:
-            concrete = tuple(c for f in group for c in _columns_of(f, columns))
-            if concrete or any(f in _ELSEWHERE for f in group):
-                groups.append((group, concrete))
-            else:
-                absent.append(group)
+        absent = [g for g in rule.needs if not _columns(g, columns) and not any(f in _ELSEWHERE for f in g)]
         if absent:
             wanted = "、".join("或".join(f"“{column_label(f)}”" for f in g) + "列" for g in absent)
             gaps.append(Gap(rule.id, f"工作表“{sheet}”没有{wanted}", absent[0]))
-        else:
-            needs.append((rule.id, tuple(groups)))
-    return TablePlan(tuple(needs), tuple(gaps))
+            continue
+        needs.append((rule.id, tuple(groups.setdefault(g, len(groups)) for g in rule.needs)))
+    return TablePlan(tuple((g, _columns(g, columns)) for g in groups), tuple(needs), tuple(gaps))
+
+
+def _columns(group: tuple[str, ...], columns: dict[str, int]) -> tuple[str, ...]:
+    return tuple(c for f in group for c in _columns_of(f, columns))
 
 
 def _columns_of(field: str, columns: dict[str, int]) -> list[str]:
@@ -183,23 +183,34 @@ def _score(field: str):
 _ELSEWHERE = {"reserve_level": _reserve_level, "written": _score("written"), "defense": _score("defense")}
 
 
-def person_gaps(ctx: AuditContext, person: Person, plan: TablePlan, decided: set[str] | frozenset) -> list[Gap]:
+def person_gaps(ctx: AuditContext, person: Person, plan: TablePlan, decided: set[str] | frozenset) -> tuple[Gap, ...]:
     """The rules that were active but not checked for this person: what the checks said,
-    then each rule without a finding whose needs the row does not meet."""
-    explicit = ctx.gaps.get(id(person), ())
-    out = list(plan.gaps)
-    out.extend(explicit)
+    then each rule without a finding whose needs the row does not meet. (Runs once per
+    person: the common case, every group met and nothing said, returns at once.)"""
     values = person.record.values
     bad = _unreadable(person) if person.problems or person.id_problem is not None else ()
-    said = {g.rule for g in explicit} if explicit else ()
-    for rule_id, groups in plan.needs:
-        if rule_id in decided or rule_id in said:
-            continue
-        for group, concrete in groups:
-            if any(f in values and f not in bad for f in concrete):
+    unmet = None
+    for i, (group, concrete) in enumerate(plan.groups):
+        for f in concrete:
+            if f in values and f not in bad:
+                break
+        else:
+            if not any(f in _ELSEWHERE and _ELSEWHERE[f](ctx, person) for f in group):
+                unmet = (unmet or set()) | {i}
+    explicit = ctx.gaps.get(id(person))
+    if unmet is None and not explicit:
+        return plan.gaps
+    out = list(plan.gaps)
+    said = set()
+    if explicit:
+        out.extend(explicit)
+        said = {g.rule for g in explicit}
+    if unmet:
+        for rule_id, wanted in plan.needs:
+            if rule_id in decided or rule_id in said:
                 continue
-            if any(f in _ELSEWHERE and _ELSEWHERE[f](ctx, person) for f in group):
-                continue
-            out.append(Gap(rule_id, blank_reason(person, group), group))
-            break
-    return out
+            missing = next((i for i in wanted if i in unmet), None)
+            if missing is not None:
+                group = plan.groups[missing][0]
+                out.append(Gap(rule_id, blank_reason(person, group), group))
+    return tuple(out)

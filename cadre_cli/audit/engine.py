@@ -18,7 +18,7 @@ from cadre_cli.audit.registry import PERSON_CHECKS, ROSTER_CHECKS
 from cadre_cli.audit.verdict import INACTIVE, RuleCoverage, Verdict, completeness, status_counts
 from cadre_cli.errors import CadreError
 from cadre_cli.model.person import Person, Roster
-from cadre_cli.model.standing import apart_reason
+from cadre_cli.model.standing import apart_reasons
 from cadre_cli.policy.schema import Policy
 from cadre_cli.rules.registry import REGISTRY, RULES, Rule
 
@@ -121,7 +121,7 @@ def run_audit(roster: Roster, policy: Policy, as_of: dt.date, *, horizon_months:
               select: set[str] = frozenset(), ignore: set[str] = frozenset(), posts: PostCounts | None = None,
               scores: dict | None = None, progress: Callable[[int], None] | None = None) -> AuditResult:
     horizon = policy.age.horizon_months if horizon_months is None else horizon_months
-    apart = {id(p): why for p in roster.people if (why := apart_reason(p)) is not None}
+    apart = apart_reasons(roster.people)
     candidates = Roster(roster.path_name, roster.tables, [p for p in roster.people if id(p) not in apart]) \
         if apart else roster
     ctx = AuditContext(policy, as_of, candidates, horizon, posts or PostCounts(), scores=scores)
@@ -165,21 +165,25 @@ def _verdicts(ctx: AuditContext, roster: Roster, findings: list[Finding], active
             by_person.setdefault(f.person_key, []).append(f)
     plans: dict[int, coverage.TablePlan] = {}
     verdicts: dict[int, Verdict] = {}
-    no_findings: list[Finding] = []
+    shared = {status: Verdict(status, everyone) for status in (verdict.OK, verdict.INCOMPLETE)}  # most people
+    columns, plan = None, None
     for person in roster.people:
         key = id(person)
         if key in apart:
             verdicts[key] = Verdict(INACTIVE, (), apart[key])
             continue
-        columns = person.record.columns  # one dict per table
-        plan = plans.get(id(columns))
-        if plan is None:
-            plan = plans[id(columns)] = coverage.table_plan(columns, person.sheet, active)
-        found = by_person.get(key, no_findings)
-        decided = {f.rule for f in found} if found else frozenset()
-        own = coverage.person_gaps(ctx, person, plan, decided)
-        gaps = everyone + tuple(own) if own else everyone
-        verdicts[key] = Verdict(verdict.judge(found, gaps), gaps)
+        if person.record.columns is not columns:  # one dict per table; a table's people come together
+            columns = person.record.columns
+            plan = plans.get(id(columns))
+            if plan is None:
+                plan = plans[id(columns)] = coverage.table_plan(columns, person.sheet, active)
+        found = by_person.get(key)
+        own = coverage.person_gaps(ctx, person, plan, {f.rule for f in found} if found else frozenset())
+        if not found and not own:
+            verdicts[key] = shared[verdict.INCOMPLETE if everyone else verdict.OK]
+            continue
+        gaps = everyone + own if own else everyone
+        verdicts[key] = Verdict(verdict.judge(found or (), gaps), gaps)
     return verdicts
 
 

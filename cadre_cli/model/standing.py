@@ -6,6 +6,7 @@ Such a person is not audited, is never 合格, and is left out of notices unless
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 
 from cadre_cli.model.person import Person
@@ -23,23 +24,50 @@ _text = lru_cache(maxsize=4096)(text_kind)
 
 def apart_reason(person: Person) -> str | None:
     """Why this person is not an active candidate, in Chinese, or None."""
+    return _reason(person, _fields(person.record.columns))
+
+
+def apart_reasons(people: Iterable[Person]) -> dict[int, str]:
+    """id(person) -> reason, for the people listed apart (one look at each table's columns)."""
+    out: dict[int, str] = {}
+    columns, fields = None, ()
+    for person in people:
+        if person.record.columns is not columns:  # one dict per table
+            columns = person.record.columns
+            fields = _fields(columns)
+        why = _reason(person, fields)
+        if why is not None:
+            out[id(person)] = why
+    return out
+
+
+def _fields(columns: dict[str, int]) -> tuple[tuple[str, bool], ...]:
+    """The status fields a table has: (field, whether the whole value is a status)."""
+    return tuple((f, True) for f in STATUS_FIELDS if f in columns) + tuple((f, False) for f in TEXT_FIELDS if f in columns)
+
+
+def _reason(person: Person, fields: tuple[tuple[str, bool], ...]) -> str | None:
     if person.apart:
         return person.apart
     values = person.record.values
-    for field in STATUS_FIELDS:
+    for field, whole in fields:
         raw = values.get(field)
-        if raw is not None and _hashable(raw) and _status(raw, _header(person, field)):
-            return f"{_header(person, field)}为“{cell_text(raw)}”"
-    for field in TEXT_FIELDS:
-        raw = values.get(field)
-        if raw is not None and raw.__class__ is str and _text(raw):
+        if raw is None:
+            continue
+        if (_status(raw, _header(person, field)) if whole and _hashable(raw)
+                else raw.__class__ is str and _text(raw)):
             return f"{_header(person, field)}为“{cell_text(raw)}”"
     section = person.record.section
-    if section and _text(section_label(section)):
+    if section and _section(section):
         return f"所在分组为“{section_label(section)}”"
     if _text(person.sheet):
         return f"所在工作表为“{person.sheet}”"
     return None
+
+
+@lru_cache(maxsize=256)
+def _section(text: str) -> str | None:
+    return text_kind(section_label(text))
 
 
 def _hashable(raw: object) -> bool:
