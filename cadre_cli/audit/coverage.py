@@ -18,7 +18,7 @@ from cadre_cli.audit.finding import Gap, Skipped
 from cadre_cli.audit.registry import COLUMN_NEEDS
 from cadre_cli.parse.text import cell_text
 from cadre_cli.readers.fields import field_label
-from cadre_cli.rules.registry import Rule
+from cadre_cli.rules.registry import REGISTRY, Rule
 
 if TYPE_CHECKING:
     from cadre_cli.audit.context import AuditContext
@@ -43,7 +43,7 @@ def topic(rule: Rule) -> str:
 
 
 def gap_json(gap: Gap) -> dict:
-    return {"rule": gap.rule, "topic": TOPICS.get(gap.rule, gap.rule), "reason": gap.reason,
+    return {"rule": gap.rule, "topic": topic(REGISTRY[gap.rule]), "reason": gap.reason,
             "fields": [column_label(f) for f in gap.fields]}
 
 
@@ -67,7 +67,7 @@ def _joined(fields: tuple[str, ...] | list[str], word: str) -> str:
 
 def blank_reason(person: Person, fields: tuple[str, ...]) -> str:
     """What the row has in fields a rule needed: `出生年月为空`, `出生年月无法识别`,
-    `后备类别为“正处级”，不是政策所列的类别`."""
+    `后备类别为“正处级”，无法据此检查` (a value the policy does not know)."""
     bad = _unreadable(person)
     columns = person.record.columns
     for f in fields:
@@ -102,7 +102,7 @@ def column_gaps(rule: Rule, ctx: AuditContext) -> list[tuple[str, ...]]:
     return hook(ctx, missing) if hook is not None else missing
 
 
-def skipped(rule: Rule, groups: list[tuple[str, ...]]) -> Skipped:
+def skipped_for(rule: Rule, groups: list[tuple[str, ...]]) -> Skipped:
     """A rule not checked at all, with the reason the terminal and the workbook give."""
     parts = []
     for group in groups:
@@ -125,9 +125,14 @@ def _column_name(field: str) -> str:
     return f"“{column_label(field)}”"
 
 
-def everyone_gap(rule: Rule, skip: Skipped, groups: list[tuple[str, ...]]) -> Gap:
-    """The same gap for every person when the roster lacks a rule's columns."""
-    return Gap(rule.id, skip.brief, tuple(f for g in groups for f in g), everyone=True)
+def everyone_gap(rule: Rule, groups: list[tuple[str, ...]]) -> Gap:
+    """The same gap for every person when the roster lacks a rule's columns, in a few
+    words (the whole reason, with examples of headers, is said once in its Skipped)."""
+    if POSTS in groups:
+        reason = "没有领导职数"
+    else:
+        reason = "名册没有" + "、".join("或".join(f"“{column_label(f)}”" for f in g) + "列" for g in groups)
+    return Gap(rule.id, reason, tuple(f for g in groups for f in g), everyone=True)
 
 
 # --- each person ------------------------------------------------------------------------

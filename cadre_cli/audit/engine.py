@@ -10,12 +10,21 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from cadre_cli.audit import checks  # noqa: F401  (registers the checks)
-from cadre_cli.audit import coverage, verdict
 from cadre_cli.audit.context import AuditContext, PostCounts
-from cadre_cli.audit.coverage import column_gaps
+from cadre_cli.audit.coverage import TablePlan, column_gaps, everyone_gap, gap_json, person_gaps, skipped_for, table_plan
 from cadre_cli.audit.finding import SEVERITY_ORDER, Finding, Gap, Skipped
 from cadre_cli.audit.registry import PERSON_CHECKS, ROSTER_CHECKS
-from cadre_cli.audit.verdict import INACTIVE, RuleCoverage, Verdict, completeness, status_counts
+from cadre_cli.audit.verdict import (
+    INACTIVE,
+    INCOMPLETE,
+    OK,
+    RuleCoverage,
+    Verdict,
+    completeness,
+    judge,
+    rule_coverage,
+    status_counts,
+)
 from cadre_cli.errors import CadreError
 from cadre_cli.model.person import Person, Roster
 from cadre_cli.model.standing import apart_reasons
@@ -56,18 +65,15 @@ class AuditResult:
 
     def persons(self) -> list[dict]:
         """One entry per person read, in roster order, for --json."""
-        shown: dict[Gap, dict] = {}
+        shown: dict[int, list[dict]] = {}  # id(gaps) -> entries: most people share one tuple of gaps
         out = []
         for person in self.roster.people:
             v = self.verdicts[id(person)]
-            unchecked = []
-            for gap in v.gaps:
-                entry = shown.get(gap)
-                if entry is None:
-                    entry = shown[gap] = coverage.gap_json(gap)
-                unchecked.append(entry)
-            out.append({"name": person.name, "sheet": person.sheet, "row": person.row, "unit": person.unit,
-                        "status": v.status, "label": v.label, "unchecked": unchecked, "apart": v.apart})
+            unchecked = shown.get(id(v.gaps))
+            if unchecked is None:
+                unchecked = shown[id(v.gaps)] = [gap_json(g) for g in v.gaps]
+            out.append({"name": person.name, "sheet": person.sheet, "row": person.row, "status": v.status,
+                        "unchecked": unchecked, "apart": v.apart})
         return out
 
     def summary(self) -> dict:
@@ -133,10 +139,10 @@ def run_audit(roster: Roster, policy: Policy, as_of: dt.date, *, horizon_months:
     for rule in rules:
         missing = column_gaps(rule, ctx)
         if missing:
-            skip = coverage.skipped(rule, missing)
+            skip = skipped_for(rule, missing)
             skipped.append(skip)
             if rule.scope != "pool":
-                everyone.append(coverage.everyone_gap(rule, skip, missing))
+                everyone.append(everyone_gap(rule, missing))
         else:
             active.append(rule)
     person_checks = [PERSON_CHECKS[r.id] for r in active if r.id in PERSON_CHECKS]
@@ -154,7 +160,7 @@ def run_audit(roster: Roster, policy: Policy, as_of: dt.date, *, horizon_months:
     findings.sort(key=_order(roster))
     verdicts = _verdicts(ctx, roster, findings, active, tuple(everyone), apart)
     return AuditResult(policy, as_of, roster, findings, skipped, active, enabled, verdicts,
-                       verdict.coverage(enabled, skipped, candidates.people, verdicts))
+                       rule_coverage(enabled, skipped, candidates.people, verdicts))
 
 
 def _verdicts(ctx: AuditContext, roster: Roster, findings: list[Finding], active: list[Rule],
@@ -163,9 +169,9 @@ def _verdicts(ctx: AuditContext, roster: Roster, findings: list[Finding], active
     for f in findings:
         if f.person_key is not None:
             by_person.setdefault(f.person_key, []).append(f)
-    plans: dict[int, coverage.TablePlan] = {}
+    plans: dict[int, TablePlan] = {}
     verdicts: dict[int, Verdict] = {}
-    shared = {status: Verdict(status, everyone) for status in (verdict.OK, verdict.INCOMPLETE)}  # most people
+    shared = {status: Verdict(status, everyone) for status in (OK, INCOMPLETE)}  # most people
     columns, plan = None, None
     for person in roster.people:
         key = id(person)
@@ -176,14 +182,14 @@ def _verdicts(ctx: AuditContext, roster: Roster, findings: list[Finding], active
             columns = person.record.columns
             plan = plans.get(id(columns))
             if plan is None:
-                plan = plans[id(columns)] = coverage.table_plan(columns, person.sheet, active)
+                plan = plans[id(columns)] = table_plan(columns, person.sheet, active)
         found = by_person.get(key)
-        own = coverage.person_gaps(ctx, person, plan, {f.rule for f in found} if found else frozenset())
+        own = person_gaps(ctx, person, plan, {f.rule for f in found} if found else frozenset())
         if not found and not own:
-            verdicts[key] = shared[verdict.INCOMPLETE if everyone else verdict.OK]
+            verdicts[key] = shared[INCOMPLETE if everyone else OK]
             continue
         gaps = everyone + own if own else everyone
-        verdicts[key] = Verdict(verdict.judge(found or (), gaps), gaps)
+        verdicts[key] = Verdict(judge(found or (), gaps), gaps)
     return verdicts
 
 

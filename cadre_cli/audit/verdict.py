@@ -69,7 +69,7 @@ class RuleCoverage:
         return topic(self.rule)
 
 
-def coverage(enabled: list[Rule], skipped: list[Skipped], people: list[Person],
+def rule_coverage(enabled: list[Rule], skipped: list[Skipped], people: list[Person],
              verdicts: dict[int, Verdict]) -> list[RuleCoverage]:
     by_rule = {rule.id: RuleCoverage(rule) for rule in enabled}
     for s in skipped:

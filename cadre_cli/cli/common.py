@@ -62,9 +62,16 @@ def emit_json(payload: dict[str, Any]) -> None:
     standard library's encoder takes 0.7 s."""
     import orjson
 
-    option = orjson.OPT_NON_STR_KEYS | (orjson.OPT_INDENT_2 if sys.stdout.isatty() else 0)
-    sys.stdout.write(orjson.dumps(payload, default=_default, option=option).decode("utf-8"))
-    sys.stdout.write("\n")
+    out = sys.stdout
+    option = orjson.OPT_NON_STR_KEYS | orjson.OPT_APPEND_NEWLINE | (orjson.OPT_INDENT_2 if out.isatty() else 0)
+    data = orjson.dumps(payload, default=_default, option=option)
+    binary = getattr(out, "buffer", None)
+    if binary is None:  # a text-only stream (a test's, a redirect's)
+        out.write(data.decode("utf-8"))
+    else:
+        out.flush()
+        binary.write(data)
+        binary.flush()
 
 
 def parse_as_of(text: str | None, option: str = "--as-of") -> dt.date:
