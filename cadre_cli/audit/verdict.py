@@ -157,8 +157,15 @@ def apart_line(people: list[Person], verdicts: dict[int, Verdict], sheets: int =
 
 
 def gaps_text(gaps: tuple[Gap, ...]) -> str:
-    """A person's unchecked rules in one cell: `年龄（出生年月为空）；年度考核（名册没有“年度考核”列）`."""
-    return "；".join(f"{topic(REGISTRY[g.rule])}（{g.reason}）" for g in gaps)
+    """A person's unchecked rules in one cell, those with the same reason together:
+    `年龄、即将超龄（出生年月为空）；年度考核（名册没有“年度考核”列）`."""
+    by_reason: dict[str, list[str]] = {}
+    for g in gaps:
+        topics = by_reason.setdefault(g.reason, [])
+        name = topic(REGISTRY[g.rule])
+        if name not in topics:
+            topics.append(name)
+    return "；".join(f"{'、'.join(topics)}（{reason}）" for reason, topics in by_reason.items())
 
 
 def gaps_brief(gaps: tuple[Gap, ...]) -> str:

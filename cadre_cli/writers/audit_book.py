@@ -147,7 +147,7 @@ def _status_columns(annotated: Annotated, result: AuditResult) -> None:
                 set_value(state, text)
             stamp.apply(state, ("left",), lambda: cell_style("left"))
         if widest:  # one line per person where it fits: the roster's rows keep their own heights
-            ws.column_dimensions[get_column_letter(first + 2)].width = min(widest + 2, 90)
+            ws.column_dimensions[get_column_letter(first + 2)].width = min(widest + 2, 60)
 
 
 def _summary_sheet(wb, result: AuditResult) -> None:
