@@ -21,14 +21,14 @@ STATUSES = {"合格", "需关注", "取消资格建议", "未能全部核查", "
 COLUMNS_OF = {
     "id-number": ["身份证号码"], "id-mismatch": ["身份证号码"], "age-limit": ["出生年月", "身份证号码"],
     "age-limit-soon": ["出生年月", "身份证号码"], "negative-flag": ["受处分情况"], "annual-assessment": ["2025年"],
-    "secondment-length": ["挂职时间"], "exam-failed": ["笔试成绩"], "articles": ["履职体会篇数"],
+    "secondment-length": ["挂职时间"], "exam-failed": ["笔试成绩"], "articles": ["履职体会篇数"], "health": ["健康状况"],
 }
 
 
 def full(name: str, seq: int, born: dt.date = dt.date(1992, 6, 1), **extra) -> dict:
     """A row with a value for every rule county enables (挂职时间 blank: never seconded)."""
-    row = person(name, born, seq=seq, **{"后备类别": "副科级", "2025年": "称职", "受处分情况": "无", "挂职时间": None,
-                                        "笔试成绩": 82, "履职体会篇数": 2})
+    row = person(name, born, seq=seq, **{"后备类别": "副科级", "2025年": "称职", "受处分情况": "无", "健康状况": "健康",
+                                        "挂职时间": None, "笔试成绩": 82, "履职体会篇数": 2})
     row.update(extra)
     return row
 

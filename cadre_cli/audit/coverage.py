@@ -34,6 +34,8 @@ TOPICS: dict[str, str] = {
     "secondment-length": "挂职时间", "rotation-due": "轮岗", "single-post": "岗位经历", "mentoring": "帮带",
     "borrowed-staff": "借用时间", "exam-failed": "考试和答辩", "talks": "谈心谈话", "articles": "履职体会",
     "inspection": "年度考察", "pool-size": "后备数量", "pool-share": "队伍结构", "pool-age-structure": "年龄结构",
+    "health": "健康状况", "secondment-cycle": "挂职周期", "programme-posts": "培养期岗位",
+    "village-cultivation": "村级培养期限", "tier-term": "梯队培养期",
 }
 POSTS = ("posts",)  # a need that is not a column: leadership posts (领导职数)
 

@@ -24,7 +24,7 @@ APART_TITLE = "不在册/非在岗"
 # Rules whose error means the person should lose reserve status (取消资格建议).
 REMOVAL_RULES = frozenset({
     "age-limit", "annual-assessment", "poll-unfit-share", "poll-weak-share", "management-period-expired",
-    "exam-failed", "negative-flag",
+    "exam-failed", "negative-flag", "health", "tier-term",
 })
 
 
