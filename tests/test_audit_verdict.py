@@ -288,3 +288,14 @@ def test_completeness_comes_first_in_a_terminal(tmp_path, columns):
     assert "没有发现问题" not in result.text and "合格 0 人" in result.text
     strict = run_in_pty("audit", str(path), "--as-of", AS_OF, "--no-output", "--strict", columns=columns)
     assert strict.code == 1
+
+
+def test_readme_shows_the_sample_rosters_summary_as_it_is(run):
+    """The README's audit section quotes the sample roster's first lines: they must stay true."""
+    from tests.pty_run import ROOT
+
+    out = run("audit", str(ROOT / "sample_data" / "后备干部名册.xlsx"), "--as-of", AS_OF, "--no-output")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    lines = out.out.splitlines()
+    for line in lines[:4] + lines[lines.index("未能核查："):]:
+        assert line.strip() in readme, line

@@ -112,7 +112,8 @@ def skipped_for(rule: Rule, groups: list[tuple[str, ...]]) -> Skipped:
             parts.append("领导职数（在名册中加“领导职数”工作表，列出单位、正职职数、副职职数；或用 --posts 指定；"
                          "按部门数确定的用 --units 指定部门、社区、管理处数）")
         else:
-            parts.append("或".join(_column_name(f) for f in group) + "列")
+            example = "（如“受处分情况”“失信被执行人”）" if "flag:*" in group else ""
+            parts.append("或".join(_column_name(f) for f in group) + "列" + example)
     if POSTS in groups:
         reason = brief = "缺少" + "、".join(parts)
     else:
@@ -122,9 +123,7 @@ def skipped_for(rule: Rule, groups: list[tuple[str, ...]]) -> Skipped:
 
 
 def _column_name(field: str) -> str:
-    if field == "flag:*":
-        return "负面情形标注列（如“受处分情况”“失信被执行人”）"
-    return f"“{column_label(field)}”"
+    return "负面情形标注" if field == "flag:*" else f"“{column_label(field)}”"
 
 
 def everyone_gap(rule: Rule, groups: list[tuple[str, ...]]) -> Gap:
