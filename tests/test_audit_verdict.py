@@ -299,3 +299,11 @@ def test_readme_shows_the_sample_rosters_summary_as_it_is(run):
     lines = out.out.splitlines()
     for line in lines[:4] + lines[lines.index("未能核查："):]:
         assert line.strip() in readme, line
+
+
+def test_a_note_that_a_value_cannot_be_judged_is_not_qualified(run, tmp_path):
+    """county's health rule only notes a 健康状况 it cannot read: the person is not 合格."""
+    data = audit(run, tmp_path, [full("张三", 1, **{"健康状况": "见附件"})])
+    p = persons(data)["张三"]
+    assert p["status"] == "incomplete"
+    assert [(g["rule"], g["reason"]) for g in p["unchecked"]] == [("health", "健康状况“见附件”无法判断")]
