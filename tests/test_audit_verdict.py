@@ -191,31 +191,25 @@ def test_active_people_are_not_taken_for_inactive(run, tmp_path, header, value):
     assert persons(data)["张三"]["status"] != "inactive"
 
 
+def audited(run, wb: Workbook, path) -> dict[str, dict]:
+    wb.save(path)
+    return persons(json.loads(run("audit", str(path), "--json", "--as-of", AS_OF).out))
+
+
 def test_inactive_by_section_line_and_by_sheet(run, tmp_path):
     wb = Workbook()
-    ws = wb.active
-    ws.title = "在职后备"
-    write_table(ws, [full("甲一", 1)])
-    gone = wb.create_sheet("退休人员")
-    write_table(gone, [full("乙二", 2)])
-    path = tmp_path / "两表.xlsx"
-    wb.save(path)
-    data = json.loads(run("audit", str(path), "--json", "--as-of", AS_OF).out)
-    p = persons(data)
+    wb.active.title = "在职后备"
+    write_table(wb.active, [full("甲一", 1)])
+    write_table(wb.create_sheet("退休人员"), [full("乙二", 2)])
+    p = audited(run, wb, tmp_path / "两表.xlsx")
     assert p["甲一"]["status"] == "ok"
     assert p["乙二"]["status"] == "inactive" and "退休人员" in p["乙二"]["apart"]
 
     wb = Workbook()
-    ws = wb.active
-    ws.append(["序号", "姓名", "性别", "出生年月", "后备类别"])
-    ws.append(["一、副科级后备干部"])
-    ws.append([1, "丙三", "男", "1992.06", "副科级"])
-    ws.append(["二、已调出人员"])
-    ws.append([2, "丁四", "男", "1992.06", "副科级"])
-    path = tmp_path / "分组.xlsx"
-    wb.save(path)
-    data = json.loads(run("audit", str(path), "--json", "--as-of", AS_OF).out)
-    p = persons(data)
+    for row in (["序号", "姓名", "性别", "出生年月", "后备类别"], ["一、副科级后备干部"], [1, "丙三", "男", "1992.06", "副科级"],
+                ["二、已调出人员"], [2, "丁四", "男", "1992.06", "副科级"]):
+        wb.active.append(row)
+    p = audited(run, wb, tmp_path / "分组.xlsx")
     assert p["丙三"]["status"] == "incomplete"
     assert p["丁四"]["status"] == "inactive" and "已调出人员" in p["丁四"]["apart"]
 
@@ -307,3 +301,12 @@ def test_a_note_that_a_value_cannot_be_judged_is_not_qualified(run, tmp_path):
     p = persons(data)["张三"]
     assert p["status"] == "incomplete"
     assert [(g["rule"], g["reason"]) for g in p["unchecked"]] == [("health", "健康状况“见附件”无法判断")]
+
+
+def test_a_roster_of_inactive_people_only_checks_nobody(run, tmp_path):
+    rows = [full("王五", 1, **{"在岗情况": "退休"}), full("赵六", 2, **{"在岗情况": "病休"})]
+    data = audit(run, tmp_path, rows, "--strict")
+    assert data["summary"]["completeness"] == "没有核查任何人：名册中的人都已另列为不在册/非在岗。"
+    assert data["summary"]["status"]["不在岗"] == 2 and data["_code"] == 1
+    out = text_of(run, roster_xlsx(tmp_path / "t.xlsx", rows))
+    assert out.out.splitlines()[0] == data["summary"]["completeness"] and "没有发现问题" not in out.out

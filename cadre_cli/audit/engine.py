@@ -26,7 +26,7 @@ from cadre_cli.audit.verdict import (
     status_counts,
 )
 from cadre_cli.errors import CadreError
-from cadre_cli.model.person import Person, Roster
+from cadre_cli.model.person import Roster
 from cadre_cli.model.standing import apart_reasons
 from cadre_cli.policy.schema import Policy
 from cadre_cli.rules.registry import REGISTRY, RULES, Rule
@@ -53,15 +53,16 @@ class AuditResult:
         return {key: v.label for key, v in self.verdicts.items()}
 
     @property
-    def apart(self) -> list[Person]:
-        return [p for p in self.roster.people if self.verdicts[id(p)].status == INACTIVE]
+    def candidates(self) -> int:
+        """The people audited: those read, less those listed apart."""
+        return sum(1 for v in self.verdicts.values() if v.status != INACTIVE)
 
     @property
     def complete(self) -> bool:
-        return all(r.checked for r in self.coverage)
+        return self.candidates > 0 and all(r.checked for r in self.coverage)
 
     def completeness(self) -> str:
-        return completeness(self.coverage)
+        return completeness(self.coverage, self.candidates)
 
     def persons(self) -> list[dict]:
         """One entry per person read, in roster order, for --json."""

@@ -84,10 +84,12 @@ def rule_coverage(enabled: list[Rule], skipped: list[Skipped], people: list[Pers
     return list(by_rule.values())
 
 
-def completeness(rules: list[RuleCoverage]) -> str:
+def completeness(rules: list[RuleCoverage], candidates: int) -> str:
     """The first line of every summary: how much of the policy was checked.
 
     `已核查 11 条规则中的 2 条：9 条因缺少“身份证号”“出生年月”“年度考核”等列未能核查。`"""
+    if candidates == 0:
+        return f"没有核查任何人：名册中的人都已另列为{APART_TITLE}。"
     total = len(rules)
     checked = sum(1 for r in rules if r.checked)
     if checked == total:

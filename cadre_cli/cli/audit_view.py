@@ -71,7 +71,7 @@ def render(console: Console, roster: Path, result: AuditResult, target: Path | N
 def _coverage(console: Console, result: AuditResult, limit: int | None) -> None:
     """The rules not checked (each said once), then the people listed apart."""
     sheets = len(result.roster.tables)
-    candidates = len(result.roster.people) - len(result.apart)
+    candidates = result.candidates
     names = None if limit is None else 10
     lines = gap_lines(result.coverage, candidates, sheets, names=names)
     if lines:

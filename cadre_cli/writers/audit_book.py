@@ -154,7 +154,7 @@ def _summary_sheet(wb, result: AuditResult) -> None:
     """Completeness first, then the counts, the rules not checked and who is listed apart."""
     s = result.summary()
     sheets = len(result.roster.tables)
-    candidates = len(result.roster.people) - s["status"][LABELS[INACTIVE]]
+    candidates = result.candidates
     rows = [
         ["核查范围", result.completeness()],
         ["审核结论", "，".join(f"{label}{n}人" for label, n in s["status"].items()) + "。"],
