@@ -1,0 +1,209 @@
+"""XML Spreadsheet 2003 (`<?mso-application progid="Excel.Sheet"?>`), the "Excel" file
+that Java systems render from FreeMarker templates and name `*.xls`.
+
+`Workbook/Worksheet/Table/Row/Cell/Data`, every worksheet. Positions follow the
+format's rules, so cell addresses are the ones Excel shows: a `Row` or `Cell` may jump
+ahead with `ss:Index`; a cell after one with `ss:MergeAcross="n"` sits n+1 columns on
+(the cells a `ss:MergeDown` covers in the rows below are skipped with `ss:Index`);
+`ss:Span` on a row stands for that many more (empty) rows. `ss:MergeAcross` and
+`ss:MergeDown` become merged ranges, as an .xlsx's merges do. Values by `ss:Type`:
+String (rich text inside `Data` read as its text; `&#10;` is a line break), Number
+(float, as calamine gives .xlsx numbers), DateTime (a date when the time is midnight),
+Boolean, Error (blank, as calamine gives error cells). Number formats give decimals
+(`0.00`, `Fixed`) for a `1985.10` read as October.
+
+Parsed with defusedxml (no DTD, no entities, no external references), from at most
+`MAX_TEXT_BYTES`, rows and columns within Excel's sheet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from pathlib import Path
+
+from cadre_cli.errors import InputError
+from cadre_cli.readers.charset import bom, codec_name, utf16_without_bom
+from cadre_cli.readers.grid import Grid, read_text_file
+from cadre_cli.readers.numfmt import format_decimals
+
+WHAT = "Excel 2003 XML 表格"
+_NAMED_DECIMALS = {"fixed": 2, "standard": 2, "percent": 2, "scientific": 2, "currency": 2, "euro currency": 2}
+_DECLARATION = re.compile(rb"^\s*<\?xml[^>]*?encoding\s*=\s*[\"']([\w.:-]+)[\"'][^>]*\?>")
+_EXPAT_NATIVE = {"utf-8", "utf_8", "utf-16", "utf_16", "us-ascii", "ascii", "iso-8859-1", "latin-1", "iso8859-1"}
+
+
+def load_xml2003(path: Path, name: str | None = None) -> list:
+    """Every worksheet as a RawSheet."""
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import ParseError, iterparse
+
+    name = name or path.name
+    data = _expat_ready(read_text_file(path, WHAT), name)
+    reader = _Reader(name)
+    try:
+        for event, elem in iterparse(io.BytesIO(data), events=("start", "end"), forbid_dtd=True):
+            reader.handle(event, elem)
+    except DefusedXmlException:
+        raise InputError(f"“{name}”含有文档类型定义（DTD）或实体引用，为安全起见拒绝读取。") from None
+    except ParseError as exc:
+        line = getattr(exc, "position", (0, 0))[0]
+        raise InputError(f"“{name}”是{WHAT}，但第{line}行的内容不完整或已损坏（不是规范的 XML），无法读取。") from None
+    if not reader.sheets:
+        raise InputError(f"“{name}”是{WHAT}，但里面没有任何工作表（Worksheet）。")
+    return reader.sheets
+
+
+def _expat_ready(data: bytes, name: str) -> bytes:
+    """Bytes expat can decode itself (UTF-8 or UTF-16 with a mark); GB2312/GBK/GB18030
+    files and UTF-16 without a mark are turned into UTF-8 first."""
+    found = bom(data)
+    if found:
+        return data
+    utf16 = utf16_without_bom(data)
+    if utf16:
+        text = data.decode(utf16, errors="replace")
+        return _redeclare(text.encode("utf-8"))
+    declared = _DECLARATION.match(data[:400])
+    if not declared or declared.group(1).decode("ascii").lower() in _EXPAT_NATIVE:
+        return data
+    codec = codec_name(declared.group(1).decode("ascii"))
+    if codec is None:
+        raise InputError(f"“{name}”声明的文字编码“{declared.group(1).decode('ascii')}”无法识别，无法读取。")
+    return _redeclare(data.decode(codec, errors="replace").encode("utf-8"))
+
+
+def _redeclare(data: bytes) -> bytes:
+    """Drop the XML declaration (its encoding no longer holds: the bytes are UTF-8)."""
+    return re.sub(rb"^\s*<\?xml[^>]*\?>", b"", data, count=1)
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _attr(elem, key: str) -> str | None:
+    """An `ss:` attribute, also accepted without its namespace."""
+    for k, v in elem.attrib.items():
+        if _local(k) == key:
+            return v
+    return None
+
+
+def _int_attr(elem, key: str, default: int = 0) -> int:
+    text = _attr(elem, key)
+    if text is None or not text.strip():
+        return default
+    try:
+        return int(float(text))
+    except ValueError:
+        return default
+
+
+class _Reader:
+    """Handles iterparse events, keeping only the current row in memory."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.sheets: list = []
+        self.styles: dict[str, tuple[str | None, str | None]] = {}  # id -> (format, parent)
+        self._decimals: dict[str | None, int | None] = {}
+        self.grid: Grid | None = None
+        self.table = None
+        self.row = -1
+        self.table_style: str | None = None
+        self.column_styles: dict[int, str] = {}
+        self.next_column = 0
+
+    def handle(self, event: str, elem) -> None:
+        tag = _local(elem.tag)
+        if event == "start":
+            if tag == "Worksheet":
+                sheet = _attr(elem, "Name") or f"Sheet{len(self.sheets) + 1}"
+                self.grid, self.row, self.column_styles, self.next_column = Grid(self.name, sheet), -1, {}, 0
+            elif tag == "Table":
+                self.table, self.table_style = elem, _attr(elem, "StyleID")
+            return
+        if tag == "Style":
+            fmt = next((_attr(c, "Format") for c in elem if _local(c.tag) == "NumberFormat"), None)
+            self.styles[_attr(elem, "ID") or ""] = (fmt, _attr(elem, "Parent"))
+        elif tag == "Column" and self.grid is not None:
+            index = _int_attr(elem, "Index", self.next_column + 1) - 1
+            span = max(_int_attr(elem, "Span"), 0)
+            style = _attr(elem, "StyleID")
+            for c in range(index, min(index + span + 1, index + 16_384)):
+                if style:
+                    self.column_styles[c] = style
+            self.next_column = index + span + 1
+        elif tag == "Row" and self.grid is not None:
+            self._row(elem)
+            elem.clear()
+            if self.table is not None:
+                self.table.remove(elem)
+        elif tag == "Worksheet" and self.grid is not None:
+            self.sheets.append(self.grid.raw_sheet())
+            self.grid, self.table = None, None
+            elem.clear()
+
+    def _row(self, row) -> None:
+        grid = self.grid
+        self.row = _int_attr(row, "Index", self.row + 2) - 1
+        r = self.row
+        row_style = _attr(row, "StyleID")
+        col = -1
+        for cell in row:
+            if _local(cell.tag) != "Cell":
+                continue
+            col = _int_attr(cell, "Index", col + 2) - 1
+            across, down = max(_int_attr(cell, "MergeAcross"), 0), max(_int_attr(cell, "MergeDown"), 0)
+            style = _attr(cell, "StyleID") or row_style or self.column_styles.get(col) or self.table_style
+            data = next((c for c in cell if _local(c.tag) == "Data"), None)
+            value = _value(data)
+            grid.put(r, col, value, self.decimals(style) if isinstance(value, float) else None)
+            if across or down:
+                grid.merge(r, col, r + down, col + across)
+            col += across
+        self.row += max(_int_attr(row, "Span"), 0)
+
+    def decimals(self, style: str | None) -> int | None:
+        if style not in self._decimals:
+            fmt, seen, current = None, set(), style or "Default"
+            while current and current not in seen and fmt is None:
+                seen.add(current)
+                fmt, current = self.styles.get(current, (None, None))
+            self._decimals[style] = _format_decimals(fmt)
+        return self._decimals[style]
+
+
+def _format_decimals(fmt: str | None) -> int | None:
+    if not fmt:
+        return None
+    named = _NAMED_DECIMALS.get(fmt.strip().lower())
+    return named if named is not None else format_decimals(fmt)
+
+
+def _value(data) -> object:
+    if data is None:
+        return ""
+    kind = (_attr(data, "Type") or "String").strip()
+    text = "".join(data.itertext())
+    if kind == "String":
+        return text
+    stripped = text.strip()
+    if not stripped or kind == "Error":
+        return ""
+    if kind == "Number":
+        try:
+            return float(stripped)
+        except ValueError:
+            return text  # `1,234` from a template: the text as written
+    if kind == "DateTime":
+        try:
+            moment = dt.datetime.fromisoformat(stripped.rstrip("Z"))
+        except ValueError:
+            return text
+        return moment.date() if moment.time() == dt.time(0) else moment
+    if kind == "Boolean":
+        return stripped.lower() in ("1", "true")
+    return text
