@@ -18,7 +18,7 @@ def read_text_file(path: Path, what: str) -> bytes:
     size = path.stat().st_size
     if size > MAX_TEXT_BYTES:
         raise InputError(
-            f"“{path.name}”是{what}，大小 {size // (1024 * 1024)} MB，超过本工具对这种格式 {MAX_TEXT_BYTES // (1024 * 1024)} MB 的上限；"
+            f"“{path.name}”有 {size // (1024 * 1024)} MB，超过本工具读取{what}的上限（{MAX_TEXT_BYTES // (1024 * 1024)} MB）；"
             "请用 Excel 或 WPS 打开后另存为 .xlsx 再试。"
         )
     with path.open("rb") as fh:

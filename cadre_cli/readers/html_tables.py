@@ -27,7 +27,6 @@ from cadre_cli.readers.charset import bom, codec_name, utf16_without_bom
 from cadre_cli.readers.grid import Grid, read_text_file
 from cadre_cli.readers.numfmt import format_decimals
 
-WHAT = "网页（HTML）表格"
 MAX_SPAN = 1000  # the HTML limits for colspan and rowspan
 MAX_ROWSPAN = 65_534
 LOOSE_LINES = 5  # text lines kept above / below a table
@@ -44,7 +43,7 @@ _SKIP = frozenset(("script", "noscript", "template", "title"))
 
 def load_html(path: Path, name: str | None = None) -> list:
     name = name or path.name
-    text = decode_page(read_text_file(path, WHAT), name)
+    text = decode_page(read_text_file(path, "网页表格"), name)
     from lxml import etree
 
     builder = _Builder(name)
@@ -338,6 +337,12 @@ def _to_grid(file_name: str, sheet: str, table: _Table) -> Grid:
     return grid
 
 
+def _shown_decimals(text: str) -> int | None:
+    """The decimals of the number as the page shows it: `1985.10` beside x:num="1985.1"."""
+    shown = re.fullmatch(r"\s*-?[\d,]+(?:\.(\d+))?\s*", text)
+    return len(shown.group(1) or "") if shown else None
+
+
 def _cell_value(text: str, attrib: dict, fmt: str | None) -> tuple[object, int | None]:
     if not text:
         return "", None
@@ -353,7 +358,7 @@ def _cell_value(text: str, attrib: dict, fmt: str | None) -> tuple[object, int |
             from cadre_cli.parse.dates import EXCEL_EPOCH
 
             return EXCEL_EPOCH + dt.timedelta(days=int(number)), None
-        return number, format_decimals(fmt) if fmt else None
+        return number, format_decimals(fmt) if fmt else _shown_decimals(text)
     if _EXACT_NUMBER.fullmatch(text) and len(text.replace("-", "").replace(".", "").lstrip("0")) <= 15:
         return float(text), None
     return text, None

@@ -28,7 +28,7 @@ from cadre_cli.readers.charset import bom, codec_name, utf16_without_bom
 from cadre_cli.readers.grid import Grid, read_text_file
 from cadre_cli.readers.numfmt import format_decimals
 
-WHAT = "Excel 2003 XML 表格"
+WHAT = "Excel 2003 XML"
 _NAMED_DECIMALS = {"fixed": 2, "standard": 2, "percent": 2, "scientific": 2, "currency": 2, "euro currency": 2}
 _DECLARATION = re.compile(rb"^\s*<\?xml[^>]*?encoding\s*=\s*[\"']([\w.:-]+)[\"'][^>]*\?>")
 _EXPAT_NATIVE = {"utf-8", "utf_8", "utf-16", "utf_16", "us-ascii", "ascii", "iso-8859-1", "latin-1", "iso8859-1"}
@@ -40,7 +40,7 @@ def load_xml2003(path: Path, name: str | None = None) -> list:
     from defusedxml.ElementTree import ParseError, iterparse
 
     name = name or path.name
-    data = _expat_ready(read_text_file(path, WHAT), name)
+    data = _expat_ready(read_text_file(path, " Excel 2003 XML 表格"), name)
     reader = _Reader(name)
     try:
         for event, elem in iterparse(io.BytesIO(data), events=("start", "end"), forbid_dtd=True):
@@ -49,9 +49,9 @@ def load_xml2003(path: Path, name: str | None = None) -> list:
         raise InputError(f"“{name}”含有文档类型定义（DTD）或实体引用，为安全起见拒绝读取。") from None
     except ParseError as exc:
         line = getattr(exc, "position", (0, 0))[0]
-        raise InputError(f"“{name}”是{WHAT}，但第{line}行的内容不完整或已损坏（不是规范的 XML），无法读取。") from None
+        raise InputError(f"“{name}”是 {WHAT} 表格，但第{line}行的内容不完整或已损坏（不是规范的 XML），无法读取。") from None
     if not reader.sheets:
-        raise InputError(f"“{name}”是{WHAT}，但里面没有任何工作表（Worksheet）。")
+        raise InputError(f"“{name}”是 {WHAT} 表格，但里面没有任何工作表（Worksheet）。")
     return reader.sheets
 
 
