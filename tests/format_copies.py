@@ -51,10 +51,11 @@ def xml2003_copy(source: Path, target: Path, *, rich_headers: bool = True, encod
         anchors, covered = _merges(ws)
         rows_xml = []
         last_row = 0
-        for r in range(1, ws.max_row + 1):
+        max_row, max_col = ws.max_row, ws.max_column  # each a walk over all cells
+        for r in range(1, max_row + 1):
             cells_xml = []
             next_col = 1
-            for c in range(1, ws.max_column + 1):
+            for c in range(1, max_col + 1):
                 cell = ws.cell(r, c)
                 if (r, c) in covered or (cell.value is None and (r, c) not in anchors):
                     continue
@@ -130,9 +131,10 @@ def html_copy(source: Path, target: Path, *, encoding: str = "utf-8", meta_chars
         if title_outside:
             tables.append(f"<h2>{html.escape(str(ws.cell(1, 1).value or ''))}</h2>")
             first = 2
-        for r in range(first, ws.max_row + 1):
+        max_row, max_col = ws.max_row, ws.max_column
+        for r in range(first, max_row + 1):
             cells = []
-            for c in range(1, ws.max_column + 1):
+            for c in range(1, max_col + 1):
                 if (r, c) in covered:
                     continue
                 cell = ws.cell(r, c)

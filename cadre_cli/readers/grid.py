@@ -64,11 +64,18 @@ class Grid:
         self.last_row = self.last_col = -1
 
     def put(self, row: int, col: int, value: object, decimals: int | None = None) -> None:
-        check_position(self.file_name, self.sheet, row, col)
-        self.last_row, self.last_col = max(self.last_row, row), max(self.last_col, col)
+        if row >= MAX_ROWS or col >= MAX_COLS:
+            check_position(self.file_name, self.sheet, row, col)
+        if row > self.last_row:
+            self.last_row = row
+        if col > self.last_col:
+            self.last_col = col
         if value == "" or value is None:
             return
-        self.cells.setdefault(row, {})[col] = value
+        cells = self.cells.get(row)
+        if cells is None:
+            cells = self.cells[row] = {}
+        cells[col] = value
         if decimals is not None:
             self.decimals[(row, col)] = decimals
         self.count += 1

@@ -36,6 +36,7 @@ _CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
 _FORMAT = re.compile(r"""(?:mso-number-format|vnd\.ms-excel\.numberformat)\s*:\s*("[^"]*"|'[^']*'|[^;"']+)""", re.I)
 _SHEET_NAME = re.compile(r"<x:Name>(.*?)</x:Name>", re.S | re.I)
 _SPACES = re.compile(r"[ \t\r\n\f]+")
+_NOT_PLAIN = re.compile(r"[\t\r\n\f\xa0]|  |^ | $")
 _EXACT_NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d*[1-9])?")
 _BLOCKS = frozenset("p div h1 h2 h3 h4 h5 h6 li ul ol center form blockquote pre hr section article header footer".split())
 _SKIP = frozenset(("script", "noscript", "template", "title"))
@@ -118,7 +119,9 @@ class _Table:
         self.above = above
         self.below: list[str] = []
         self.claimed = False  # its `above` lines went to a data table nested in it
-        self.cells: dict[tuple[int, int], tuple[str, dict, str | None]] = {}
+        self.grid: Grid | None = None  # made at the first cell, when the rows above it are known
+        self.top = 0  # grid row of the table's first row
+        self.filled = 0
         self.spans: list[tuple[int, int, int, int]] = []
         self.active: list[tuple[int, int, int]] = []  # (last row, first col, last col) of rowspans still open
         self.row = -1
@@ -134,9 +137,15 @@ class _Table:
         self.row_format = row_format
         self.active = [span for span in self.active if span[0] >= self.row]
 
-    def place(self, text: str, attrib: dict, fmt: str | None) -> None:
+    def place(self, file_name: str, text: str, attrib: dict, fmt: str | None) -> None:
         if self.row < 0:
             self.start_row(None)
+        if self.grid is None:
+            self.grid = Grid(file_name, "")
+            caption = _cell_text(self.caption).replace("\n", " ")
+            for line in self.above + ([caption] if caption else []):
+                self.grid.put(self.top, 0, line)
+                self.top += 1
         moved = True
         while moved:  # past the cells that rowspans from the rows above cover
             moved = False
@@ -145,7 +154,10 @@ class _Table:
                     self.col, moved = last + 1, True
         cols = _span(attrib.get("colspan"), MAX_SPAN)
         rows = _span(attrib.get("rowspan"), MAX_ROWSPAN)
-        self.cells[(self.row, self.col)] = (text, attrib, fmt or self.row_format)
+        if text:
+            value, decimals = _cell_value(text, attrib.get("x:num"), fmt or self.row_format)
+            self.grid.put(self.top + self.row, self.col, value, decimals)
+            self.filled += 1
         if cols > 1 or rows > 1:
             self.spans.append((self.row, self.col, self.row + rows - 1, self.col + cols - 1))
         if rows > 1:
@@ -154,12 +166,25 @@ class _Table:
 
     @property
     def has_data(self) -> bool:
-        return sum(1 for text, _, _ in self.cells.values() if text) >= 2
+        return self.filled >= 2
+
+    def sheet(self, name: str):
+        """The finished RawSheet: rowspans cut to the table's rows, the lines below it."""
+        grid = self.grid
+        grid.sheet = name
+        last = self.top + self.row
+        for r0, c0, r1, c1 in self.spans:
+            grid.merge(self.top + r0, c0, min(self.top + r1, last), c1)
+        for i, line in enumerate(self.below, start=1):
+            grid.put(last + i, 0, line)
+        return grid.raw_sheet()
 
 
 def _span(text: str | None, limit: int) -> int:
+    if text is None:
+        return 1
     try:
-        return min(max(int(str(text).strip() or 1), 1), limit)
+        return min(max(int(text.strip() or 1), 1), limit)
     except ValueError:
         return 1
 
@@ -236,7 +261,7 @@ class _Builder:
         elif tag in ("td", "th"):
             table = self.stack[-1]
             if table.cell is not None:
-                table.place(_cell_text(table.cell), table.cell_attrib, self._format(table.cell_attrib))
+                table.place(self.name, _cell_text(table.cell), table.cell_attrib, self._format(table.cell_attrib))
                 table.cell = None
         elif tag == "caption":
             self.in_caption = False
@@ -297,7 +322,7 @@ class _Builder:
         for i, table in enumerate(self.done):
             name = self._sheet_name(i, table, used)
             used.add(name)
-            sheets.append(_to_grid(self.name, name, table).raw_sheet())
+            sheets.append(table.sheet(name))
         return sheets
 
     def _sheet_name(self, i: int, table: _Table, used: set[str]) -> str:
@@ -313,28 +338,10 @@ class _Builder:
 
 def _cell_text(parts: list[str]) -> str:
     """HTML whitespace collapsed, `<br>` kept as a line break, `&nbsp;` as a space."""
+    if len(parts) == 1 and not _NOT_PLAIN.search(parts[0]):
+        return parts[0]  # the common cell: one text, nothing to collapse
     lines = [_SPACES.sub(" ", line).replace("\xa0", " ").strip() for line in "".join(parts).split("\n")]
     return "\n".join(lines).strip("\n")
-
-
-def _to_grid(file_name: str, sheet: str, table: _Table) -> Grid:
-    grid = Grid(file_name, sheet)
-    top = len(table.above) + (1 if table.caption and _cell_text(table.caption) else 0)
-    r = 0
-    for line in table.above:
-        grid.put(r, 0, line)
-        r += 1
-    if top > len(table.above):
-        grid.put(r, 0, _cell_text(table.caption))
-    last = max((rr for rr, _ in table.cells), default=-1)
-    for (rr, cc), (text, attrib, fmt) in table.cells.items():
-        value, decimals = _cell_value(text, attrib, fmt)
-        grid.put(top + rr, cc, value, decimals)
-    for r0, c0, r1, c1 in table.spans:
-        grid.merge(top + r0, c0, top + min(r1, last), c1)
-    for i, line in enumerate(table.below):
-        grid.put(top + last + 1 + i, 0, line)
-    return grid
 
 
 def _shown_decimals(text: str) -> int | None:
@@ -343,12 +350,9 @@ def _shown_decimals(text: str) -> int | None:
     return len(shown.group(1) or "") if shown else None
 
 
-def _cell_value(text: str, attrib: dict, fmt: str | None) -> tuple[object, int | None]:
-    if not text:
-        return "", None
+def _cell_value(text: str, num: str | None, fmt: str | None) -> tuple[object, int | None]:
     if _is_text_format(fmt):
         return text, None
-    num = attrib.get("x:num")
     if num is not None:
         try:
             number = float(num.strip() or text.replace(",", ""))
