@@ -11,6 +11,7 @@ MAX_ROWS = 1_048_576  # Excel's sheet: rows and columns
 MAX_COLS = 16_384
 MAX_CELLS = 5_000_000  # cells with content in one workbook (a 100,000-row roster has about 2 million)
 MAX_TEXT_BYTES = 200 * 1024 * 1024  # a 2003-XML or web-page "workbook" read into memory
+MERGE_SLACK = 64  # rows and columns a merged range may reach past the cells of the sheet
 
 
 def read_text_file(path: Path, what: str) -> bytes:
@@ -40,12 +41,15 @@ def check_cells(name: str, count: int) -> None:
 
 
 def clip_merges(merged: list[tuple[int, int, int, int]], rows: int, cols: int) -> list[tuple[int, int, int, int]]:
-    """Merged ranges cut to the rows and columns the file has cells in: a merge far
-    beyond the data (hostile or damaged) would otherwise cost one object per covered
-    cell downstream. A title merged wider than the table keeps its text and anchor."""
+    """Merged ranges cut to MERGE_SLACK rows and columns past those the file has cells in:
+    a merge far beyond the data (hostile or damaged) would otherwise cost one object per
+    covered cell downstream; a title merged a little wider than the table stays as it is."""
+    last_row, last_col = rows - 1 + MERGE_SLACK, cols - 1 + MERGE_SLACK
     out = []
     for r0, c0, r1, c1 in merged:
-        r1, c1 = min(r1, max(rows - 1, r0)), min(c1, max(cols - 1, c0))
+        if r0 > last_row or c0 > last_col:
+            continue
+        r1, c1 = min(r1, last_row), min(c1, last_col)
         if (r1, c1) != (r0, c0):
             out.append((r0, c0, r1, c1))
     return out
