@@ -174,6 +174,7 @@ def test_structure_version_and_encoding():
     assert any("<ShenFenZheng>" in m for _, m in messages)
     assert any(s == I and "<BeiZhu>" in m for s, m in messages)
     assert only(check(good_values(Version="2.0")), "lrmx-version").severity == I
+    assert check(good_values(Version="3.2.1.16")) == []  # RMeditor and the Django exporter write this one
     gbk = read_bytes(lrmx_bytes().decode().encode("gbk"), "a.lrmx")
     assert only(check_record(gbk, AS_OF), "lrmx-encoding").data == {"encoding": "gb18030"}
 

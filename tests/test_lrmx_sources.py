@@ -6,8 +6,7 @@ import zipfile
 import pytest
 
 from cadre_cli.errors import InputError
-from cadre_cli.lrmx import check_records, read_path
-from cadre_cli.lrmx import sources
+from cadre_cli.lrmx import check_records, read_path, sources
 from cadre_cli.lrmx.xmlfile import LrmxFileError
 from tests.lrmx_builders import good_values, jpeg, lrm_bytes, lrmx_bytes, write_zip
 

@@ -16,7 +16,7 @@ record), `codes` (EditInfo.xml, DmGrp), `finding`, `check_fields`, `check_histor
 
 from cadre_cli.lrmx.check import check_record, check_records
 from cadre_cli.lrmx.finding import RULES, LrmxFinding
-from cadre_cli.lrmx.record import LrmxRecord, Location, RawCard
+from cadre_cli.lrmx.record import Location, LrmxRecord, RawCard
 from cadre_cli.lrmx.sources import Batch, read_bytes, read_path
 from cadre_cli.lrmx.write import new_card, render_lrmx, save_cards
 

@@ -19,7 +19,12 @@ from cadre_cli.lrmx.fields import (
 )
 from cadre_cli.lrmx.finding import Sink
 from cadre_cli.lrmx.interpret import DATE_KEYS
-from cadre_cli.lrmx.values import education_caption, name_problems, party_name, read_date
+from cadre_cli.lrmx.values import (
+    education_caption,
+    name_problems,
+    party_name,
+    read_date,
+)
 from cadre_cli.parse.categories import parse_gender
 from cadre_cli.parse.dates import PDate
 from cadre_cli.parse.problem import ValueProblem
@@ -57,7 +62,8 @@ def check_structure(sink: Sink) -> None:
                      "旧版任免表（.lrm）格式", count=card.field_count)
         return
     if card.encoding not in ("utf-8", "utf8"):
-        sink.add("lrmx-encoding", "", f"文件是 {card.encoding.upper()} 编码，任免表编辑器写出的是 UTF-8；已按 {card.encoding.upper()} 读取",
+        shown = "GBK" if card.encoding.startswith("gb") else card.encoding.upper()
+        sink.add("lrmx-encoding", "", f"文件是 {shown} 编码，任免表编辑器写出的是 UTF-8；已按 {shown} 读取",
                  "任免表编辑器以 UTF-8 保存 .lrmx", encoding=card.encoding)
     if card.version is None:
         sink.add("lrmx-structure", "Version", "文件中没有 <Version>（版本）", "任免表编辑器写出的文件都有版本号")
@@ -227,7 +233,7 @@ def _month_index(d: PDate) -> int:
 
 def check_date_order(sink: Sink, as_of: dt.date) -> None:
     v = sink.record.values
-    birth, work, joined, fill, age_date = v["birth"], v["work_start"], v["joined_party"], v["fill_date"], v["age_date"]
+    birth, work, joined, age_date = v["birth"], v["work_start"], v["joined_party"], v["age_date"]
     today = PDate(as_of.year, as_of.month, as_of.day)
     for key, element, name in (("birth", "ChuShengNianYue", "出生年月"), ("work_start", "CanJiaGongZuoShiJian", "参加工作时间"),
                                ("joined_party", "RuDangShiJian", "入党时间"), ("fill_date", "TianBiaoShiJian", "填表时间")):

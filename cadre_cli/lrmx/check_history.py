@@ -7,7 +7,14 @@ from collections.abc import Mapping
 
 from cadre_cli.lrmx.codes import ruler_text
 from cadre_cli.lrmx.finding import Sink
-from cadre_cli.lrmx.retirement import BASIS, DelayRule, Retirement, default_limit, retirement, rule_for_limit
+from cadre_cli.lrmx.retirement import (
+    BASIS,
+    DelayRule,
+    Retirement,
+    default_limit,
+    retirement,
+    rule_for_limit,
+)
 from cadre_cli.lrmx.values import ALREADY_OF_AGE
 from cadre_cli.parse.dates import PDate
 from cadre_cli.rules.registry import Severity

@@ -15,7 +15,14 @@ from cadre_cli.lrmx.assessment import parse_assessments
 from cadre_cli.lrmx.fields import FAMILY, FAMILY_FIELDS, FIELDS
 from cadre_cli.lrmx.record import LrmxRecord, RawCard, ValueIssue
 from cadre_cli.lrmx.resume import parse_resume
-from cadre_cli.lrmx.values import degree_level, education_level, read_date, read_limit, read_name, read_party
+from cadre_cli.lrmx.values import (
+    degree_level,
+    education_level,
+    read_date,
+    read_limit,
+    read_name,
+    read_party,
+)
 from cadre_cli.parse.categories import parse_ethnicity, parse_gender
 from cadre_cli.parse.dates import PDate, full_years
 from cadre_cli.parse.idcard import parse_id

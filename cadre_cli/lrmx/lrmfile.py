@@ -9,7 +9,13 @@ family columns as `@`-joined lists. The photo is a raw JPEG in a `.pic` file of 
 
 from __future__ import annotations
 
-from cadre_cli.lrmx.fields import FAMILY_FIELDS, FIELDS, LRM_EDUCATION, LRM_FIELD_COUNT, LRM_SCHOOLS
+from cadre_cli.lrmx.fields import (
+    FAMILY_FIELDS,
+    FIELDS,
+    LRM_EDUCATION,
+    LRM_FIELD_COUNT,
+    LRM_SCHOOLS,
+)
 from cadre_cli.lrmx.photo import check_jpeg_bytes
 from cadre_cli.lrmx.record import RawCard
 from cadre_cli.lrmx.xmlfile import LrmxFileError

@@ -33,7 +33,12 @@ from cadre_cli.lrmx.fields import (
 from cadre_cli.lrmx.photo import photo_base64
 from cadre_cli.lrmx.record import RawCard
 from cadre_cli.lrmx.resume import Entry, format_line
-from cadre_cli.lrmx.retirement import DelayRule, default_limit, retirement, rule_for_limit
+from cadre_cli.lrmx.retirement import (
+    DelayRule,
+    default_limit,
+    retirement,
+    rule_for_limit,
+)
 from cadre_cli.lrmx.values import ALREADY_OF_AGE, limit_caption, read_date, read_limit
 from cadre_cli.lrmx.xmlfile import parse_lrmx
 from cadre_cli.parse.dates import PDate
