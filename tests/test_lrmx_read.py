@@ -45,6 +45,9 @@ def test_complete_file_typed_values():
 def test_location_names_file_and_element():
     r = read()
     assert str(r.where("birth")) == "张三.lrmx 的 <ChuShengNianYue>（出生年月）"
+    assert str(r.where("post_since")) == "张三.lrmx 的 <JianLi>（简历）"
+    assert str(r.where("political_status")) == "张三.lrmx 的 <RuDangShiJian>（入党时间）"
+    assert r.where("assessments").element == "NianDuKaoHeJieGuo" and r.where("id").element == "ShenFenZheng"
     assert str(r.card.where("JiaTingChengYuan/Item[2]/ChengWei")) == "张三.lrmx 的 <JiaTingChengYuan/Item[2]/ChengWei>（第2位家庭成员的称谓）"
 
 

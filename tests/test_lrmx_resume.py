@@ -17,6 +17,8 @@ from cadre_cli.parse.dates import PDate
     ("1991.01－2000.01  某县某局科员", PDate(1991, 1), PDate(2000, 1), "某县某局科员", False),
     ("1991.01–2000.01  某县某局科员", PDate(1991, 1), PDate(2000, 1), "某县某局科员", False),
     ("1991.01~2000.01  某县某局科员", PDate(1991, 1), PDate(2000, 1), "某县某局科员", False),
+    ("1991.01〜2000.01  某县某局科员", PDate(1991, 1), PDate(2000, 1), "某县某局科员", False),
+    ("1991.01 ——— 2000.01  某县某局科员", PDate(1991, 1), PDate(2000, 1), "某县某局科员", False),
     ("1991.01至2000.01  某县某局科员", PDate(1991, 1), PDate(2000, 1), "某县某局科员", False),
     ("1991.01-2000.01某县某局科员", PDate(1991, 1), PDate(2000, 1), "某县某局科员", False),
     ("1991.1--2000.1  某县某局科员", PDate(1991, 1), PDate(2000, 1), "某县某局科员", False),
@@ -98,10 +100,10 @@ def test_backwards_and_reversed():
 
 
 def test_unread_lines():
-    r = parse_resume("简历：\n1991.13--1995.07  某大学学习\n1995.07--         某局科员")
-    assert [(u.line, u.text) for u in r.unread] == [(1, "简历："), (2, "1991.13--1995.07  某大学学习")]
-    assert "月份" in r.unread[1].reason
-    assert len(r.entries) == 1
+    r = parse_resume("简历：\n1991.13--1995.07  某大学学习\n1995.07--         某局科员\n1998--2001  某局副局长")
+    assert [(u.line, u.text) for u in r.unread] == [(1, "简历："), (2, "1991.13--1995.07  某大学学习"), (4, "1998--2001  某局副局长")]
+    assert "月份" in r.unread[1].reason and "写到月" in r.unread[2].reason
+    assert len(r.entries) == 1 and r.entries[0].text == "某局科员"  # the year-only line is not glued on
 
 
 # --- properties -----------------------------------------------------------------------------------

@@ -85,6 +85,21 @@ FAMILY_FIELDS: tuple[Field, ...] = (
 
 BY_ELEMENT = {f.element: f for f in FIELDS}
 BY_KEY = {f.key: f for f in FIELDS}
+# Typed values derived from an element: where they point.
+DERIVED_KEYS = {
+    "post_since": "JianLi", "posts": "JianLi", "secondments": "JianLi", "political_status": "RuDangShiJian",
+    "parties": "RuDangShiJian", "party": "RuDangShiJian", "assessments": "NianDuKaoHeJieGuo",
+    "assessment": "NianDuKaoHeJieGuo", "id": "ShenFenZheng", "family": FAMILY, "age": "ChuShengNianYue",
+    "education_fulltime_text": "QuanRiZhiJiaoYu_XueLi", "degree_fulltime_text": "QuanRiZhiJiaoYu_XueWei",
+    "education_parttime_text": "ZaiZhiJiaoYu_XueLi", "degree_parttime_text": "ZaiZhiJiaoYu_XueWei",
+    "version": VERSION_ELEMENT,
+}
+
+
+def element_of(key: str) -> str:
+    """The element a typed value (`birth`, `post_since` …) comes from; the key itself if none."""
+    f = BY_KEY.get(key)
+    return f.element if f else DERIVED_KEYS.get(key, key)
 FAMILY_BY_ELEMENT = {f.element: f for f in FAMILY_FIELDS}
 KNOWN_ELEMENTS = frozenset((*BY_ELEMENT, FAMILY, VERSION_ELEMENT))
 

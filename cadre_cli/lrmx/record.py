@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from cadre_cli.lrmx.fields import BY_KEY, label, lrm_index
+from cadre_cli.lrmx.fields import element_of, label, lrm_index
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +102,5 @@ class LrmxRecord:
         return self.values.get(key)
 
     def where(self, key: str) -> Location:
-        """Where a typed value comes from (its element in this file)."""
-        f = BY_KEY.get(key)
-        return self.card.where(f.element if f else key)
+        """Where a typed value comes from (its element in this file): `post_since` -> <JianLi>."""
+        return self.card.where(element_of(key))

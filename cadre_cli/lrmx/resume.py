@@ -19,10 +19,11 @@ from cadre_cli.parse.problem import ValueProblem
 
 _D = "[0-9０-９]"
 _DATE = rf"{_D}{{4}}(?:[.．]{_D}{{1,2}}|{_D}{{2}}|年{_D}{{1,2}}月)"
-_SEP = r"--|——|—|－－|－|–|~|～|至|到|-|―|─"
+_SEP = r"[-—–－―─‒〜～~]+|至|到"
 _OPEN_WORDS = r"至今|今|现在"
 _LINE = re.compile(rf"^[ \t\u3000]*(?P<start>{_DATE})[ \t\u3000]*(?P<sep>{_SEP})"
                    rf"(?P<gap>[ \t\u3000]*)(?P<end>{_DATE}|{_OPEN_WORDS})?(?P<rest>.*)$")
+_YEAR_ONLY = re.compile(rf"^[ \t\u3000]*{_D}{{4}}年?[ \t\u3000]*(?:{_SEP})")
 _STANDARD = re.compile(r"^\d{4}\.\d{2}--(?:\d{4}\.\d{2}  |         )\S")
 _NOTE = re.compile(r"^[(（]\s*(?:其间|期间)\s*[:：]?")
 _INLINE_NOTE = re.compile(r"[(（]\s*(?:其间|期间)\s*[:：][^)）]*[)）]")
@@ -221,6 +222,8 @@ def _classify(number: int, raw: str) -> _Line:
         return _Line(number, "bad", stripped, reason=exc.reason)
     if parsed is not None:
         return _Line(number, "period", stripped, parsed)
+    if _YEAR_ONLY.match(raw):
+        return _Line(number, "bad", stripped, reason="起止时间应写到月（年份4位、月份2位）")
     return _Line(number, "note" if _NOTE.match(stripped) else "text", stripped)
 
 
