@@ -69,6 +69,19 @@ def test_full_resume():
     assert (sec.start, sec.end, sec.line) == (PDate(2005, 3), PDate(2006, 3), 6) and "挂职" in sec.text
 
 
+def test_stints_in_the_form_the_audit_reads():
+    """The same history as `parse.history.parse_resume` gives for the same text."""
+    from cadre_cli.parse.history import parse_resume as roster_resume
+
+    ours = parse_resume(FULL).stints()
+    assert [(s.start, s.end, s.during, s.is_study) for s in ours] == [
+        (s.start, s.end, s.during, s.is_study) for s in roster_resume(FULL.split("\r\n\r\n")[0])]
+    during = [s for s in ours if s.during]
+    assert [(s.text, s.start, s.end) for s in during] == [
+        ("在云南省委党校经济管理专业在职大专学习", PDate(2000, 9), PDate(2002, 7)),
+        ("挂职任红河州财政局副局长", PDate(2005, 3), PDate(2006, 3))]
+
+
 def test_terms_without_blank_line_and_note_with_several_items():
     r = parse_resume("2001.07--2010.01  某镇镇长\n"
                      "（其间：2003.09--2005.07在中央党校在职研究生学习；2008.03--2009.03挂职任某市某局副局长）\n"

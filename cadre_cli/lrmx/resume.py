@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from cadre_cli.parse.dates import PDate, parse_date_text
+from cadre_cli.parse.history import Stint, is_study
 from cadre_cli.parse.problem import ValueProblem
 
 _D = "[0-9０-９]"
@@ -56,10 +57,10 @@ class Entry:
 
     @property
     def kind(self) -> str:
-        """`study` (院校学习), `waiting` (待分配) or `post`."""
+        """`study` (院校学习, as `parse.history.is_study` tells), `waiting` (待分配) or `post`."""
         if any(w in self.text for w in _WAITING):
             return "waiting"
-        return "study" if _STUDY_END.search(self.text) else "post"
+        return "study" if is_study(self.text) or _STUDY_END.search(self.text) else "post"
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +127,18 @@ class Resume:
                     end = note.end if note.start is not None else entry.end
                     found.append(Secondment(start, end, note.text, note.line))
         return tuple(found)
+
+    def stints(self) -> list[Stint]:
+        """The history as `parse.history.Stint`s, the form the audit's rules read from a
+        roster's resume column: each line, and each dated `（其间：…）` item (`during`)."""
+        found: list[Stint] = []
+        for entry in self.entries:
+            found.append(Stint(entry.start, entry.end, entry.text))
+            for note in entry.notes:
+                if note.start is not None:
+                    what = _RANGE_IN_TEXT.sub("", note.text, count=1).strip()
+                    found.append(Stint(note.start, note.end, what, during=True))
+        return found
 
     def breaks(self, tolerance: int = 1) -> tuple[Break, ...]:
         """Where consecutive lines do not join (前后要衔接，不得空断). The end month of one line
