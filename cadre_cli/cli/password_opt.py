@@ -20,11 +20,11 @@ from cadre_cli.readers.locked import ENV_VAR
 
 PasswordOption = Annotated[bool, typer.Option(
     "--password",
-    help=f"文件设有打开密码时加上：运行后按提示输入密码（输入时不显示，不会留在命令记录里）。脚本中可改为设置环境变量 {ENV_VAR}。",
+    help=f"文件有打开密码时加上：运行后提示输入密码（不显示）。脚本中可改用环境变量 {ENV_VAR}。",
 )]
 PlainOutputOption = Annotated[bool, typer.Option(
     "--no-password-on-output",
-    help="输入文件有打开密码时，输出的工作簿不加密码（默认加上与输入相同的密码）。",
+    help="输出的工作簿不加密码（默认与有密码的输入相同）。",
 )]
 
 
@@ -49,24 +49,28 @@ def unlocks(*file_params: str) -> Callable[[Callable[..., Any]], Callable[..., A
 def _password(ask: bool, files: list[Path]) -> str | None:
     if not ask:
         return os.environ.get(ENV_VAR) or None
-    locked = [f for f in files if _is_locked(f)]
+    state = {f: _is_locked(f) for f in files}
+    locked = [f for f, is_locked in state.items() if is_locked]
     if not locked:
-        from cadre_cli.cli.common import err_console
+        readable = [f for f, is_locked in state.items() if is_locked is False]
+        if readable:
+            from cadre_cli.cli.common import err_console
 
-        names = "、".join(f"“{f.name}”" for f in files)
-        err_console.print(f"提示：{names}没有设置打开密码，不需要 --password。", markup=False)
+            names = "、".join(f"“{f.name}”" for f in readable)
+            err_console.print(f"提示：{names}没有设置打开密码，不需要 --password。", markup=False)
         return None
     return _ask("、".join(f"“{f.name}”" for f in locked))
 
 
-def _is_locked(path: Path) -> bool:
+def _is_locked(path: Path) -> bool | None:
+    """None when the file cannot be looked at (the command itself then says why)."""
     from cadre_cli.errors import CadreError
     from cadre_cli.readers.guard import Kind, sniff
 
     try:
         return sniff(path) is Kind.LOCKED
     except CadreError:
-        return False  # the command itself says what is wrong with the file
+        return None
 
 
 def _ask(names: str) -> str:
