@@ -129,3 +129,12 @@ def test_absurd_spans_are_bounded(tmp_path):
     sheet = load_book(_page(tmp_path, text=page)).sheets[0]
     assert sheet.merged == [(0, 0, 1, 999)]  # colspan at the HTML limit, rowspan cut to the table
     assert sheet.rows[0][1000] == "性别" and sheet.rows[1][1000] == "男"
+
+
+def test_too_many_tables_are_refused(tmp_path, monkeypatch):
+    from cadre_cli.readers import grid
+
+    monkeypatch.setattr(grid, "MAX_SHEETS", 3)
+    page = "<table><tr><td>姓名</td><td>张三</td></tr></table>" * 4
+    with pytest.raises(InputError, match="超过 3 个工作表（或网页中的数据表格）"):
+        load_book(_page(tmp_path, text=page))

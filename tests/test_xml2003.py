@@ -129,3 +129,14 @@ def test_dimension_attributes_are_not_trusted(tmp_path):
     text = HEAD + ('<Worksheet ss:Name="S"><Table ss:ExpandedColumnCount="16384" ss:ExpandedRowCount="1048576">'
                    '<Row><Cell><Data ss:Type="String">姓名</Data></Cell></Row></Table></Worksheet></Workbook>')
     assert load_book(_write(tmp_path, text)).sheets[0].rows == [["姓名"]]
+
+
+def test_a_sparse_sheet_cannot_blow_up_the_grid(tmp_path, monkeypatch):
+    """Few cells, each far right on its own row: the rows as lists would be huge."""
+    from cadre_cli.readers import grid
+
+    monkeypatch.setattr(grid, "MAX_SLOTS", 100_000)
+    rows = "".join(f'<Row><Cell ss:Index="16384"><Data ss:Type="String">x</Data></Cell></Row>' for _ in range(10))
+    text = HEAD + f'<Worksheet ss:Name="S"><Table>{rows}</Table></Worksheet></Workbook>'
+    with pytest.raises(InputError, match="工作表“S”中的内容分散在 163840 个单元格的范围里"):
+        load_book(_write(tmp_path, text))

@@ -10,6 +10,8 @@ from cadre_cli.errors import InputError
 MAX_ROWS = 1_048_576  # Excel's sheet: rows and columns
 MAX_COLS = 16_384
 MAX_CELLS = 5_000_000  # cells with content in one workbook (a 100,000-row roster has about 2 million)
+MAX_SHEETS = 1_000  # worksheets (tables of a web page) in one workbook
+MAX_SLOTS = 30_000_000  # cells of the rows as lists, blanks included (a few cells far right on many rows)
 MAX_TEXT_BYTES = 200 * 1024 * 1024  # a 2003-XML or web-page "workbook" read into memory
 MERGE_SLACK = 64  # rows and columns a merged range may reach past the cells of the sheet
 
@@ -33,6 +35,11 @@ def check_position(name: str, sheet: str, row: int, col: int) -> None:
             f"“{name}”的工作表“{sheet}”中有单元格位于第{row + 1}行、第{col + 1}列，超出了 Excel 工作表的范围"
             f"（{MAX_ROWS}行×{MAX_COLS}列），文件可能已损坏，无法读取。"
         )
+
+
+def check_sheets(name: str, count: int) -> None:
+    if count > MAX_SHEETS:
+        raise InputError(f"“{name}”中有超过 {MAX_SHEETS} 个工作表（或网页中的数据表格），远超任何名册的规模，已拒绝读取。")
 
 
 def check_cells(name: str, count: int) -> None:
@@ -91,6 +98,12 @@ class Grid:
             self.merged.append((row, col, last_row, last_col))
 
     def sheet_rows(self) -> list[list[object]]:
+        slots = sum(max(cols) + 1 for cols in self.cells.values())
+        if slots > MAX_SLOTS:
+            raise InputError(
+                f"“{self.file_name}”的工作表“{self.sheet}”中的内容分散在 {slots} 个单元格的范围里，远超任何名册的规模，"
+                "已拒绝读取（可能是损坏或恶意构造的文件）。"
+            )
         rows: list[list[object]] = [[] for _ in range(max(self.cells, default=-1) + 1)]
         for r, cols in self.cells.items():
             row = [""] * (max(cols) + 1)

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from cadre_cli.errors import InputError
 from cadre_cli.readers.charset import bom, codec_name, utf16_without_bom
-from cadre_cli.readers.grid import Grid, read_text_file
+from cadre_cli.readers.grid import Grid, check_sheets, read_text_file
 from cadre_cli.readers.numfmt import format_decimals
 
 MAX_SPAN = 1000  # the HTML limits for colspan and rowspan
@@ -269,6 +269,7 @@ class _Builder:
             table = self.stack.pop()
             if table.has_data:
                 self.done.append(table)
+                check_sheets(self.name, len(self.done))
                 for outer in self.stack:
                     outer.claimed = True
 

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from cadre_cli.errors import InputError
 from cadre_cli.readers.charset import bom, codec_name, utf16_without_bom
-from cadre_cli.readers.grid import Grid, read_text_file
+from cadre_cli.readers.grid import Grid, check_sheets, read_text_file
 from cadre_cli.readers.numfmt import format_decimals
 
 WHAT = "Excel 2003 XML"
@@ -179,6 +179,7 @@ class _Reader:
             self.next_column = index + span + 1
         elif tag in WORKSHEET and self.grid is not None:
             self.sheets.append(self.grid.raw_sheet())
+            check_sheets(self.name, len(self.sheets))
             self.grid, self.table = None, None
             elem.clear()
 
