@@ -54,15 +54,21 @@ GREY = "EDEDED"
 STATUS_FILL = {OK: GREEN, ATTENTION: AMBER, DISQUALIFY: RED, INCOMPLETE: BLUE, INACTIVE: GREY}
 
 
-def write_audit_book(book: RawBook, result: AuditResult, target: Path) -> Annotated:
+def write_audit_book(book: RawBook, result: AuditResult, target: Path, keep_password: bool = True) -> Annotated:
+    """The annotated copy; from a locked roster it is locked with the same password
+    unless `keep_password` is False (`--no-password-on-output`)."""
+    from cadre_cli.writers.locked import output_password
+
     annotated = open_for_annotation(book)
+    password, lock_notes = output_password(book, target, keep_password)
+    annotated.notes += lock_notes
     wb = annotated.wb
     _annotate_cells(annotated, result.findings)
     _status_columns(annotated, result)
     _summary_sheet(wb, result)
     _findings_sheet(annotated, result)
     _structure_sheet(wb, result)
-    save(annotated, target, mode_from=book.path)
+    save(annotated, target, mode_from=book.path, password=password)
     return annotated
 
 
