@@ -41,6 +41,7 @@ def notice(
     output: Annotated[Path | None, typer.Option("--output", "-o", metavar="文件夹", help="输出文件夹（默认在名册旁建立“名册名_公示”或“名册名_名单”）。")] = None,
     force: Annotated[bool, typer.Option("--force", help="覆盖输出文件夹中的同名文件。")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出结果。")] = False,
+    include_inactive: Annotated[bool, typer.Option("--include-inactive", help="名册写明退休、病休、调出、已去世、已调整等的人也列入（默认不列入，并逐一提示）。")] = False,
     password: PasswordOption = False,
 ) -> None:
     """按单位等批量生成公示或公开名单（Word、网页、Markdown），只含可公开的信息。
@@ -92,10 +93,10 @@ def notice(
     if book.password is not None:
         warnings.append("公示和名单只含可公开的信息，按常规写出，不加打开密码。")
     roster_data = build_roster(source.name, tables)
-    people, extra = batch.select_people(roster_data.people)
+    people, extra = batch.select_people(roster_data.people, include_inactive)
     warnings += extra
     if not people:
-        raise CadreError(f"“{source.name}”中没有可列入{batch.LABEL[doc_kind]}的人员（没有填写姓名的行）。")
+        raise CadreError(f"“{source.name}”中没有可列入{batch.LABEL[doc_kind]}的人员（没有填写姓名的行，或都已写明不在册、不在岗；后者确需列入请加 --include-inactive）。")
     if by:
         groups, extra = group_people(people, resolve_by(by, tables, people))
         warnings += extra
