@@ -148,6 +148,7 @@ class Person:
     poll: Poll | None = None
     flags: dict[str, bool] = field(default_factory=dict)
     unit: str | None = None
+    apart: str | None = None  # why the row is listed apart from the candidates (a reader's hook): see model/standing.py
 
     def get(self, name: str) -> Any:
         return self.values.get(name)
