@@ -67,7 +67,7 @@ def assert_no_number(paths) -> None:
 
 
 def test_every_corpus_file_has_a_case():
-    files = {p.name for p in CORPUS.iterdir() if p.suffix in (".xlsx", ".xls", ".xlsm", ".csv", ".ods")}
+    files = {p.name for p in CORPUS.iterdir() if p.suffix in (".xlsx", ".xls", ".xlsm", ".csv", ".ods", ".et", ".htm")}
     assert files == {c["file"] for c in CASES}
 
 

@@ -83,11 +83,11 @@ def main(argv: list[str] | None = None) -> None:
 
     from cadre_cli.cli.common import err_console, shown
     from cadre_cli.errors import CadreError
-    from cadre_cli.readers.guard import INPUTS
+    from cadre_cli.readers.guard import forget_inputs
     from cadre_cli.writers import atomic
 
     _setup_streams()
-    INPUTS.clear()
+    forget_inputs()
     atomic.reset()
     atomic.install_signal_cleanup()
     args = sys.argv[1:] if argv is None else argv

@@ -9,30 +9,35 @@ from rich.markup import escape
 from rich.table import Table
 
 from cadre_cli.audit.engine import AuditResult
+from cadre_cli.audit.verdict import APART_TITLE, INACTIVE, LABELS, apart_line, gap_lines
 from cadre_cli.rules.registry import REGISTRY
 
 SEVERITY_STYLE = {"error": "[red]错误[/]", "warning": "[yellow]警告[/]", "info": "[blue]提示[/]"}
 
 
 def render(console: Console, roster: Path, result: AuditResult, target: Path | None, notes: list[str],
-           limit: int | None) -> None:
+           limit: int | None, strict: bool = False) -> None:
     s = result.summary()
     status = s["status"]
+    complete = result.complete
+    # how complete the check was comes first, before any count: a first line copied into a report is true
+    # (soft-wrapped: the terminal folds a long line anywhere, rich would break it at a space after a number)
+    console.print(f"[bold {'green' if complete else 'yellow'}]{escape(result.completeness())}[/]", soft_wrap=True)
+    apart = status[LABELS[INACTIVE]]
+    read = f"{len(result.roster.people)}人" + (f"（其中{APART_TITLE}{apart}人）" if apart else "")
     console.print(
-        f"[bold]{escape(roster.name)}[/]：{len(result.roster.people)}人；政策 {result.policy.name}（{escape(result.policy.title)}）；"
+        f"[bold]{escape(roster.name)}[/]：{read}；政策 {result.policy.name}（{escape(result.policy.title)}）；"
         f"检查基准日 {result.as_of:%Y-%m-%d}"
     )
     console.print(
-        f"错误 [red]{s['errors']}[/] 条，警告 [yellow]{s['warnings']}[/] 条，提示 [blue]{s['infos']}[/] 条；"
-        f"{'（不含隐藏行）' if result.hidden else ''}合格 {status['合格']} 人，需关注 {status['需关注']} 人，取消资格建议 [red]{status['取消资格建议']}[/] 人。"
+        f"合格 {status['合格']} 人，需关注 {status['需关注']} 人，取消资格建议 [red]{status['取消资格建议']}[/] 人，"
+        f"未能全部核查 [yellow]{status['未能全部核查']}[/] 人，不在岗 {apart} 人。"
     )
-    hidden = result.hidden_people()
+    console.print(f"错误 [red]{s['errors']}[/] 条，警告 [yellow]{s['warnings']}[/] 条，提示 [blue]{s['infos']}[/] 条。")
+    hidden = _hidden_counts(result)
     if hidden:
-        reasons = s["hidden"]["reasons"]
-        parts = [f"{n} 行为{why}" for why, n in reasons.items()]
-        h = s["hidden"]["status"]
-        console.print(f"其中{'、'.join(parts)}（在 Excel 中隐藏、折叠或被筛选掉），已照常检查，单独列出，不计入上面的人数：" +
-                      f"合格 {h['合格']} 人，需关注 {h['需关注']} 人，取消资格建议 {h['取消资格建议']} 人。")
+        console.print("其中" + "、".join(f"{n} 行为{why}" for why, n in hidden.items()) +
+                      f"：已读出，与{APART_TITLE}人员一样单独列出（见下），不参加核查，不计入合格等人数。")
     if s["by_rule"]:
         table = Table(title="按规则统计", title_justify="left")
         for col in ("规则", "名称", "级别", "条数"):
@@ -54,21 +59,43 @@ def render(console: Console, roster: Path, result: AuditResult, target: Path | N
         console.print(_findings_table(console, result, shown))
         if len(shown) < len(result.findings):
             console.print(f"……另有{len(result.findings) - len(shown)}条未在屏幕上列出，见输出工作簿的“问题清单”，或加 --all。")
-    else:
+    elif complete:
         console.print("[green]没有发现问题。[/]")
-    if hidden:
-        shown = "、".join(f"{escape(p.sheet)}第{p.row}行 {escape(p.name or '—')}（{result.status.get(id(p), '合格')}）"
-                         for p in hidden[:50])
-        console.print(f"隐藏行的人员：{shown}" + ("等" if len(hidden) > 50 else "") + "。")
-    for skipped in result.skipped:
-        console.print(f"[dim]未检查 {skipped.rule}：{escape(skipped.reason)}[/]")
+    else:
+        console.print("[yellow]在已核查的规则中未发现问题；但有规则未能核查（见下），不能据此认定合格。[/]")
+    _coverage(console, result, limit)
     for note in notes:
         console.print(f"注意：{escape(note)}")
+    if strict and not complete:
+        console.print("[yellow]已加 --strict：有规则未能核查，退出码为1。[/]")
     if target is not None:
         console.print(f"标注后的工作簿已写到：[bold]{escape(str(target))}[/]（原文件未改动）")
 
 
+def _coverage(console: Console, result: AuditResult, limit: int | None) -> None:
+    """The rules not checked (each said once), then the people listed apart."""
+    sheets = len(result.roster.tables)
+    candidates = result.candidates
+    names = None if limit is None else 10
+    lines = gap_lines(result.coverage, candidates, sheets, names=names)
+    if lines:
+        console.print("[bold yellow]未能核查：[/]")
+        for line in lines:
+            console.print(f"  {escape(line)}", soft_wrap=True)
+    apart = apart_line(result.roster.people, result.verdicts, sheets, names=names)
+    if apart:
+        console.print(escape(apart), soft_wrap=True)
+
+
 RULE_COLOR = {"error": "red", "warning": "yellow", "info": "blue"}
+
+
+def _hidden_counts(result: AuditResult) -> dict[str, int]:
+    from collections import Counter
+
+    from cadre_cli.model.hidden import hidden_reason
+
+    return dict(Counter(why for p in result.roster.people if (why := hidden_reason(p))))
 
 
 def _findings_table(console: Console, result: AuditResult, shown: list) -> Table:

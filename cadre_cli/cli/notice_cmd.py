@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from cadre_cli.cli.common import batch_mode, console, emit_json, err_console, input_path, parse_as_of
+from cadre_cli.cli.password_opt import PasswordOption, unlocks
 
 
 class Kind(str, Enum):
@@ -22,8 +23,9 @@ def register(app: typer.Typer) -> None:
 
 
 @batch_mode()
+@unlocks("roster")
 def notice(
-    roster: Annotated[str, typer.Argument(metavar="名册", help="后备干部名册（.xlsx/.xls/.ods/.csv）。")],
+    roster: Annotated[str, typer.Argument(metavar="名册", help="后备干部名册（.xlsx/.xls/.et/.ods/.csv，或系统导出的 XML/网页格式“.xls”）。")],
     by: Annotated[str | None, typer.Option("--by", metavar="列名", help="按哪一列分份，每个值一份文件，如 单位、后备类别；不写则整个名册一份。")] = None,
     kind: Annotated[Kind | None, typer.Option("--kind", metavar="类型", help="notice：拟列人选的公示（有公示期）；list：确定名单的公开（无公示期）。默认按政策。")] = None,
     start: Annotated[str | None, typer.Option("--start", metavar="日期", help="公示开始日期，如 2026-12-01（默认今天）。")] = None,
@@ -40,6 +42,8 @@ def notice(
     force: Annotated[bool, typer.Option("--force", help="覆盖输出文件夹中的同名文件。")] = False,
     include_hidden: Annotated[bool, typer.Option("--include-hidden", help="也列入工作簿中隐藏的行、列和工作表（默认不公开隐藏的内容）。")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出结果。")] = False,
+    include_inactive: Annotated[bool, typer.Option("--include-inactive", help="名册写明退休、病休、调出、已去世、已调整等的人也列入（默认不列入，并逐一提示）。")] = False,
+    password: PasswordOption = False,
 ) -> None:
     """按单位等批量生成公示或公开名单（Word、网页、Markdown），只含可公开的信息。
 
@@ -86,13 +90,16 @@ def notice(
     )
 
     source = input_path(roster)
-    _, tables = read_tables(source)
+    book, tables = read_tables(source)
+    warnings += book.notes
+    if book.password is not None:
+        warnings.append("公示和名单只含可公开的信息，按常规写出，不加打开密码。")
     warnings += mark_tables(tables, include_hidden)
     roster_data = build_roster(source.name, tables)
-    people, extra = batch.select_people(roster_data.people, include_hidden)
+    people, extra = batch.select_people(roster_data.people, include_inactive, include_hidden)
     warnings += extra
     if not people:
-        raise CadreError(f"“{source.name}”中没有可列入{batch.LABEL[doc_kind]}的人员（没有填写姓名的行）。")
+        raise CadreError(f"“{source.name}”中没有可列入{batch.LABEL[doc_kind]}的人员（没有填写姓名的行，或都已写明不在册、不在岗；后者确需列入请加 --include-inactive）。")
     if by:
         groups, extra = group_people(people, resolve_by(by, tables, people))
         warnings += extra

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from cadre_cli.cli.common import batch_mode, console, default_output, emit_json, err_console, input_path
+from cadre_cli.cli.password_opt import PasswordOption, PlainOutputOption, unlocks
 
 if TYPE_CHECKING:
     from cadre_cli.score.engine import ScoreRun
@@ -23,13 +24,16 @@ def register(app: typer.Typer) -> None:
 
 
 @batch_mode()
+@unlocks("file")
 def score(
-    file: Annotated[str, typer.Argument(metavar="成绩表", help="笔试、答辩测评成绩表（.xlsx .xlsm .xls .ods .csv），可有多个工作表。")],
+    file: Annotated[str, typer.Argument(metavar="成绩表", help="笔试、答辩测评成绩表（.xlsx .xlsm .xls .et .ods .csv，或系统导出的 XML/网页格式“.xls”），可有多个工作表。")],
     policy: Annotated[str | None, typer.Option("--policy", "-p", metavar="政策", help="预设政策名称（county、enterprise…）或 .toml 政策文件；默认 county。")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", metavar="文件", help="输出的带标注工作簿（默认与输入同一文件夹的“原名_成绩.xlsx”）。")] = None,
     force: Annotated[bool, typer.Option("--force", help="输出文件已存在时覆盖。")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="在标准输出打印 JSON 结果（不打印表格）。")] = False,
     no_output: Annotated[bool, typer.Option("--no-output", help="只在终端显示（或 --json），不写出工作簿。")] = False,
+    password: PasswordOption = False,
+    plain_output: PlainOutputOption = False,
 ) -> None:
     """计算笔试与答辩测评成绩（或企业公开选拔总成绩），排名，写出带标注的成绩表。
 
@@ -40,36 +44,32 @@ def score(
 
     示例：cadre score 答辩测评成绩.xlsx；cadre score 成绩.xlsx --policy enterprise --json --no-output
     """
-    from cadre_cli.errors import CadreError
     from cadre_cli.policy.load import load_policy
-    from cadre_cli.readers.guard import open_input
-    from cadre_cli.writers.workbook import check_output_suffix, check_room, output_suffix
-    from cadre_cli.score.engine import READ_KEYS, require_scheme
-    from cadre_cli.score.engine import run_scoring
+    from cadre_cli.readers.load import read_tables
+    from cadre_cli.score.engine import READ_KEYS, require_scheme, run_scoring
+    from cadre_cli.writers.score_book import result_columns
+    from cadre_cli.writers.workbook import check_output_suffix, check_room
     from cadre_cli.writers.atomic import check_target
+    from cadre_cli.writers.locked import output_password
+    from cadre_cli.writers.workbook import output_suffix
 
     pol = load_policy(policy)
     require_scheme(pol)
-    source = open_input(input_path(file))  # read once: the reader and the writer use these bytes
-    kind = source.kind
+    source = input_path(file)
+    book, tables = read_tables(source, READ_KEYS)  # by its bytes: the output's extension follows from them
     target: Path | None = None
     if not no_output:
-        suffix = output_suffix(kind)
-        target = output or default_output(source.path, "成绩", suffix)
-        check_output_suffix(target, kind)
-        check_target(target, (source,), force)
-
-    from cadre_cli.readers.load import read_tables
-
-    book, tables = read_tables(source, READ_KEYS)
-    if target is not None:
-        from cadre_cli.writers.score_book import result_columns
-
+        suffix = output_suffix(book.kind)
+        target = output or default_output(source, "成绩", suffix)
+        check_output_suffix(target, book.kind)
         check_room(tables, len(result_columns(pol.score.scheme or "defense")))
+        check_target(target, (book.source,), force)
+
     run = run_scoring(source.name, tables, pol)
-    notes: list[str] = list(run.notes)
+    notes: list[str] = [*book.notes, *run.notes]
     if target is not None:
-        notes += _write(book, run, target, show_progress=not as_json)
+        lock, lock_notes = output_password(book, target, keep=not plain_output)
+        notes += _write(book, run, target, show_progress=not as_json, password=lock) + lock_notes
     if as_json:
         emit_json(_payload(run, target, notes))
     else:
@@ -78,7 +78,7 @@ def score(
         raise typer.Exit(2)
 
 
-def _write(book: Any, run: ScoreRun, target: Path, show_progress: bool) -> list[str]:
+def _write(book: Any, run: ScoreRun, target: Path, show_progress: bool, password: str | None = None) -> list[str]:
     from cadre_cli.writers.score_book import annotate
     from cadre_cli.writers.workbook import open_for_annotation, save
 
@@ -89,7 +89,7 @@ def _write(book: Any, run: ScoreRun, target: Path, show_progress: bool) -> list[
     if not (show_progress and bar_console.is_terminal and rows >= PROGRESS_MIN_ROWS):
         annotated = open_for_annotation(book)
         annotate(annotated, run)
-        save(annotated, target, mode_from=book.path)
+        save(annotated, target, mode_from=book.path, password=password)
         return annotated.notes
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -100,7 +100,7 @@ def _write(book: Any, run: ScoreRun, target: Path, show_progress: bool) -> list[
         progress.update(task, advance=1, description="写入成绩")
         annotate(annotated, run, advance=lambda n: progress.advance(task, n))
         progress.update(task, description="保存文件")
-        save(annotated, target, mode_from=book.path)
+        save(annotated, target, mode_from=book.path, password=password)
         progress.advance(task, 1)
     return annotated.notes
 

@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from cadre_cli.errors import OutputError
-from cadre_cli.model.person import Person
 from cadre_cli.model.hidden import HIDDEN_ROW, HIDDEN_SHEET, hidden_reason
+from cadre_cli.model.person import Person
+from cadre_cli.model.standing import apart_reason
 from cadre_cli.notice.context import (
     PUBLISHABLE, RESULT_LABELS, NoticeText, clean, document_context, publishable_fields, results,
 )
@@ -40,13 +41,16 @@ class NoticeFile:
     paths: dict[str, Path] = field(default_factory=dict)
 
 
-def select_people(people: Iterable[Person], include_hidden: bool = False) -> tuple[list[Person], list[str]]:
+def select_people(people: Iterable[Person], include_inactive: bool = False,
+                  include_hidden: bool = False) -> tuple[list[Person], list[str]]:
     """The people to publish, and what the reader should know about them: rows hidden in
     the workbook (hidden rows, collapsed groups, filtered-out rows, hidden sheets) are
-    left out unless `include_hidden`; rows without a name are left out; a person entered
-    twice (the same ID number, or the same name, birth month and unit) is listed once; a
-    publishable value that could not be read (and has no stand-in, such as the birth month
-    from the ID number) is left blank."""
+    left out unless `include_hidden`; rows without
+    a name are left out; a person whose row says they are not an active candidate
+    (退休, 调出, 已调整 …: model/standing.py) is left out unless `include_inactive`; a
+    person entered twice (the same ID number, or the same name, birth month and unit) is
+    listed once; a publishable value that could not be read (and has no stand-in, such as
+    the birth month from the ID number) is left blank."""
     chosen: list[Person] = []
     seen: dict[object, Person] = {}
     warnings: list[str] = []
@@ -61,6 +65,12 @@ def select_people(people: Iterable[Person], include_hidden: bool = False) -> tup
         if not name:
             warnings.append(f"{where}没有姓名，未列入。")
             continue
+        apart = apart_reason(person)
+        if apart is not None:
+            if not include_inactive:
+                warnings.append(f"{where}的{name}不在册或不在岗（{apart}），未列入；确需列入请加 --include-inactive。")
+                continue
+            warnings.append(f"{where}的{name}不在册或不在岗（{apart}），因加了 --include-inactive 而列入。")
         keys = [("who", name, str(person.born), clean(person.unit))]
         if person.id is not None:
             keys.append(("id", person.id.number))

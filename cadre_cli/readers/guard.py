@@ -1,5 +1,6 @@
-"""Look at a file before any parser touches it: what it really is, whether it is
-encrypted, and whether its zip members unpack to an absurd size (zip bombs)."""
+"""Look at a file before any parser touches it: what it really is (by its bytes, never
+by its name), whether it is encrypted, and whether its zip members unpack to an absurd
+size (zip bombs)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ import io
 import os
 import stat
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from cadre_cli.errors import InputError
 
@@ -26,36 +27,41 @@ class Kind(enum.Enum):
     XLS = "xls"
     ODS = "ods"
     CSV = "csv"
+    XML2003 = "xml2003"  # XML Spreadsheet 2003 (`<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">`)
+    HTML = "html"  # a web page holding <table>s, as web systems save "名册.xls"
+    LOCKED = "locked"  # an OLE container encrypted with an open password: .xlsx/.xlsm or .xls inside
 
 
 MB = 1024 * 1024
 # the largest file of each kind that is read (a 100,000-row roster is 14 MB as .xlsx)
-MAX_BYTES = {Kind.XLSX: 100 * MB, Kind.XLSM: 100 * MB, Kind.XLS: 100 * MB, Kind.ODS: 100 * MB, Kind.CSV: 64 * MB}
+MAX_BYTES = {Kind.XLSX: 100 * MB, Kind.XLSM: 100 * MB, Kind.XLS: 100 * MB, Kind.ODS: 100 * MB, Kind.CSV: 64 * MB,
+             Kind.XML2003: 200 * MB, Kind.HTML: 200 * MB, Kind.LOCKED: 100 * MB}
 MAX_ANY = max(MAX_BYTES.values())
 HEAD_BYTES = 4096
-# (device, inode) -> path of every file this process has read: no output may replace one
+# (device, inode) -> path of every file this command has read: no output may replace one
 INPUTS: dict[tuple[int, int], Path] = {}
+# what each path gave when it was read: a file read twice (the sniffer, then the reader)
+# is one opened file, read once
+_READ: dict[str, tuple[bytes, os.stat_result]] = {}
 
 
-@dataclass(frozen=True)
-class Source:
-    """An input file read once: its bytes, what they are, and its identity on disk
-    (device and inode), so that no output can replace it under another name."""
-
-    path: Path
-    data: bytes
-    kind: Kind
-    identity: tuple[int, int]
-
-    @property
-    def name(self) -> str:
-        return self.path.name
+def forget_inputs() -> None:
+    """A new command."""
+    INPUTS.clear()
+    _READ.clear()
 
 
 def read_regular(path: Path, limit: int, what: str = "文件") -> tuple[bytes, os.stat_result]:
     """The bytes of a regular file of at most `limit` bytes, from one opened file:
     a folder, a named pipe (FIFO), a device such as /dev/zero or a socket is refused
     before anything is read, so nothing can block or stream forever."""
+    cached = _READ.get(os.fsdecode(os.path.abspath(os.fsencode(path))))
+    if cached is not None and not _unchanged(path, cached[1]):
+        cached = None
+    if cached is not None:
+        if len(cached[0]) > limit:
+            raise InputError(f"“{path.name}”有 {len(cached[0]) // MB} MB，超过{what}的安全上限 {limit // MB} MB，已拒绝读取。")
+        return cached
     name = path.name or str(path)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
@@ -90,7 +96,19 @@ def read_regular(path: Path, limit: int, what: str = "文件") -> tuple[bytes, o
     finally:
         os.close(fd)
     INPUTS.setdefault((st.st_dev, st.st_ino), path)
-    return b"".join(chunks), st
+    data = b"".join(chunks)
+    _READ[os.fsdecode(os.path.abspath(os.fsencode(path)))] = (data, st)
+    return data, st
+
+
+def _unchanged(path: Path, before: os.stat_result) -> bool:
+    """The same file, as it was when it was read (else it is read again)."""
+    try:
+        st = os.stat(os.fsencode(path))
+    except OSError:
+        return False
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns) == (before.st_dev, before.st_ino, before.st_size,
+                                                                  before.st_mtime_ns)
 
 
 def _special_kind(mode: int) -> str:
@@ -103,19 +121,19 @@ def _special_kind(mode: int) -> str:
     return "是特殊文件"
 
 
-def open_input(path: Path) -> Source:
-    """The input read once and looked at: raises InputError with one Chinese sentence."""
+def read_input(path: Path) -> tuple[bytes, Kind, tuple[int, int]]:
+    """The input read once from a regular file, what it is, and its identity on disk."""
     data, st = read_regular(path, MAX_ANY, "表格文件")
     kind = sniff_bytes(path, data)
     if len(data) > MAX_BYTES[kind]:
         raise InputError(f"“{path.name}”有 {len(data) // MB} MB，超过 {kind.value} 文件的安全上限 "
                          f"{MAX_BYTES[kind] // MB} MB，已拒绝读取。")
-    return Source(path, data, kind, (st.st_dev, st.st_ino))
+    return data, kind, (st.st_dev, st.st_ino)
 
 
 def sniff(path: Path) -> Kind:
     """The file's real type from its bytes; raises InputError with one Chinese sentence."""
-    return open_input(path).kind
+    return read_input(path)[1]
 
 
 def sniff_bytes(path: Path, data: bytes) -> Kind:
@@ -124,16 +142,12 @@ def sniff_bytes(path: Path, data: bytes) -> Kind:
     if not head:
         raise InputError(f"“{name}”是空文件（0 字节），不是表格。")
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
-        return _zip_kind(name, data)
+        return _zip_kind(io.BytesIO(data), name)
     if head == OLE_MAGIC:
-        return _ole_kind(name, data)
-    suffix = path.suffix.lower()
-    if suffix in (".csv", ".txt"):
-        return Kind.CSV
-    sample = data[:HEAD_BYTES].lstrip().lower()
-    if sample.startswith((b"<html", b"<!doctype", b"<table", b"<?xml")):
-        raise InputError(f"“{name}”其实是网页（HTML/XML）格式，不是真正的表格文件；请用 Excel 或 WPS 打开后“另存为”.xlsx 再试。")
-    raise InputError(f"“{name}”不是 Excel、WPS 或 CSV 表格文件（可能只是改了扩展名），无法读取。")
+        return _ole_kind(data, name)
+    from cadre_cli.readers.textkind import HEAD_BYTES, text_kind
+
+    return text_kind(path, data[:HEAD_BYTES])
 
 
 def os_reason(exc: OSError) -> str:
@@ -155,9 +169,23 @@ _ERRNO = {
 }
 
 
-def _zip_kind(name: str, data: bytes) -> Kind:
+
+
+def sniff_content(data: bytes, name: str) -> Kind:
+    """The real type of a decrypted workbook held in memory (what a locked file holds)."""
+    import io
+
+    if data.startswith(b"PK\x03\x04"):
+        return _zip_kind(io.BytesIO(data), name)
+    if data.startswith(OLE_MAGIC):
+        return _ole_kind(data, name)
+    raise InputError(f"“{name}”解密后不是 Excel 工作簿，无法读取。")
+
+
+def _zip_kind(path: Path | IO[bytes], name: str | None = None) -> Kind:
+    name = name or path.name
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
             names = {i.filename for i in infos}
             _check_sizes(name, infos)
@@ -222,20 +250,21 @@ def _check_sizes(name: str, infos: list[zipfile.ZipInfo]) -> None:
             )
 
 
-def _ole_kind(name: str, data: bytes) -> Kind:
+def _ole_kind(path: Path | bytes, name: str | None = None) -> Kind:
     import olefile
 
+    name = name or path.name
     try:
-        with olefile.OleFileIO(data) as ole:
+        with olefile.OleFileIO(path if isinstance(path, bytes) else str(path)) as ole:
             if ole.exists("EncryptionInfo") or ole.exists("EncryptedPackage"):
-                raise InputError(f"“{name}”设置了打开密码（已加密），请在 Excel/WPS 中取消密码后另存一份再试。")
+                return Kind.LOCKED
             stream = "Workbook" if ole.exists("Workbook") else "Book" if ole.exists("Book") else None
             if stream is None:
                 if ole.exists("WordDocument"):
                     raise InputError(f"“{name}”是 Word 文档，不是表格。")
                 raise InputError(f"“{name}”不是 Excel 工作簿。")
             if _biff_has_filepass(ole.openstream(stream).read(64 * 1024)):
-                raise InputError(f"“{name}”设置了打开密码（已加密），请在 Excel/WPS 中取消密码后另存一份再试。")
+                return Kind.LOCKED
     except InputError:
         raise
     except Exception:

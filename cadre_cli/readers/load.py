@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from cadre_cli.errors import InputError
 from cadre_cli.readers.fields import field_label
-from cadre_cli.readers.guard import Source
 from cadre_cli.readers.raw import RawBook, load_book
 from cadre_cli.readers.table import Table, _row_text, locate, missing_fields_message, records
 
 
-def read_tables(path: Path | Source, key_fields: tuple[str, ...] = ("name",),
+def read_tables(path: Any, key_fields: tuple[str, ...] = ("name",),
                 allow_empty: bool = False) -> tuple[RawBook, list[Table]]:
     """Every sheet whose header carries one of `key_fields`, with its records cut out.
     A workbook with headers but no data rows is refused unless `allow_empty`."""

@@ -9,11 +9,12 @@ the BIFF records of .xls, the displayed text of .ods.
 
 from __future__ import annotations
 
+import io
 import re
 import struct
-import io
 import zipfile
 from collections.abc import Callable
+from pathlib import Path
 
 from cadre_cli.readers.cells import col_letter
 from cadre_cli.readers.guard import Kind
@@ -41,13 +42,14 @@ class _Nothing:
         return lambda row, col: None
 
 
-def decimals_reader(data: bytes, kind: Kind) -> _Nothing | _Xlsx | _Xls | _Ods:
+def decimals_reader(path: Path | bytes, kind: Kind) -> _Nothing | _Xlsx | _Xls | _Ods:
+    """`path` is the file, or the workbook's bytes when it was decrypted or recoded in memory."""
     if kind in (Kind.XLSX, Kind.XLSM):
-        return _Xlsx(data)
+        return _Xlsx(path)
     if kind is Kind.XLS:
-        return _Xls(data)
+        return _Xls(path)
     if kind is Kind.ODS:
-        return _Ods(data)
+        return _Ods(path)
     return _Nothing()
 
 
@@ -67,9 +69,13 @@ class _ColumnCache:
         return self._columns[col].get(row)
 
 
+def _zip(source: Path | bytes) -> zipfile.ZipFile:
+    return zipfile.ZipFile(io.BytesIO(source) if isinstance(source, bytes) else source)
+
+
 class _Xlsx:
-    def __init__(self, data: bytes) -> None:
-        self.data = data
+    def __init__(self, path: Path | bytes) -> None:
+        self.path = path
         self._meta: tuple[dict[str, str], list[int | None]] | None = None
 
     def _load_meta(self) -> tuple[dict[str, str], list[int | None]]:
@@ -78,7 +84,7 @@ class _Xlsx:
 
             ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
             rel_ns = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-            with zipfile.ZipFile(io.BytesIO(self.data)) as zf:
+            with _zip(self.path) as zf:
                 book = ET.fromstring(zf.read("xl/workbook.xml"))
                 rels = ET.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
                 styles = ET.fromstring(zf.read("xl/styles.xml")) if "xl/styles.xml" in zf.namelist() else None
@@ -101,7 +107,7 @@ class _Xlsx:
     def for_sheet(self, name: str) -> Decimals:
         def load(col: int) -> dict[int, int | None]:
             parts, xf_decimals = self._load_meta()
-            with zipfile.ZipFile(io.BytesIO(self.data)) as zf:
+            with _zip(self.path) as zf:
                 xml = zf.read(parts[name])
             letters = col_letter(col + 1).encode()
             found: dict[int, int | None] = {}
@@ -117,15 +123,15 @@ class _Xlsx:
 class _Xls:
     """Minimal BIFF8 walk: FORMAT and XF records, then NUMBER/RK/MULRK cells."""
 
-    def __init__(self, data: bytes) -> None:
-        self.data = data
+    def __init__(self, path: Path | bytes) -> None:
+        self.path = path
         self._cells: dict[str, dict[tuple[int, int], int | None]] | None = None
 
     def _load(self) -> dict[str, dict[tuple[int, int], int | None]]:
         if self._cells is None:
             import olefile
 
-            with olefile.OleFileIO(self.data) as ole:
+            with olefile.OleFileIO(self.path if isinstance(self.path, bytes) else str(self.path)) as ole:
                 stream = "Workbook" if ole.exists("Workbook") else "Book"
                 data = ole.openstream(stream).read()
             self._cells = _walk_biff(data)
@@ -195,8 +201,8 @@ class _Ods:
     _T = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
     _O = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 
-    def __init__(self, data: bytes) -> None:
-        self.data = data
+    def __init__(self, path: Path | bytes) -> None:
+        self.path = path
         self._cells: dict[str, dict[tuple[int, int], int | None]] | None = None
 
     def _load(self) -> dict[str, dict[tuple[int, int], int | None]]:
@@ -206,7 +212,7 @@ class _Ods:
 
         T, O = self._T, self._O
         result: dict[str, dict[tuple[int, int], int | None]] = {}
-        with zipfile.ZipFile(io.BytesIO(self.data)) as zf, zf.open("content.xml") as fh:
+        with _zip(self.path) as zf, zf.open("content.xml") as fh:
             root = ET.parse(fh).getroot()
         for table in root.iter(T + "table"):
             cells: dict[tuple[int, int], int | None] = {}

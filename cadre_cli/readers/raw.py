@@ -13,10 +13,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from cadre_cli.errors import InputError, debug_detail
 from cadre_cli.readers.cells import col_letter
-from cadre_cli.readers.guard import Kind, Source, open_input
+from cadre_cli.readers.guard import Kind
 
 Merged = tuple[int, int, int, int]  # first row, first col, last row, last col (0-based, inclusive)
 # The most cells a sheet's grid may span (calamine builds it densely, 32 bytes a cell):
@@ -58,9 +59,12 @@ class RawSheet:
 @dataclass
 class RawBook:
     path: Path
-    kind: Kind
+    kind: Kind  # what the bytes are (a locked file: what it holds)
     sheets: list[RawSheet]
-    source: Source | None = None  # the bytes read: the writer copies exactly these
+    content: bytes | None = field(default=None, repr=False)  # the workbook decrypted or recoded in memory
+    password: str | None = field(default=None, repr=False)  # the open password of a locked input
+    notes: list[str] = field(default_factory=list)  # what was read, for the user (wrong extension, locked)
+    source: Any = field(default=None, repr=False)  # readers.source.Source: the bytes read, the file's identity
 
     @property
     def has_macros(self) -> bool:
@@ -68,33 +72,57 @@ class RawBook:
 
     @property
     def data(self) -> bytes:
-        if self.source is None:
-            raise ValueError("book without source bytes")
-        return self.source.data
+        """The bytes every reader read and the writer copies (decrypted or recoded if need be)."""
+        if self.content is not None:
+            return self.content
+        return self.source.data if self.source is not None else self.path.read_bytes()
+
+    def open(self) -> io.BytesIO:
+        """The workbook's bytes as a file, whatever its name (openpyxl judges by the name)."""
+        return io.BytesIO(self.data)
 
 
-def load_book(path: Path | Source) -> RawBook:
-    source = path if isinstance(path, Source) else open_input(path)
-    if source.kind is Kind.CSV:
-        return RawBook(source.path, source.kind, [_load_csv(source)], source)
-    return RawBook(source.path, source.kind, _load_calamine(source), source)
+def load_book(path: Any) -> RawBook:
+    """`path` is a file name, or a readers.source.Source already opened."""
+    from cadre_cli.readers.source import Source, open_source
+
+    source = path if isinstance(path, Source) else open_source(path)
+    path = source.path
+    kind = source.kind
+    if kind is Kind.CSV:
+        sheets = [_load_csv(path, source.readable())]
+    elif kind is Kind.XML2003:
+        from cadre_cli.readers.xml2003 import load_xml2003
+
+        sheets = load_xml2003(path)
+    elif kind is Kind.HTML:
+        from cadre_cli.readers.html_tables import load_html
+
+        sheets = load_html(path)
+    else:
+        sheets = _load_calamine(path, kind, source.readable())
+    return RawBook(path, kind, sheets, source.content, source.password, source.notes, source)
 
 
-def _load_calamine(source: Source) -> list[RawSheet]:
+def _load_calamine(path: Path, kind: Kind, data: bytes) -> list[RawSheet]:
+    """calamine is given the bytes read (it would pick its reader by the file name, and
+    read the file a second time)."""
     import python_calamine as pc
 
     from cadre_cli.readers.numfmt import decimals_reader
 
-    name, kind = source.name, source.kind
-    scans = _scans(source)
+    name = path.name
+    scans = _scans(kind, data)
     try:
-        wb = pc.CalamineWorkbook.from_filelike(io.BytesIO(source.data))
-    except pc.PasswordError:
-        raise InputError(f"“{name}”设置了打开密码（已加密），请在 Excel/WPS 中取消密码后另存一份再试。") from None
+        wb = pc.CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except pc.PasswordError:  # the guard sends every locked file through decryption first
+        from cadre_cli.readers.locked import need_password_message
+
+        raise InputError(need_password_message(name)) from None
     except Exception as exc:  # calamine raises several types for damaged files
         raise InputError(f"“{name}”已损坏或格式不正确，无法读取{debug_detail(exc)}。") from None
     sheets: list[RawSheet] = []
-    decimals = decimals_reader(source.data, kind)
+    decimals = decimals_reader(data, kind)
     with wb:
         for meta in wb.sheets_metadata:
             if meta.typ != pc.SheetTypeEnum.WorkSheet:
@@ -122,13 +150,13 @@ def _load_calamine(source: Source) -> list[RawSheet]:
     return sheets
 
 
-def _scans(source: Source) -> dict:
+def _scans(kind: Kind, data: bytes) -> dict:
     """Sheet name -> SheetScan for .xlsx/.xlsm (extent and hidden rows and columns)."""
-    if source.kind not in (Kind.XLSX, Kind.XLSM):
+    if kind not in (Kind.XLSX, Kind.XLSM):
         return {}
     from cadre_cli.readers.sheetscan import open_zip, scan_sheet, sheet_parts
 
-    with open_zip(source.data) as zf:
+    with open_zip(data) as zf:
         members = {i.filename for i in zf.infolist()}
         return {sheet: scan_sheet(zf, member, MAX_AREA)
                 for sheet, (member, _) in sheet_parts(zf).items() if member in members}
@@ -150,17 +178,21 @@ def _absurd(name: str, sheet: str, far: str | None, rows: int, cols: int) -> str
 
 
 def _bound_merges(merged: list[Merged], height: int, width: int) -> tuple[list[Merged], dict[Merged, Merged | None]]:
-    """Merged ranges as the reader takes them: within the data (a merge can reach to
-    XFD1048576 over empty cells); the large ones that were cut or dropped are returned
-    apart, for the writer."""
+    """Merged ranges as the reader takes them. A merge can reach to XFD1048576 over empty
+    cells: one of more than LARGE_MERGE cells is cut to the data (or dropped when it lies
+    outside it) and returned apart, for the writer and the user's notes; the others are
+    kept as written."""
     kept: list[Merged] = []
     far: dict[Merged, Merged | None] = {}
     for m in merged:
         r0, c0, r1, c1 = m
+        if (r1 - r0 + 1) * (c1 - c0 + 1) <= LARGE_MERGE:
+            kept.append(m)
+            continue
         inside = None if r0 >= height or c0 >= width else (r0, c0, min(r1, height - 1), min(c1, width - 1))
         if inside is not None:
             kept.append(inside)
-        if (r1 - r0 + 1) * (c1 - c0 + 1) > LARGE_MERGE and inside != m:
+        if inside != m:
             far[m] = inside
     return kept, far
 
@@ -184,9 +216,8 @@ def decode_text(data: bytes, name: str) -> str:
         raise InputError(f"“{name}”的文字编码无法识别（既不是 UTF-8 也不是 GBK），请用 Excel/WPS 另存为 .xlsx 再试。") from None
 
 
-def _load_csv(source: Source) -> RawSheet:
-    path = source.path
-    text = decode_text(source.data, path.name)
+def _load_csv(path: Path, data: bytes) -> RawSheet:
+    text = decode_text(data, path.name)
     if "\x00" in text:
         raise InputError(f"“{path.name}”含有二进制内容，不是 CSV 文本表格。")
     sample = text[:4096]

@@ -27,9 +27,10 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from cadre_cli.errors import OutputError
-from cadre_cli.readers.guard import INPUTS, Source, os_reason
+from cadre_cli.readers.guard import INPUTS, os_reason
 
 TEMP_PREFIX = ".~cadre-"
 _live: set[str] = set()  # temporary files and folders to remove if the process is stopped
@@ -81,15 +82,18 @@ def _identity(path: Path) -> tuple[int, int] | None:
     return st.st_dev, st.st_ino
 
 
-def _same_as_input(target: Path, sources: tuple[Path | Source, ...] = ()) -> Path | None:
+def _same_as_input(target: Path, sources: tuple[Any, ...] = ()) -> Path | None:
     """The input that `target` is (by device and inode), if any."""
     ident = _identity(target)
     if ident is None:
         return None
     for source in sources:
-        other = source.identity if isinstance(source, Source) else _identity(source)
+        if source is None:
+            continue
+        known = getattr(source, "identity", None)  # a readers.source.Source: the file as it was read
+        other = known if known is not None else _identity(getattr(source, "path", source))
         if other == ident:
-            return source.path if isinstance(source, Source) else source
+            return getattr(source, "path", source)
     return INPUTS.get(ident)
 
 
@@ -112,7 +116,7 @@ def check_name(target: Path) -> None:
                           f"文件系统最多 {limit} 字节），请用 --output 换一个短一些的名字。")
 
 
-def check_target(target: Path, sources: tuple[Path | Source, ...] = (), force: bool = False) -> None:
+def check_target(target: Path, sources: tuple[Any, ...] = (), force: bool = False) -> None:
     """Refuse an input under any name, a missing or read-only folder, a name too long
     for the file system, and (without --force) an existing file."""
     same = _same_as_input(target, sources)

@@ -87,10 +87,11 @@ def open_for_annotation(book: RawBook) -> Annotated:
         notes += _lost_features(book.data)
         notes += _far_merge_notes(book)
         return Annotated(wb, output_suffix(book.kind), notes)
+    from cadre_cli.readers.source import LABEL, spaced
+
     wb, titles = _from_grids(book)
-    what = {Kind.XLS: ".xls（Excel 97–2003）", Kind.ODS: ".ods", Kind.CSV: ".csv"}[book.kind]
-    return Annotated(wb, ".xlsx", [f"“{name}”是 {what} 格式，结果另存为 .xlsx（原文件的数值和合并单元格已复制，字体、颜色等格式未复制）。"],
-                     titles)
+    return Annotated(wb, ".xlsx", [f"“{name}”是{spaced(LABEL[book.kind])}格式，结果另存为 .xlsx（原文件的数值和合并单元格已复制，"
+                                   "字体、颜色等格式未复制）。"], titles)
 
 
 def _without_far_merges(book: RawBook) -> bytes:
@@ -423,9 +424,15 @@ def fit_to_width(ws: Any, landscape: bool = False) -> None:
     ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
-def save(annotated: Annotated, target: Path, mode_from: Path | None = None) -> Path:
+def save(annotated: Annotated, target: Path, mode_from: Path | None = None, password: str | None = None) -> Path:
+    """Write the workbook atomically; with `password`, locked with it (the input was)."""
+    write = annotated.wb.save
+    if password is not None:
+        from cadre_cli.writers.locked import locked_writer
+
+        write = locked_writer(annotated.wb.save, password)
     try:
-        return write_atomic(target, annotated.wb.save, mode_from=mode_from)
+        return write_atomic(target, write, mode_from=mode_from)
     finally:
         archive = getattr(annotated.wb, "vba_archive", None)  # keep_vba leaves the input's zip open
         if archive is not None:
