@@ -158,12 +158,15 @@ def _structure_sheet(wb, result: AuditResult) -> None:
     st = styles()
     ws = wb.create_sheet("结构分析")
     ws.cell(1, 1, "后备干部队伍结构分析").font = st["title_font"]
-    ws.cell(2, 1, f"检查基准日{result.as_of:%Y年%m月%d日}，共{len(result.roster.people)}人；年龄按周岁计算。")
+    people = result.roster.distinct_people()
+    twice = len(result.roster.people) - len(people)
+    again = f"（名册中重复录入的{twice}人只计一次）" if twice else ""
+    ws.cell(2, 1, f"检查基准日{result.as_of:%Y年%m月%d日}，共{len(people)}人{again}；年龄按周岁计算。")
     ws.column_dimensions["A"].width = 22
     ws.column_dimensions["B"].width = 10
     ws.column_dimensions["C"].width = 10
     row = 4
-    for part in breakdowns(result.roster.people, result.policy, result.as_of):
+    for part in breakdowns(people, result.policy, result.as_of):
         for c, text in enumerate((part.title, "人数", "占比"), start=1):
             cell = ws.cell(row, c)
             set_value(cell, text)
