@@ -29,6 +29,7 @@ def audit(
     units: Annotated[int | None, typer.Option("--units", metavar="个数", help="机关部门、社区、管理处的个数（街道政策按其二分之一确定后备数量）。", min=1)] = None,
     scores: Annotated[Path | None, typer.Option("--scores", metavar="成绩表", help="答辩测评成绩表：用与 cadre score 相同的计算判断考试、答辩是否合格。")] = None,
     show_all: Annotated[bool, typer.Option("--all", help=f"在屏幕上列出全部问题（默认最多{TERMINAL_LIMIT}条，其余见工作簿）。")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="列出名册每一列读作什么（默认只列出需要说明的列）。")] = False,
 ) -> None:
     """逐人检查后备干部名册：年龄、年度考核、民主测评、管理期、挂职、轮岗、身份证号、重复录入、队伍结构等。
 
@@ -41,7 +42,7 @@ def audit(
     from cadre_cli.cli.progress import progress_bar
     from cadre_cli.model.person import build_roster
     from cadre_cli.policy.load import load_policy
-    from cadre_cli.readers.load import read_tables
+    from cadre_cli.readers.load import read_workbook
     from cadre_cli.writers.atomic import check_target
     from cadre_cli.writers.workbook import output_suffix
 
@@ -52,12 +53,13 @@ def audit(
     write = not no_output and (output is not None or not as_json)
     with progress_bar(quiet=as_json) as bar:
         task = bar.add_task("读取名册", total=None)
-        book, tables = read_tables(roster)
+        reading = read_workbook(roster)
+        book, tables = reading.book, reading.tables
         target = None
         if write:
             target = output or default_output(roster, "审核结果", output_suffix(book.kind))
             check_target(target, (roster,), force)
-        people = build_roster(roster.name, tables)
+        people = build_roster(roster.name, tables, reading.report)
         post_counts = post_counts or posts_from_book(book)
         score_results = _scores(scores, chosen, people) if scores else None
         bar.update(task, description="逐人检查", total=len(people.people), completed=0)
@@ -77,11 +79,15 @@ def audit(
             "command": "audit", "policy": chosen.name, "as_of": day.isoformat(), "people": len(people.people),
             "findings": [f.as_json() for f in result.findings], "skipped": [s.as_json() for s in result.skipped],
             "summary": summary, "output": str(target) if target else None, "notes": notes,
+            "columns": [c.as_json() for c in people.report.columns], "reading": people.report.as_json(),
         })
     else:
         from cadre_cli.cli.audit_view import render
 
+        from cadre_cli.cli.reading_view import render_reading
+
         render(console, roster, result, target, notes, TERMINAL_LIMIT if not show_all else None)
+        render_reading(console, people.report, verbose)
     raise typer.Exit(1 if summary["errors"] else 0)
 
 

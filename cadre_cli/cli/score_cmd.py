@@ -30,6 +30,7 @@ def score(
     force: Annotated[bool, typer.Option("--force", help="输出文件已存在时覆盖。")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="在标准输出打印 JSON 结果（不打印表格）。")] = False,
     no_output: Annotated[bool, typer.Option("--no-output", help="只在终端显示（或 --json），不写出工作簿。")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="列出名册每一列读作什么（默认只列出需要说明的列）。")] = False,
 ) -> None:
     """计算笔试与答辩测评成绩（或企业公开选拔总成绩），排名，写出带标注的成绩表。
 
@@ -61,32 +62,40 @@ def score(
                              f"{'（输入含宏，输出保留宏）' if suffix == '.xlsm' else ''}，请用 --output 改正。")
         check_target(target, (source,), force)
 
-    from cadre_cli.readers.load import read_tables
+    from cadre_cli.readers.load import read_workbook
 
-    book, tables = read_tables(source, READ_KEYS)
-    run = run_scoring(source.name, tables, pol)
+    reading = read_workbook(source, READ_KEYS)
+    run = run_scoring(source.name, reading.tables, pol)
     notes: list[str] = list(run.notes)
     if target is not None:
-        notes += _write(book, run, target, show_progress=not as_json)
+        notes += _write(reading, run, target, show_progress=not as_json)
     if as_json:
-        emit_json(_payload(run, target, notes))
+        emit_json({**_payload(run, target, notes), "columns": [c.as_json() for c in reading.report.columns],
+                   "reading": reading.report.as_json()})
     else:
+        from cadre_cli.cli.reading_view import render_reading
+
         _render(run, target, notes)
+        render_reading(console, reading.report, verbose)
     if run.errors:
         raise typer.Exit(2)
 
 
-def _write(book: Any, run: ScoreRun, target: Path, show_progress: bool) -> list[str]:
+def _write(reading: Any, run: ScoreRun, target: Path, show_progress: bool) -> list[str]:
+    from cadre_cli.writers.reading_sheet import add_reading_sheet
     from cadre_cli.writers.score_book import annotate
     from cadre_cli.writers.workbook import open_for_annotation, save
+
+    book, report = reading.book, reading.report
 
     from rich.console import Console
 
     rows = sum(len(r.candidate.records) for r in run.results)
     bar_console = Console(stderr=True)
     if not (show_progress and bar_console.is_terminal and rows >= PROGRESS_MIN_ROWS):
-        annotated = open_for_annotation(book)
+        annotated = open_for_annotation(book, report.own)
         annotate(annotated, run)
+        add_reading_sheet(annotated.wb, report)
         save(annotated, target, mode_from=book.path)
         return annotated.notes
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -94,9 +103,10 @@ def _write(book: Any, run: ScoreRun, target: Path, show_progress: bool) -> list[
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=bar_console, transient=True) as progress:
         task = progress.add_task("打开工作簿", total=rows + 2)
-        annotated = open_for_annotation(book)
+        annotated = open_for_annotation(book, report.own)
         progress.update(task, advance=1, description="写入成绩")
         annotate(annotated, run, advance=lambda n: progress.advance(task, n))
+        add_reading_sheet(annotated.wb, report)
         progress.update(task, description="保存文件")
         save(annotated, target, mode_from=book.path)
         progress.advance(task, 1)

@@ -46,6 +46,8 @@ def read_workbook(path: Path, key_fields: tuple[str, ...] = ("name",), allow_emp
             report.sheets.append(SheetRead(sheet.name, skipped=reason))
             continue
         records(table)
+        if table.added:
+            report.own.columns[sheet.name] = set(table.added)
         report.notes += table.notes
         report.columns += table.report
         if not table.records and table.notes:
@@ -53,6 +55,7 @@ def read_workbook(path: Path, key_fields: tuple[str, ...] = ("name",), allow_emp
             continue
         report.sheets.append(SheetRead(sheet.name, table.header_rows, len(table.records)))
         tables.append(table)
+    report.own.sheets = set(own)
     if own:
         names = "、".join(f"“{n}”" for n in own)
         report.notes.insert(0, f"工作表{names}是本工具上次运行时生成的结果，已跳过；本次结果会重新生成。")

@@ -103,6 +103,42 @@ def own_columns(headers: dict[int, str]) -> set[int]:
     return found if labels & {"审核结论", "问题摘要", "答辩测评分", "是否合格", "组织考察得分"} else set()
 
 
+def note_columns(ws: Any, cols: range) -> None:
+    """Remember on an openpyxl worksheet the columns the tool is adding to it."""
+    ws._cadre_added = sorted(set(getattr(ws, "_cadre_added", ())) | set(cols))
+
+
+def noted_columns(ws: Any) -> list[int]:
+    return list(getattr(ws, "_cadre_added", ()))
+
+
+def drop(wb: Any, stale: Marks, titles: dict[str, str]) -> None:
+    """Take out of a copy what an earlier run added: its sheets, and the cells (values,
+    comments, fills, merges) of its columns, where this run writes its own."""
+    from openpyxl.cell.cell import MergedCell
+
+    for name in stale.sheets:
+        title = titles.get(name, name)
+        if title in wb.sheetnames and len(wb.sheetnames) > 1:
+            wb.remove(wb[title])
+    for name, cols in stale.columns.items():
+        title = titles.get(name, name)
+        if title not in wb.sheetnames or not cols:
+            continue
+        ws = wb[title]
+        low, high = min(cols), max(cols)
+        for rng in list(ws.merged_cells.ranges):
+            if rng.max_col >= low and rng.min_col <= high:
+                ws.unmerge_cells(str(rng))
+        for row in ws.iter_rows(min_col=low, max_col=high):
+            for cell in row:
+                if isinstance(cell, MergedCell):
+                    continue
+                cell.value = None
+                cell.comment = None
+                cell.style = "Normal"
+
+
 def mark(wb: Any, marks: Marks) -> None:
     """Write (or replace) the property on an openpyxl workbook about to be saved."""
     from openpyxl.packaging.custom import StringProperty

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from cadre_cli.readers.cells import col_letter
 from cadre_cli.readers.fields import field_label
+from cadre_cli.readers.own_output import Marks
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +78,7 @@ class ReadReport:
     sheets: list[SheetRead] = field(default_factory=list)
     columns: list[ColumnRead] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # rows and values the reader treated specially
+    own: Marks = field(default_factory=Marks)  # what this tool added on an earlier run (left out)
 
     @property
     def warnings(self) -> list[str]:

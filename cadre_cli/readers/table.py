@@ -80,6 +80,7 @@ class Table:
     unit_hint: str | None = None
     report: list[ColumnRead] = field(default_factory=list)  # every header column: read as what, or why not
     notes: list[str] = field(default_factory=list)  # rows left out and why (Chinese sentences)
+    added: frozenset[int] = frozenset()  # columns this tool added on an earlier run (1-based)
 
     @property
     def name(self) -> str:
@@ -95,6 +96,12 @@ class Table:
     def header_cell(self, field: str) -> str:
         col = self.columns[field]
         return f"{col_letter(col)}{self.header_rows[-1]}"
+
+    @property
+    def width(self) -> int:
+        """The used width without the columns this tool added on an earlier run: new
+        result columns go where the old ones were."""
+        return min(self.added) - 1 if self.added else self.sheet.width
 
     @property
     def first_data_row(self) -> int:
@@ -171,7 +178,7 @@ def locate(book: RawBook, sheet: RawSheet, key_fields: tuple[str, ...],
             columns.setdefault(c.field, []).append(c.col)
     _check_duplicates(book, sheet, columns, header_rows[-1])
     table = Table(book.path.name, sheet, header_rows, {f: v[0] for f, v in columns.items()},
-                  {c.col: c.text for c in cols}, title=title, unit_hint=unit_hint)
+                  {c.col: c.text for c in cols}, title=title, unit_hint=unit_hint, added=added)
     table.report = _column_report(sheet.name, header_rows[-1], cols, table.columns)
     return table
 

@@ -12,6 +12,7 @@ from cadre_cli.audit.finding import SEVERITY_ORDER, Finding
 from cadre_cli.audit.structure import breakdowns
 from cadre_cli.readers.raw import RawBook
 from cadre_cli.rules.registry import REGISTRY, Severity
+from cadre_cli.writers.reading_sheet import add_reading_sheet
 from cadre_cli.writers.workbook import (
     AMBER,
     BLUE,
@@ -36,12 +37,13 @@ STATUS_FILL = {STATUS_OK: GREEN, STATUS_REMOVE: RED}
 
 
 def write_audit_book(book: RawBook, result: AuditResult, target: Path) -> Annotated:
-    annotated = open_for_annotation(book)
+    annotated = open_for_annotation(book, result.roster.report.own)
     wb = annotated.wb
     _annotate_cells(annotated, result.findings)
     _status_columns(annotated, result)
     _findings_sheet(annotated, result)
     _structure_sheet(wb, result)
+    add_reading_sheet(wb, result.roster.report)
     save(annotated, target, mode_from=book.path)
     return annotated
 
@@ -99,7 +101,7 @@ def _status_columns(annotated: Annotated, result: AuditResult) -> None:
     for table in result.roster.tables:
         ws = worksheet(annotated, table.name)
         people = people_by_table[id(table)]
-        first = first_free_column(ws, table.sheet.width, {p.row for p in people} | set(table.header_rows))
+        first = first_free_column(ws, table.width, {p.row for p in people} | set(table.header_rows))
         add_header_columns(ws, table.header_rows, first, ["审核结论", "问题摘要"], [13, 36])
         for person in people:
             status = result.status.get(id(person), STATUS_OK)
