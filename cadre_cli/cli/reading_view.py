@@ -36,8 +36,8 @@ def _where(sheets: list[str]) -> str:
     return f"工作表{shown}（共{len(sheets)}个，表头相同）"
 
 
-def render_reading(console: Any, report: ReadReport, verbose: bool = False) -> None:
-    console.print(f"[bold]读取说明[/]：{escape(report.summary())}" + ("" if verbose else "（加 -v 列出每一列）"))
+def render_reading(console: Any, report: ReadReport, verbose: bool = False, hint: str = "加 -v 列出每一列") -> None:
+    console.print(f"[bold]读取说明[/]：{escape(report.summary())}" + ("" if verbose else f"（{hint}）"))
     for sheet in report.sheets:
         if sheet.skipped and (verbose or sheet.header_rows or "本工具" in sheet.skipped):
             console.print(f"  工作表“{escape(sheet.name)}”未作为名单读取：{escape(sheet.skipped)}")

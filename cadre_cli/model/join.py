@@ -118,9 +118,10 @@ def _detail_kind(table: Table, keys: dict[str, set[str]], main_info: set[str]) -
 
 def _mark(report: ReadReport, table: Table, why: str, skipped: bool = True) -> None:
     for sheet in report.sheets:
-        if sheet.name == table.name:
-            if skipped:
-                sheet.skipped = why
+        if sheet.name == table.name and skipped:
+            sheet.skipped = why
+    if skipped:  # its columns were not read after all
+        report.columns = [c for c in report.columns if c.sheet != table.name]
     report.notes.append(f"工作表“{table.name}”{why}。")
 
 

@@ -196,6 +196,24 @@ class Person:
             return PDate(b.year, b.month, b.day)
         return None
 
+    def birth_conflict(self) -> str | None:
+        """The roster's birth month against the ID number's, when they disagree."""
+        birth: PDate | None = self.values.get("birth")
+        ident = self.id
+        if birth is None or ident is None:
+            return None
+        b = ident.birth
+        if (birth.year, birth.month) != (b.year, b.month) or (birth.day is not None and birth.day != b.day):
+            shown = f"{b.year}.{b.month:02d}" if birth.day is None else f"{b:%Y.%m.%d}"
+            return f"“{birth}”与身份证号中的{shown}不一致"
+        return None
+
+    def gender_conflict(self) -> str | None:
+        gender = self.values.get("gender")
+        if gender is not None and self.id is not None and gender != self.id.gender:
+            return f"“{gender}”与身份证号显示的“{self.id.gender}”不一致"
+        return None
+
     @property
     def reserve_level(self) -> str | None:
         """后备类别 as written, else the level its section line names (`一、正科级后备干部`)."""
@@ -433,13 +451,19 @@ def _check_dates(person: Person) -> None:
 
 # Fields that identify a row without saying anything about the person.
 IDENTIFYING = frozenset({"name", "seq", "staff_number", "exam_number", "phone", "remarks", "address"})
+# Fields that describe a person but that no rule checks by itself.
+DESCRIPTIVE = IDENTIFYING | {"gender", "ethnicity", "political_status", "unit", "department", "post", "unit_post",
+                             "previous_post", "school", "mentor", "reserve_level", "age"}
 
 
 def _check_thin(person: Person) -> None:
-    """A row with only a name and a staff number is no reserve anyone has checked."""
-    if person.name is None or person.id is not None or person.id_problem or person.assessments or person.flags:
+    """A row with only a name and a staff number (perhaps a unit and post too) is no
+    reserve anyone has checked: never 合格 by default."""
+    if person.name is None or person.id is not None or person.id_problem or person.id_note:
         return
-    if person.poll is not None or any(k not in IDENTIFYING for k in person.record.values):
+    if person.assessments or person.flags or person.poll is not None:
+        return
+    if any(k not in DESCRIPTIVE for k in person.record.values):
         return
     has = "、".join(field_label(k) for k in person.record.values if k not in ("name", "seq"))
     what = f"姓名和{has}" if has else "姓名"

@@ -33,33 +33,14 @@ class Unverified:
         return f"{where}的{field_label(self.field)}{self.reason}"
 
 
-def _birth_conflict(person: Person) -> str | None:
-    birth: PDate | None = person.values.get("birth")
-    ident = person.id
-    if birth is None or ident is None:
-        return None
-    b = ident.birth
-    if (birth.year, birth.month) != (b.year, b.month) or (birth.day is not None and birth.day != b.day):
-        shown = f"{b.year}.{b.month:02d}" if birth.day is None else f"{b:%Y.%m.%d}"
-        return f"“{birth}”与身份证号中的{shown}不一致"
-    return None
-
-
-def _gender_conflict(person: Person) -> str | None:
-    gender = person.values.get("gender")
-    if gender is not None and person.id is not None and gender != person.id.gender:
-        return f"“{gender}”与身份证号显示的“{person.id.gender}”不一致"
-    return None
-
-
 def unverified(person: Person) -> list[Unverified]:
     """The publishable values of a person that cannot be published as they stand."""
     found = [Unverified(p.field, p.cell, f"无法识别（{p.reason}）") for p in person.problems
              if p.rule == "invalid-value" and p.field in CHECKED]
-    birth = _birth_conflict(person)
+    birth = person.birth_conflict()
     if birth:
         found.append(Unverified("birth", person.cell("birth"), birth))
-    gender = _gender_conflict(person)
+    gender = person.gender_conflict()
     if gender:
         found.append(Unverified("gender", person.cell("gender"), gender))
     return found
@@ -72,12 +53,12 @@ def _broken(person: Person, field: str) -> bool:
 def published_birth(person: Person) -> PDate | None:
     """The roster's birth month; the ID number's only where the roster has none (not where
     its cell could not be read), and nothing when the two disagree."""
-    if _broken(person, "birth") or _birth_conflict(person):
+    if _broken(person, "birth") or person.birth_conflict():
         return None
     return person.born
 
 
 def published_gender(person: Person) -> str | None:
-    if _broken(person, "gender") or _gender_conflict(person):
+    if _broken(person, "gender") or person.gender_conflict():
         return None
     return person.gender
