@@ -14,6 +14,8 @@ Sources (layouts only; nothing of theirs is committed):
 
 import datetime as dt
 
+import pytest
+
 from openpyxl import Workbook
 
 from cadre_cli.model.person import build_roster
@@ -191,3 +193,35 @@ def test_hr_export_with_column_ids_and_detail_sheets(tmp_path, run):
     assert r.people[1].cell("education").sheet == "教育经历"
     data = audit(run, path)
     assert data["people"] == 2 and not of_rule(data, "duplicate-person")
+
+
+@pytest.mark.parametrize("header, field", [
+    ("部门和职务", "unit_post"), ("所在单位及职务", "unit_post"), ("现任职单位及职务", "unit_post"),
+    ("原任职单位及职务", "previous_post"), ("行政职务", "post"), ("党政职务", "post"), ("现任岗位", "post"),
+    ("所在处室/部门", "department"), ("任现级时间", "rank_since"), ("现职务始任时间", "post_since"),
+    ("现职级始任时间", "rank_since"), ("任现职级时间", "rank_since"), ("行政级别", "rank"), ("级别时间", "rank_since"),
+    ("最高学历/学位", "education"), ("全日制教育学历/学位", "education_fulltime"), ("在职教育学历/学位", "education_parttime"),
+    ("毕业院校及专业", "school"), ("近三年考核结果（2022-2024年）", "assessment_text"), ("工作证号", "staff_number"),
+    ("证件号码", "id_number"), ("姓名_real_name", "name"), ("出生年月_birth_date", "birth"),
+])
+def test_headers_real_files_use(tmp_path, header, field):
+    rows = [["姓名" if header != "姓名_real_name" else "序号", header], ["张三" if header != "姓名_real_name" else 1, "x"]]
+    path = book(tmp_path / "h.xlsx", {"Sheet1": (rows, [])})
+    reading = read_workbook(path, ("name", "staff_number"), allow_empty=True)
+    got = {c.header: c.field for c in reading.report.columns}
+    assert got[header] == field
+
+
+def test_free_text_assessment_of_three_years(tmp_path, run):
+    header = ["序号", "姓名", "性别", "出生年月", "近三年考核结果（2022-2024年）"]
+    rows = [header, [1, "张三", "男", "1985.03", "2022年优秀、2023年合格、2024年合格"],
+            [2, "李四", "女", "1988.05", "优秀、不称职、称职"], [3, "王五", "男", "1990.01", "均为称职"],
+            [4, "赵六", "男", "1991.01", "优秀"]]
+    path = book(tmp_path / "k.xlsx", {"名册": (rows, [])})
+    r = roster(path)
+    assert r.people[0].assessments == {2022: Grade.EXCELLENT, 2023: Grade.COMPETENT, 2024: Grade.COMPETENT}
+    assert r.people[1].assessments[2023] is Grade.INCOMPETENT and r.people[2].assessments[2024] is Grade.COMPETENT
+    assert "只有一个等次" in r.people[3].problems[0].reason
+    data = audit(run, path)
+    found = of_rule(data, "annual-assessment")
+    assert [(f["name"], f["cell"]) for f in found] == [("李四", "E3")] and "2023年度考核为不称职" in found[0]["message"]

@@ -153,11 +153,18 @@ def _find(index: dict[tuple[str, str], Person | None], record: Record) -> Person
 def _join_wide(table: Table, index: dict, build: Build, report: ReadReport) -> None:
     from cadre_cli.model.person import IDENTIFYING, Problem
 
-    unmatched = []
-    for record in table.records:
-        person = _find(index, record)
+    unmatched, repeated = [], []
+    seen: dict[int, int] = {}
+    found = [(record, _find(index, record)) for record in table.records]
+    for _, person in found:
+        if person is not None:
+            seen[id(person)] = seen.get(id(person), 0) + 1
+    for record, person in found:
         if person is None:
             unmatched.append(record.row)
+            continue
+        if seen[id(person)] > 1:  # several rows for one person: which one holds? not guessed
+            repeated.append(record.row)
             continue
         other = build(record, table)
         for name, value in other.values.items():
@@ -181,6 +188,9 @@ def _join_wide(table: Table, index: dict, build: Build, report: ReadReport) -> N
         person.problems += [p for p in other.problems if p.rule == "invalid-value"]
         person.notes += other.notes
     _unmatched(report, table, unmatched)
+    if repeated:
+        shown = "、".join(str(r) for r in repeated[:8]) + ("等" if len(repeated) > 8 else "")
+        report.notes.append(f"工作表“{table.name}”第{shown}行是同一人的几行（共{len(repeated)}行），无法确定用哪一行，未并入。")
 
 
 def _join_history(table: Table, index: dict, report: ReadReport) -> None:

@@ -35,8 +35,8 @@ class Unverified:
 
 def unverified(person: Person) -> list[Unverified]:
     """The publishable values of a person that cannot be published as they stand."""
-    found = [Unverified(p.field, p.cell, f"无法识别（{p.reason}）") for p in person.problems
-             if p.rule == "invalid-value" and p.field in CHECKED]
+    found = [Unverified(p.field, p.cell, p.reason if "不一致" in p.reason else f"无法识别（{p.reason}）")
+             for p in person.problems if p.rule == "invalid-value" and p.field in CHECKED]
     birth = person.birth_conflict()
     if birth:
         found.append(Unverified("birth", person.cell("birth"), birth))
