@@ -21,7 +21,7 @@ from cadre_cli.rules.registry import REGISTRY, RULES, Rule, Severity
 # Rules whose error means the person should lose reserve status (取消资格建议).
 REMOVAL_RULES = frozenset({
     "age-limit", "annual-assessment", "poll-unfit-share", "poll-weak-share", "management-period-expired",
-    "exam-failed", "negative-flag",
+    "exam-failed", "negative-flag", "health", "tier-term",
 })
 STATUS_OK, STATUS_WATCH, STATUS_REMOVE = "合格", "需关注", "取消资格建议"
 
