@@ -64,12 +64,15 @@ def join_tables(tables: list[Table], report: ReadReport) -> tuple[list[Table], C
     rows into those people (or makes people of them when nothing else is there)."""
     history = [t for t in tables if _is_history(t)]
     rest = [t for t in tables if not _is_history(t)]
+    if len(rest) <= 1 and not history:  # one list of people: nothing to join
+        return rest, lambda people, build: people
     main: list[Table] = []
     wide: list[Table] = []
     keys: dict[str, set[str]] = {k: set() for k in KEYS}
     main_info: set[str] = set()
-    for table in rest:
+    for i, table in enumerate(rest):
         kind = _detail_kind(table, keys, main_info) if main else None
+        last = i == len(rest) - 1
         if kind == "wide":
             wide.append(table)
         elif kind == "long":
@@ -78,7 +81,8 @@ def join_tables(tables: list[Table], report: ReadReport) -> tuple[list[Table], C
             main.append(table)
             main_info |= _info_fields(table)
             for k in KEYS:
-                keys[k] |= {v for r in table.records if (v := key_value(k, r.raw(k))) is not None}
+                if not last and k in table.columns:  # the keys only matter to the sheets after it
+                    keys[k] |= {v for r in table.records if (v := key_value(k, r.raw(k))) is not None}
     for table in wide:
         _mark(report, table, "按身份证号（或工作证号）并入名册中对应人员的信息", skipped=False)
     for table in history:
@@ -172,21 +176,19 @@ def _join_wide(table: Table, index: dict, build: Build, report: ReadReport) -> N
                 continue
             if name not in person.values:
                 person.values[name] = value
-                person.extra_cells[name] = other.cell(name)
-                person.extra_raw[name] = other.raw(name)
+                person.set_extra(name, other.cell(name), other.raw(name))
             elif person.values[name] != value:
                 person.problems.append(Problem(name, other.cell(name),
                                                f"与{person.cell(name)}所填的“{cell_text(person.raw(name))}”不一致"))
         for year, grade in other.assessments.items():
             person.assessments.setdefault(year, grade)
-            person.extra_cells.setdefault(f"assessment:{year}", other.cell(f"assessment:{year}"))
-            person.extra_raw.setdefault(f"assessment:{year}", other.raw(f"assessment:{year}"))
+            person.set_extra(f"assessment:{year}", other.cell(f"assessment:{year}"), other.raw(f"assessment:{year}"), keep=True)
         for name, flag in other.flags.items():
             person.flags.setdefault(name, flag)
-            person.extra_cells.setdefault(name, other.cell(name))
-            person.extra_raw.setdefault(name, other.raw(name))
+            person.set_extra(name, other.cell(name), other.raw(name), keep=True)
         person.problems += [p for p in other.problems if p.rule == "invalid-value"]
-        person.notes += other.notes
+        for note in other.notes:
+            person.note(note)
     _unmatched(report, table, unmatched)
     if repeated:
         shown = "、".join(str(r) for r in repeated[:8]) + ("等" if len(repeated) > 8 else "")
@@ -226,8 +228,7 @@ def add_history(person: Person, record: Record) -> None:
                                        f"{year}年度考核“{cell_text(raw_grade)}”与{person.cell(f'assessment:{year}')}所填的不一致"))
         return
     person.assessments[year] = grade
-    person.extra_cells[f"assessment:{year}"] = grade_cell
-    person.extra_raw[f"assessment:{year}"] = raw_grade
+    person.set_extra(f"assessment:{year}", grade_cell, raw_grade)
 
 
 def _people_from_history(history: list[Table], build: Build) -> list[Person]:

@@ -7,6 +7,7 @@ row still run.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -155,24 +156,43 @@ class Person:
     unit: str | None = None
     unit_from_sheet: bool = False  # the unit is the sheet's name: never glued in front of a post
     id_note: str | None = None  # a passport or travel-permit number where the ID number goes
-    blank: set[str] = field(default_factory=set)  # fields written as an explicit blank (`/`, `无`, `暂无`)
-    never: set[str] = field(default_factory=set)  # date fields whose blank says it never happened (任中层时间 `无`)
-    notes: list[Problem] = field(default_factory=list)  # how a value was read (the 1905 trap): said, not a finding
-    extra_cells: dict[str, CellRef] = field(default_factory=dict)  # values read from elsewhere (joined sheets)
-    extra_raw: dict[str, object] = field(default_factory=dict)
+    # Rarely set, so shared empty values until they are (50,000 people build no 250,000 empty sets):
+    blank: frozenset[str] = frozenset()  # fields written as an explicit blank (`/`, `无`, `暂无`)
+    never: frozenset[str] = frozenset()  # date fields whose blank says it never happened (任中层时间 `无`)
+    notes: tuple[Problem, ...] = ()  # how a value was read (the 1905 trap): said, not a finding
+    extra_cells: dict[str, CellRef] | None = None  # values read from elsewhere (joined sheets, one cell of years)
+    extra_raw: dict[str, object] | None = None
 
     def get(self, name: str) -> Any:
         return self.values.get(name)
 
     def cell(self, name: str) -> CellRef | None:
         """Where a field's value is, or where it would be (the column exists, the cell is blank)."""
-        extra = self.extra_cells.get(name)
+        extra = self.extra_cells.get(name) if self.extra_cells else None
         return extra if extra is not None else self.record.ref(name)
+
+    def mark_blank(self, name: str, never: bool = False) -> None:
+        self.blank = self.blank | {name}
+        if never:
+            self.never = self.never | {name}
+
+    def note(self, problem: Problem) -> None:
+        self.notes = (*self.notes, problem)
+
+    def set_extra(self, name: str, cell: CellRef | None, raw: object, keep: bool = False) -> None:
+        """A value of this person read from another cell than the row's own column."""
+        if self.extra_cells is None or self.extra_raw is None:
+            self.extra_cells, self.extra_raw = {}, {}
+        if keep and name in self.extra_raw:
+            return
+        if cell is not None:
+            self.extra_cells[name] = cell
+        self.extra_raw[name] = raw
 
     def raw(self, name: str) -> object:
         """A field's cell as typed, from the row or from a joined sheet."""
         value = self.record.values.get(name)
-        return self.extra_raw.get(name) if value is None else value
+        return self.extra_raw.get(name) if value is None and self.extra_raw else value
 
     @property
     def name(self) -> str | None:
@@ -305,6 +325,7 @@ def lookup(memo: dict[object, tuple[bool, Any]], parser: Callable[..., Any], raw
 
 
 _DATE, _ID, _GRADE, _FLAG, _PLAIN, _HISTORY = range(6)
+_DATE_TYPES = (dt.date, dt.datetime)
 
 
 def _plan(table: Table, cache: ParseCache) -> dict[str, tuple[int, Any, Any]]:
@@ -345,10 +366,10 @@ def build_person(record: Record, table: Table, cache: ParseCache | None = None,
         if code == _DATE and raw.__class__ is float and not raw.is_integer():
             decimals = table.sheet.decimals(record.row - 1, record.columns[name] - 1)
             ok, value = _parse(parse_date, raw, decimals)
-        elif code == _DATE and is_serial_trap(raw):
+        elif code == _DATE and raw.__class__ in _DATE_TYPES and is_serial_trap(raw):
             ok, value = _parse(parse_date, raw)
             if ok:
-                person.notes.append(Problem(name, record.ref(name), f"{shown_date(raw)}|{value}", "recovered"))
+                person.note(Problem(name, record.ref(name), f"{shown_date(raw)}|{value}", "recovered"))
         else:
             try:  # the common case: a value seen before (booleans never enter the memo)
                 if raw.__class__ is bool:
@@ -381,7 +402,7 @@ def build_person(record: Record, table: Table, cache: ParseCache | None = None,
 
 def _read_id(person: Person, raw: object) -> None:
     if raw.__class__ is str and is_explicit_blank(raw):
-        person.blank.add("id_number")
+        person.mark_blank("id_number")
         return
     try:
         person.id = parse_id(raw)
@@ -394,10 +415,8 @@ def _read_id(person: Person, raw: object) -> None:
 def _explicit_blank(person: Person, name: str, code: int, parser: Any) -> None:
     """`/`, `无`, `暂无`: a date that never happened (任中层时间 `无`: never a middle-level
     cadre), a count of none, or simply nothing."""
-    person.blank.add(name)
-    if code == _DATE:
-        person.never.add(name)
-    elif parser is parse_count:
+    person.mark_blank(name, never=code == _DATE)
+    if parser is parse_count:
         person.values[name] = 0
 
 
@@ -409,9 +428,9 @@ def _other_party(person: Person, raw: object) -> bool:
         return False
     if party is None or cat.is_cpc(party):
         return False
-    person.never.add("joined_party")
+    person.mark_blank("joined_party", never=True)
     person.values.setdefault("political_status", party)
-    person.notes.append(Problem("joined_party", person.record.ref("joined_party"), party, "read-as"))
+    person.note(Problem("joined_party", person.record.ref("joined_party"), party, "read-as"))
     return True
 
 
@@ -422,13 +441,12 @@ def _history(person: Person, grades: dict[int, Grade | None], cell: CellRef | No
             person.problems.append(Problem("assessment_text", cell, f"{year}年度考核与本行“{year}年”一列不一致"))
             continue
         person.assessments[year] = grade
-        if cell is not None:
-            person.extra_cells[f"assessment:{year}"] = cell
-            person.extra_raw[f"assessment:{year}"] = raw
+        person.set_extra(f"assessment:{year}", cell, raw)
 
 
 MIN_BIRTH_YEAR = 1930  # a reserve born earlier cannot be in office
 MIN_AGE_FOR = {"joined_party": 14, "work_start": 14}
+_LATER_DATES = frozenset(DATE_FIELDS) - {"birth"}
 
 
 def _check_dates(person: Person) -> None:
@@ -443,9 +461,12 @@ def _check_dates(person: Person) -> None:
     born = person.born
     if born is None:
         return
-    for name in DATE_FIELDS:
+    youngest = born.year + max(MIN_AGE_FOR.values()) + 1
+    for name in person.record.values:
+        if name not in _LATER_DATES:
+            continue
         value = values.get(name)
-        if name == "birth" or value is None:
+        if value is None or value.year > youngest:  # the common case: long after birth
             continue
         if value < born:
             person.problems.append(Problem(name, person.cell(name), f"“{value}”早于出生年月{born.year}.{born.month:02d}"))

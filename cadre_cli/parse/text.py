@@ -74,4 +74,4 @@ EXPLICIT_BLANKS = frozenset({"/", "／", "\\", "-", "--", "—", "——", "－"
 
 def is_explicit_blank(value: object) -> bool:
     """`/`, `—`, `无`, `暂无`…: the cell says there is nothing (for a date: it never happened)."""
-    return isinstance(value, str) and squash(value) in EXPLICIT_BLANKS
+    return isinstance(value, str) and len(value) <= 8 and squash(value) in EXPLICIT_BLANKS

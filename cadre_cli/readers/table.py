@@ -17,7 +17,7 @@ from cadre_cli.parse.problem import ValueProblem
 from cadre_cli.parse.text import cell_text, header_key, is_blank, nfkc, squash
 from cadre_cli.readers.cells import CellRef, col_letter
 from cadre_cli.readers.fields import (
-    accepted_headers, code_base, display_base, field_label, field_of, group_of, is_title, resembles,
+    LOOKUP, accepted_headers, code_base, display_base, field_label, field_of, group_of, is_title, resembles,
 )
 from cadre_cli.readers.raw import RawBook, RawSheet
 from cadre_cli.readers.report import ColumnRead
@@ -500,16 +500,17 @@ _SKIPPED = {
 
 def _not_a_person(row: list[object], values: dict[str, object]) -> str | None:
     """Why a data row is no person: a template placeholder row, a row of a field
-    dictionary (its 姓名 cell holds a header word), a row with only its number."""
+    dictionary (its 姓名 cell holds a header word), a row with only its number. Runs
+    once per row: the name cell decides, the other cells only when there is no name."""
+    name = values.get("name")
+    if name.__class__ is str:
+        if _PLACEHOLDER.search(name):
+            return "placeholder"
+        fld = LOOKUP.get(name.strip())
+        return "dictionary" if fld is not None and ":" not in fld else None
     texts = [v for v in row if isinstance(v, str) and v.strip()]
     if texts and sum(1 for t in texts if _PLACEHOLDER.search(t)) * 2 >= len(texts):
         return "placeholder"
-    name = values.get("name")
-    if isinstance(name, str):
-        key = header_key(name)
-        fld = field_of(key) if key else None
-        if fld is not None and ":" not in fld:
-            return "dictionary"
     if values and set(values) <= _ONLY_NUMBERING:
         return "numbering"
     return None
