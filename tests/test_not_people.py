@@ -203,3 +203,19 @@ def test_an_id_number_keyed_detail_sheet_is_not_more_people(tmp_path, run):
     data = audit_json(run, path)
     assert data["people"] == 1 and not of_rule(data, "duplicate-person")
     assert any(s["sheet"] == "任职记录" and s["skipped"] for s in data["reading"]["sheets"])
+
+
+def test_the_package_patchers_sheet_marker_is_read_too(tmp_path, run):
+    from openpyxl.packaging.custom import StringProperty
+
+    wb = Workbook()
+    write_table(wb.active, [person("张三", seq=1)], title=None, unit_line=None)
+    extra = wb.create_sheet("我们加的")
+    extra.append(["姓名", "性别"])
+    extra.append(["不是人", "男"])
+    wb.custom_doc_props.append(StringProperty(name="cadre-annotated", value='["我们加的"]'))
+    path = tmp_path / "m.xlsx"
+    wb.save(path)
+    data = audit_json(run, path)
+    assert data["people"] == 1
+    assert any(s["sheet"] == "我们加的" and s["skipped"] for s in data["reading"]["sheets"])

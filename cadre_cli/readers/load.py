@@ -35,7 +35,7 @@ def read_workbook(path: Path, key_fields: tuple[str, ...] = ("name",), allow_emp
     tables: list[Table] = []
     own: list[str] = []
     for sheet in book.sheets:
-        if sheet.name in marks.sheets or (not marks.from_property and looks_own_sheet(sheet.name, sheet.rows[:2])):
+        if sheet.name in marks.sheets or (not marks and looks_own_sheet(sheet.name, sheet.rows[:2])):
             own.append(sheet.name)
             report.sheets.append(SheetRead(sheet.name, skipped="本工具上次运行时生成的工作表，不是名册内容"))
             continue

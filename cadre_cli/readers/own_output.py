@@ -24,6 +24,8 @@ from defusedxml import ElementTree
 from cadre_cli.parse.text import squash
 
 PROPERTY = "cadre-added"
+# The package patcher's marker (writers/package/marker.py): a JSON list of sheet names only.
+SHEETS_PROPERTY = "cadre-annotated"
 MAX_PROPERTIES_BYTES = 1024 * 1024
 # Sheets the tool writes, with the text of their first cell (the title); 成绩汇总 carries
 # the user's own title, and is known by its header row (名次 … 说明).
@@ -61,17 +63,22 @@ def read_marks(path: Path) -> Marks:
             root = ElementTree.fromstring(zf.read(info))
     except (KeyError, zipfile.BadZipFile, OSError, ElementTree.ParseError, ValueError):
         return Marks()
+    marks = Marks()
     for prop in root:
-        if prop.get("name") == PROPERTY:
-            text = "".join(prop.itertext())
-            try:
-                data = json.loads(text)
-                sheets = {str(s) for s in data.get("sheets", [])}
-                columns = {str(k): {int(c) for c in v} for k, v in data.get("columns", {}).items()}
-            except (ValueError, TypeError, AttributeError):
-                return Marks()
-            return Marks(sheets, columns, from_property=True)
-    return Marks()
+        name = prop.get("name")
+        if name not in (PROPERTY, SHEETS_PROPERTY):
+            continue
+        try:
+            data = json.loads("".join(prop.itertext()))
+            if name == SHEETS_PROPERTY:  # sheets only: columns are still found by their headers
+                marks.sheets |= {str(s) for s in data}
+                continue
+            marks.sheets |= {str(s) for s in data.get("sheets", [])}
+            marks.columns.update({str(k): {int(c) for c in v} for k, v in data.get("columns", {}).items()})
+            marks.from_property = True
+        except (ValueError, TypeError, AttributeError):
+            continue
+    return marks
 
 
 def looks_own_sheet(name: str, rows: list[list[object]]) -> bool:
