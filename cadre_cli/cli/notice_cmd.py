@@ -11,6 +11,7 @@ import typer
 from rich.markup import escape
 
 from cadre_cli.cli.common import batch_mode, console, emit_json, err_console, input_path, parse_as_of
+from cadre_cli.cli.password_opt import PasswordOption, unlocks
 
 
 class Kind(str, Enum):
@@ -23,8 +24,9 @@ def register(app: typer.Typer) -> None:
 
 
 @batch_mode()
+@unlocks("roster")
 def notice(
-    roster: Annotated[str, typer.Argument(metavar="名册", help="后备干部名册（.xlsx/.xls/.ods/.csv）。")],
+    roster: Annotated[str, typer.Argument(metavar="名册", help="后备干部名册（.xlsx/.xls/.et/.ods/.csv，或系统导出的 XML/网页格式“.xls”）。")],
     by: Annotated[str | None, typer.Option("--by", metavar="列名", help="按哪一列分份，每个值一份文件，如 单位、后备类别；不写则整个名册一份。")] = None,
     kind: Annotated[Kind | None, typer.Option("--kind", metavar="类型", help="notice：拟列人选的公示（有公示期）；list：确定名单的公开（无公示期）。默认按政策。")] = None,
     start: Annotated[str | None, typer.Option("--start", metavar="日期", help="公示开始日期，如 2026-12-01（默认今天）。")] = None,
@@ -42,6 +44,7 @@ def notice(
     as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出结果。")] = False,
     blank_unverified: Annotated[bool, typer.Option("--blank-unverified", help="可公开的信息无法识别或与身份证号不一致时（如出生年月“1992.13”），仍生成该份文件，这些信息留空（默认不生成该份文件，退出码为2）。")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="列出名册每一列读作什么（默认只列出需要说明的列）。")] = False,
+    password: PasswordOption = False,
 ) -> None:
     """按单位等批量生成公示或公开名单（Word、网页、Markdown），只含可公开的信息。
 
@@ -88,7 +91,10 @@ def notice(
 
     source = input_path(roster)
     reading = read_workbook(source)
-    tables = reading.tables
+    book, tables = reading.book, reading.tables
+    warnings += book.notes
+    if book.password is not None:
+        warnings.append("公示和名单只含可公开的信息，按常规写出，不加打开密码。")
     roster_data = build_roster(source.name, tables, reading.report)
     people, extra = batch.select_people(roster_data.people)
     warnings += extra

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from cadre_cli.cli.common import batch_mode, console, default_output, emit_json, err_console, input_path
+from cadre_cli.cli.password_opt import PasswordOption, PlainOutputOption, unlocks
 
 if TYPE_CHECKING:
     from cadre_cli.score.engine import ScoreRun
@@ -23,13 +24,16 @@ def register(app: typer.Typer) -> None:
 
 
 @batch_mode()
+@unlocks("file")
 def score(
-    file: Annotated[str, typer.Argument(metavar="成绩表", help="笔试、答辩测评成绩表（.xlsx .xlsm .xls .ods .csv），可有多个工作表。")],
+    file: Annotated[str, typer.Argument(metavar="成绩表", help="笔试、答辩测评成绩表（.xlsx .xlsm .xls .et .ods .csv，或系统导出的 XML/网页格式“.xls”），可有多个工作表。")],
     policy: Annotated[str | None, typer.Option("--policy", "-p", metavar="政策", help="预设政策名称（county、enterprise…）或 .toml 政策文件；默认 county。")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", metavar="文件", help="输出的带标注工作簿（默认与输入同一文件夹的“原名_成绩.xlsx”）。")] = None,
     force: Annotated[bool, typer.Option("--force", help="输出文件已存在时覆盖。")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="在标准输出打印 JSON 结果（不打印表格）。")] = False,
     no_output: Annotated[bool, typer.Option("--no-output", help="只在终端显示（或 --json），不写出工作簿。")] = False,
+    password: PasswordOption = False,
+    plain_output: PlainOutputOption = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="列出名册每一列读作什么（默认只列出需要说明的列）。")] = False,
 ) -> None:
     """计算笔试与答辩测评成绩（或企业公开选拔总成绩），排名，写出带标注的成绩表。
@@ -43,32 +47,31 @@ def score(
     """
     from cadre_cli.errors import CadreError
     from cadre_cli.policy.load import load_policy
-    from cadre_cli.readers.guard import sniff
-    from cadre_cli.writers.workbook import output_suffix
-    from cadre_cli.score.engine import READ_KEYS, require_scheme
-    from cadre_cli.score.engine import run_scoring
+    from cadre_cli.readers.load import read_workbook
+    from cadre_cli.score.engine import READ_KEYS, require_scheme, run_scoring
     from cadre_cli.writers.atomic import check_target
+    from cadre_cli.writers.locked import output_password
+    from cadre_cli.writers.workbook import output_suffix
 
     pol = load_policy(policy)
     require_scheme(pol)
     source = input_path(file)
-    kind = sniff(source)
+    reading = read_workbook(source, READ_KEYS)  # by its bytes: the output's extension follows from them
+    book, tables = reading.book, reading.tables
     target: Path | None = None
     if not no_output:
-        suffix = output_suffix(kind)
+        suffix = output_suffix(book.kind)
         target = output or default_output(source, "成绩", suffix)
         if target.suffix.lower() != suffix:
             raise CadreError(f"输出文件“{target.name}”的扩展名应为 {suffix}"
                              f"{'（输入含宏，输出保留宏）' if suffix == '.xlsm' else ''}，请用 --output 改正。")
         check_target(target, (source,), force)
 
-    from cadre_cli.readers.load import read_workbook
-
-    reading = read_workbook(source, READ_KEYS)
-    run = run_scoring(source.name, reading.tables, pol)
-    notes: list[str] = list(run.notes)
+    run = run_scoring(source.name, tables, pol)
+    notes: list[str] = [*book.notes, *run.notes]
     if target is not None:
-        notes += _write(reading, run, target, show_progress=not as_json)
+        lock, lock_notes = output_password(book, target, keep=not plain_output)
+        notes += _write(reading, run, target, show_progress=not as_json, password=lock) + lock_notes
     if as_json:
         emit_json({**_payload(run, target, notes), "columns": [c.as_json() for c in reading.report.columns],
                    "reading": reading.report.as_json()})
@@ -81,7 +84,7 @@ def score(
         raise typer.Exit(2)
 
 
-def _write(reading: Any, run: ScoreRun, target: Path, show_progress: bool) -> list[str]:
+def _write(reading: Any, run: ScoreRun, target: Path, show_progress: bool, password: str | None = None) -> list[str]:
     from cadre_cli.writers.reading_sheet import add_reading_sheet
     from cadre_cli.writers.score_book import annotate
     from cadre_cli.writers.workbook import open_for_annotation, save
@@ -96,7 +99,7 @@ def _write(reading: Any, run: ScoreRun, target: Path, show_progress: bool) -> li
         annotated = open_for_annotation(book, report.own)
         annotate(annotated, run)
         add_reading_sheet(annotated.wb, report)
-        save(annotated, target, mode_from=book.path)
+        save(annotated, target, mode_from=book.path, password=password)
         return annotated.notes
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -108,7 +111,7 @@ def _write(reading: Any, run: ScoreRun, target: Path, show_progress: bool) -> li
         annotate(annotated, run, advance=lambda n: progress.advance(task, n))
         add_reading_sheet(annotated.wb, report)
         progress.update(task, description="保存文件")
-        save(annotated, target, mode_from=book.path)
+        save(annotated, target, mode_from=book.path, password=password)
         progress.advance(task, 1)
     return annotated.notes
 

@@ -28,7 +28,9 @@ _SKIP_WORDS = ("合计", "小计", "总计", "共计", "平均")
 _SUBTOTAL_WORDS = ("合计", "小计", "总计")
 _END_WORDS = ("填表说明", "填表人", "审核人", "制表人", "填报人", "经办人", "单位负责人", "填报日期", "说明：", "说明:",
               "注：", "注:", "备注：", "备注:")
-_OPTIONAL_DUPLICATES = frozenset({"seq", "remarks", "phone", "address"})
+# Fields no rule reads: a second column of one (two 毕业院校 under 第一学历 and 最高学历) is
+# reported and left unread, not a refusal of the whole file.
+_OPTIONAL_DUPLICATES = frozenset({"seq", "remarks", "phone", "address", "school", "previous_post", "department"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,10 +174,15 @@ def locate(book: RawBook, sheet: RawSheet, key_fields: tuple[str, ...],
     header_rows = tuple(range(top + 1, top + depth + 1))
     title, unit_hint = _title_lines(sheet, top)
     cols = _refine(sheet, header_rows[-1], cols, title)
-    columns = {}
-    for c in cols:
-        if c.field is not None:
-            columns.setdefault(c.field, []).append(c.col)
+    columns: dict[str, list[int]] = {}
+    for i, c in enumerate(cols):
+        if c.field is None:
+            continue
+        first = columns.get(c.field)
+        if first and c.field in _OPTIONAL_DUPLICATES:
+            cols[i] = c.ignored(f"与{col_letter(first[0])}列同为“{field_label(c.field)}”，只读取第一列")
+            continue
+        columns.setdefault(c.field, []).append(c.col)
     _check_duplicates(book, sheet, columns, header_rows[-1])
     table = Table(book.path.name, sheet, header_rows, {f: v[0] for f, v in columns.items()},
                   {c.col: c.text for c in cols}, title=title, unit_hint=unit_hint, added=added)

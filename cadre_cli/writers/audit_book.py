@@ -36,15 +36,21 @@ FILL = {Severity.ERROR: RED, Severity.WARNING: AMBER, Severity.INFO: BLUE}
 STATUS_FILL = {STATUS_OK: GREEN, STATUS_REMOVE: RED}
 
 
-def write_audit_book(book: RawBook, result: AuditResult, target: Path) -> Annotated:
+def write_audit_book(book: RawBook, result: AuditResult, target: Path, keep_password: bool = True) -> Annotated:
+    """The annotated copy; from a locked roster it is locked with the same password
+    unless `keep_password` is False (`--no-password-on-output`)."""
+    from cadre_cli.writers.locked import output_password
+
     annotated = open_for_annotation(book, result.roster.report.own)
+    password, lock_notes = output_password(book, target, keep_password)
+    annotated.notes += lock_notes
     wb = annotated.wb
     _annotate_cells(annotated, result.findings)
     _status_columns(annotated, result)
     _findings_sheet(annotated, result)
     _structure_sheet(wb, result)
     add_reading_sheet(wb, result.roster.report)
-    save(annotated, target, mode_from=book.path)
+    save(annotated, target, mode_from=book.path, password=password)
     return annotated
 
 
