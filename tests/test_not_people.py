@@ -150,11 +150,11 @@ def test_rerun_on_the_audit_output(tmp_path, run):
     assert again["summary"]["status"] == first["summary"]["status"]
     assert any("本工具上次运行时生成" in n for n in again["reading"]["notes"])
     tool_cols = [c for c in again["columns"] if c.get("note", "").startswith("本工具上次运行时添加")]
-    assert [c["header"] for c in tool_cols] == ["审核结论", "问题摘要"]
+    assert [c["header"] for c in tool_cols] == ["审核结论", "问题摘要", "核查状态"]
     second = tmp_path / "第二次.xlsx"
     assert run("audit", str(out), "--as-of", AS_OF, "--output", str(second)).code == 1
     a, b = load_workbook(out), load_workbook(second)
-    assert a.sheetnames == b.sheetnames == ["Sheet", "问题清单", "结构分析", "读取说明"]
+    assert a.sheetnames == b.sheetnames == ["Sheet", "审核概况", "问题清单", "结构分析", "读取说明"]
     assert a["Sheet"].max_column == b["Sheet"].max_column  # results written where the old ones were
 
 

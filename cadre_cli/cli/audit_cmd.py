@@ -31,13 +31,17 @@ def audit(
     units: Annotated[int | None, typer.Option("--units", metavar="个数", help="机关部门、社区、管理处的个数（街道政策按其二分之一确定后备数量）。", min=1)] = None,
     scores: Annotated[Path | None, typer.Option("--scores", metavar="成绩表", help="答辩测评成绩表：用与 cadre score 相同的计算判断考试、答辩是否合格。")] = None,
     show_all: Annotated[bool, typer.Option("--all", help=f"在屏幕上列出全部问题（默认最多{TERMINAL_LIMIT}条，其余见工作簿）。")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="有规则因缺少列或信息未能核查（对全体或部分人员）时也以退出码1结束，供脚本拦下不完整的名册。")] = False,
     password: PasswordOption = False,
     plain_output: PlainOutputOption = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="列出名册每一列读作什么（默认只列出需要说明的列）。")] = False,
 ) -> None:
     """逐人检查后备干部名册：年龄、年度考核、民主测评、管理期、挂职、轮岗、身份证号、重复录入、队伍结构等。
 
-    有“错误”级问题时退出码为1，没有时为0；文件或选项无法使用时为2。
+    只有政策启用的每条规则都用本人一行的数据核查过、且没有问题的人才是“合格”；有规则未能核查的人为“未能全部核查”；
+    名册写明退休、病休、调出、已去世、已调整等的人另列为“不在册/非在岗”，不参加核查。
+
+    有“错误”级问题时退出码为1，没有时为0（加 --strict 时有规则未能核查也为1）；文件或选项无法使用时为2。
 
     示例：cadre audit 后备干部名册.xlsx --as-of 2026-12-31；cadre audit 名册.xls --policy county-term --json
     """
@@ -82,17 +86,17 @@ def audit(
         emit_json({
             "command": "audit", "policy": chosen.name, "as_of": day.isoformat(), "people": len(people.people),
             "findings": [f.as_json() for f in result.findings], "skipped": [s.as_json() for s in result.skipped],
-            "summary": summary, "output": str(target) if target else None, "notes": notes,
-            "columns": [c.as_json() for c in people.report.columns], "reading": people.report.as_json(),
+            "persons": result.persons(), "summary": summary, "output": str(target) if target else None,
+            "notes": notes, "columns": [c.as_json() for c in people.report.columns], "reading": people.report.as_json(),
         })
     else:
         from cadre_cli.cli.audit_view import render
 
         from cadre_cli.cli.reading_view import render_reading
 
-        render(console, roster, result, target, notes, TERMINAL_LIMIT if not show_all else None)
+        render(console, roster, result, target, notes, TERMINAL_LIMIT if not show_all else None, strict=strict)
         render_reading(console, people.report, verbose)
-    raise typer.Exit(1 if summary["errors"] else 0)
+    raise typer.Exit(1 if summary["errors"] or (strict and not result.complete) else 0)
 
 
 def _scores(path: Path, policy, roster):

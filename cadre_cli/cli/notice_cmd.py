@@ -44,6 +44,7 @@ def notice(
     as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出结果。")] = False,
     blank_unverified: Annotated[bool, typer.Option("--blank-unverified", help="可公开的信息无法识别或与身份证号不一致时（如出生年月“1992.13”），仍生成该份文件，这些信息留空（默认不生成该份文件，退出码为2）。")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="列出名册每一列读作什么（默认只列出需要说明的列）。")] = False,
+    include_inactive: Annotated[bool, typer.Option("--include-inactive", help="名册写明退休、病休、调出、已去世、已调整等的人也列入（默认不列入，并逐一提示）。")] = False,
     password: PasswordOption = False,
 ) -> None:
     """按单位等批量生成公示或公开名单（Word、网页、Markdown），只含可公开的信息。
@@ -96,10 +97,10 @@ def notice(
     if book.password is not None:
         warnings.append("公示和名单只含可公开的信息，按常规写出，不加打开密码。")
     roster_data = build_roster(source.name, tables, reading.report)
-    people, extra = batch.select_people(roster_data.people)
+    people, extra = batch.select_people(roster_data.people, include_inactive)
     warnings += extra
     if not people:
-        raise CadreError(f"“{source.name}”中没有可列入{batch.LABEL[doc_kind]}的人员（没有填写姓名的行）。")
+        raise CadreError(f"“{source.name}”中没有可列入{batch.LABEL[doc_kind]}的人员（没有填写姓名的行，或都已写明不在册、不在岗；后者确需列入请加 --include-inactive）。")
     if by:
         groups, extra = group_people(people, resolve_by(by, tables, people))
         warnings += extra

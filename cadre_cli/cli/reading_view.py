@@ -51,11 +51,13 @@ def render_reading(console: Any, report: ReadReport, verbose: bool = False, hint
         console.print(f"  {escape(_where(sheets))}：{head}，其下{counted}行")
         if shown:
             table = Table(show_header=True, header_style="bold", box=None, padding=(0, 1), pad_edge=False)
-            for label in ("单元格", "表头", "读作", "说明"):
+            notes = any(c.note for c in shown)
+            for label in ("单元格", "表头", "读作", "说明")[: 4 if notes else 3]:
                 table.add_column(label, overflow="fold", no_wrap=label == "单元格")
             for c in shown:
                 style = "yellow" if c.warning else ("dim" if c.field is None else None)
-                table.add_row(c.cell, escape(c.header), escape(c.label or "未读取"), escape(c.note or ""), style=style)
+                cells = [c.cell, escape(c.header), escape(c.label or "未读取")] + ([escape(c.note or "")] if notes else [])
+                table.add_row(*cells, style=style)
             console.print(table)
         if plain and not verbose:
             names = "、".join(escape(c.header) for c in plain[:MAX_NAMES]) + ("等" if len(plain) > MAX_NAMES else "")

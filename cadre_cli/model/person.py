@@ -162,6 +162,7 @@ class Person:
     notes: tuple[Problem, ...] = ()  # how a value was read (the 1905 trap): said, not a finding
     extra_cells: dict[str, CellRef] | None = None  # values read from elsewhere (joined sheets, one cell of years)
     extra_raw: dict[str, object] | None = None
+    apart: str | None = None  # why the row is listed apart from the candidates (a reader's hook): see model/standing.py
 
     def get(self, name: str) -> Any:
         return self.values.get(name)

@@ -30,7 +30,7 @@ MAX_PROPERTIES_BYTES = 1024 * 1024
 # Sheets the tool writes, with the text of their first cell (the title); 成绩汇总 carries
 # the user's own title, and is known by its header row (名次 … 说明).
 OWN_SHEETS = {"问题清单": "后备干部名册审核问题清单", "结构分析": "后备干部队伍结构分析", "成绩汇总": None,
-              "读取说明": "读取说明"}
+              "读取说明": "读取说明", "审核概况": "后备干部名册审核概况"}
 # Header texts of the columns the tool adds to a user's sheet.
 OWN_COLUMNS = frozenset({"审核结论", "问题摘要", "核查状态", "考评分", "测评分", "答辩测评分", "是否合格", "名次", "说明",
                          "演讲答辩得分", "组织考察得分", "总成绩"})

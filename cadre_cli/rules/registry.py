@@ -41,6 +41,9 @@ class Rule:
     any_param: bool = False  # on when any one param is set (else all must be)
     example: str = ""
     options: tuple[str, ...] = ()  # policy parameters the check also reads; they switch nothing on
+    # a blank cell is an answer, not a gap: no secondment, no mark (else a person whose row
+    # has none of a `needs` group is reported as not checked)
+    blank_means_none: bool = False
 
     def enabled(self, policy: Policy) -> bool:
         if self.id in policy.rules.ignore:
@@ -125,7 +128,7 @@ RULES: list[Rule] = [
        "写明时间的，只在检查基准日仍在期限内时才算负面情形（已过期限的只作提示）；没写时间的提示补填时间，不直接取消资格。"
        "时间取自该单元格中的日期，或同一行的“处分时间”“立案时间”列；只写到年份而期限正好落在该年内的，提示写明月份。",
        ("R1", "R2", "R3", "R5", "A11"), "《后备干部培养管理实施规定》四", ("negative.enabled",),
-       (("flag:*",),), options=("negative.windows",),
+       (("flag:*",),), options=("negative.windows",), blank_means_none=True,
        example="“受处分情况”一栏标注为“2025.03受撤销党内职务处分”，自2025年3月起至2027年3月1日方满2年，属于“受撤销党内职务处分不满2年”的负面情形"),
     _r("health", E, "健康状况不符合要求", "按政策的 health.condition：“身体健康”（高校、学校、街道、企业方案把身体健康列为基本条件）时，"
        "健康状况为较差、病休、住院、不能工作等为错误，“一般”“较弱”、慢性病、残疾或写法无法判断的为警告，空白提示补填；"
@@ -151,13 +154,13 @@ RULES: list[Rule] = [
        ("R11",), "临朐县《科级后备干部选拔培养和管理使用办法（试行）》", ("management.min_cultivation_years",), (("reserve_since",),)),
     _r("secondment-length", W, "挂职时间不在规定范围", "已结束的挂职时长短于下限或长于上限；正在进行的挂职按检查基准日计算，只在已超过上限时提示。",
        ("T1",), "《后备干部培养管理实施规定》二(二)", ("secondment.min_months", "secondment.max_months"),
-       (("secondment_start", "secondment_period"),), any_param=True),
+       (("secondment_start", "secondment_period"),), any_param=True, blank_means_none=True),
     _r("secondment-cycle", W, "挂职时间与该类挂职的周期不符", "挂职周期按挂职类别而定（如到乡镇挂任党政副职两年，到企业、县直部门、街道（社区）一年，"
        "信访督查专员半年）。类别由挂职单位和挂职职务的文字判断（政策文件中 secondment.cycles 各项的 place、post 词语，按顺序第一个 place 相符的类别为准）。"
        "已结束的挂职短于或长于周期、正在进行的挂职已超过周期（或计划结束时间晚于周期）的，均提示；结束日为周期届满日或其前一天都算满周期。"
        "无法判断类别的写明原因，不猜测。",
        ("T2",), "《优秀年轻干部重点培养工程实施方案》三(一)", ("secondment.cycles",),
-       (("secondment_start", "secondment_period"), ("secondment_post", "secondment_unit")),
+       (("secondment_start", "secondment_period"), ("secondment_post", "secondment_unit")), blank_means_none=True,
        example="2025年3月1日起挂职县信访局信访督查专员，至2025年11月1日已8个月，超过半年的周期"),
     _r("rotation-due", W, "同一职位满期应轮岗", "在同一职位任职满规定年限（如5年）应当交流轮岗；男性年满58周岁、女性年满53周岁的可不轮岗。",
        ("T5",), "《株洲市经信委关于进一步加强全委干部队伍建设的意见》三(二)", ("rotation.years",), (("post_since",),)),
@@ -172,10 +175,10 @@ RULES: list[Rule] = [
        (("reserve_since",), ("post_since", "post_history")),
        example="2021年7月列入，5年培养期于2026年7月1日届满，只经过1个不同岗位（县财政局办公室副主任升主任不算不同岗位）"),
     _r("mentoring", I, "帮带期满应重新落实帮带人", "每轮帮带时间为两年，期满后重新落实帮带人。",
-       ("T4",), "《优秀年轻干部重点培养工程实施方案》三(一)", ("mentoring.round_years",), (("mentor_since",),)),
+       ("T4",), "《优秀年轻干部重点培养工程实施方案》三(一)", ("mentoring.round_years",), (("mentor_since",),), blank_means_none=True),
     _r("borrowed-staff", W, "借用时间超过上限", "从外单位借用人员，原则上借用时间不得超过2个月。",
        ("T6",), "《株洲市经信委关于进一步加强全委干部队伍建设的意见》三(三)", ("borrowed.max_months",),
-       (("borrowed_start", "borrowed_period"),)),
+       (("borrowed_start", "borrowed_period"),), blank_means_none=True),
     _r("exam-failed", E, "考试或答辩测评不合格", "笔试或答辩测评成绩低于合格分数（或结果为“不合格”）的，取消后备资格；可由名册中的成绩列或 --scores 给出的成绩表判断。",
        ("S6", "R8", "S9"), "《后备干部培养管理实施规定》四(八)", ("score.written_pass", "score.defense_pass", "score.exam_required"),
        (("written", "defense"),), any_param=True),

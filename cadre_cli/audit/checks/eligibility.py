@@ -42,7 +42,8 @@ def education(ctx: AuditContext, person: Person) -> Iterator[Finding]:
         full = person.education_fulltime
         has_column = "education_fulltime" in (person.table.columns if person.table else {})
         if full is None and not has_column:
-            return  # the roster does not tell full-time from part-time: reported once as skipped
+            ctx.unchecked("education", person, ("education_fulltime",), "名册没有区分全日制与在职学历，全日制学历要求未检查")
+            return
         if full is None or full < need:
             who = f"{rule.full_time_age_max}周岁以下的干部" if rule.full_time_age_max is not None else "后备干部"
             shown = full.label if full else "无"
@@ -77,7 +78,9 @@ def experience(ctx: AuditContext, person: Person) -> Iterator[Finding]:
 @person_check("rank-prerequisite")
 def rank_prerequisite(ctx: AuditContext, person: Person) -> Iterator[Finding]:
     found = ctx.level(person)
-    if found and found[1].prerequisites:
+    if found is None:
+        ctx.unchecked("rank-prerequisite", person, ("reserve_level",))
+    elif found[1].prerequisites:
         yield from _requirement_finding(ctx, person, "rank-prerequisite", list(found[1].prerequisites),
                                         f"{found[1].label}后备干部任职资格")
 

@@ -63,4 +63,5 @@ def health(ctx: AuditContext, person: Person) -> Iterable[Finding]:
     if state == POOR:
         return [ctx.finding("health", person, f"健康状况为“{text}”，如由于健康原因不能担负本职工作任务，应取消后备干部资格",
                             cell)]
+    ctx.unchecked("health", person, ("health",), f"健康状况“{text}”无法判断")  # a note, not a verdict: not 合格
     return [ctx.finding("health", person, f"健康状况“{text}”无法判断，请核实是否影响履行职责", cell, Severity.INFO)]
