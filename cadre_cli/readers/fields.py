@@ -333,3 +333,47 @@ def field_label(field: str) -> str:
     if field == "date":
         return "日期（如参加工作时间、任现职时间）"
     return FIELD_LABELS.get(field, field)
+
+
+# --- 民主推荐 / 民主测评 tally sheets (`cadre poll`, read by cadre_cli/poll) -------------------
+# A separate table because some of these words already mean a roster field above (实到人数 is
+# `poll:voters` there): on a tally sheet they are looked up here first. The voter classes
+# (领导班子成员, 中层干部 …) are not here: they are policy data (`[tally] classes`).
+TALLY_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "candidate": ("推荐人选", "被推荐人", "被推荐人姓名", "推荐人选姓名", "推荐对象", "候选人", "候选人姓名",
+                  "被测评人", "被测评人姓名", "测评对象", "被评议人", "考察对象", "人选"),
+    "votes": ("票数", "得票", "得票数", "推荐票", "推荐票数", "同意票", "同意票数", "赞成票", "赞成票数", "得票情况"),
+    "total": ("总票数", "得票总数", "合计票数", "总得票数", "总得票", "票数合计", "推荐票合计"),
+    "share": ("得票率", "推荐率", "得票比例", "同意率", "赞成率", "支持率", "优秀率", "称职率", "好评率", "满意率",
+              "称职以上率", "优秀称职率", "综合得票率", "加权得票率", "比例", "百分比"),
+    "rank": ("排名", "名次", "得票排名", "推荐排名", "排序", "位次"),
+    "score": ("测评分", "测评得分", "测评分数", "得分", "综合得分", "加权得分"),
+    "expected": ("应到人数", "应到", "应到会人数", "应参会人数", "应参加人数", "应参加推荐人数", "应参加测评人数",
+                 "应投票人数", "应到会"),
+    "present": ("实到人数", "实到", "实到会人数", "实参会人数", "参会人数", "到会人数", "实参加人数", "参加人数",
+                "参加推荐人数", "参加测评人数", "测评人数", "参评人数", "投票人数", "实际投票人数", "实到会"),
+    "issued": ("发出票数", "发出选票", "发出", "发票数", "发放票数", "发放选票", "发出推荐票", "发出测评票",
+               "发出票", "发放"),
+    "returned": ("收回票数", "收回选票", "收回", "回收票数", "收回推荐票", "收回测评票", "收回票", "回收"),
+    "valid": ("有效票", "有效票数", "有效选票", "有效"),
+    "invalid": ("无效票", "无效票数", "无效选票", "废票", "无效"),
+    "abstain": ("弃权", "弃权票", "弃权票数", "弃权人数"),
+    "voter_class": ("投票人类别", "投票人身份", "投票人员类别", "类别", "人员类别", "推荐人类别", "推荐人身份",
+                    "测评人类别", "测评人身份", "参评人员类别", "票别", "选票类别", "身份", "投票人类型"),
+    "ballot": ("票号", "选票编号", "选票序号", "选票号", "票序号"),
+    "ballot_valid": ("是否有效", "是否有效票", "有效否", "选票是否有效"),
+    "good": ("好", "好票", "好票数"),
+    "fair": ("较好", "较好票", "较好票数"),
+    "average": ("一般", "一般票", "一般票数"),
+    "poor": ("差", "较差", "差票", "差票数"),
+}
+TALLY_LOOKUP: dict[str, str] = {}
+for _field, _headers in TALLY_SYNONYMS.items():
+    for _h in _headers:
+        TALLY_LOOKUP.setdefault(header_key(_h), _field)
+
+
+def tally_field_of(key: str) -> str | None:
+    """What a normalised header means on a tally sheet: a tally word (`votes`, `present`,
+    `candidate` …), else the roster field (`name`, `post`, `poll:excellent` …)."""
+    return TALLY_LOOKUP.get(key) or field_of(key)
