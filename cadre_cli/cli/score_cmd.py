@@ -34,6 +34,7 @@ def score(
     no_output: Annotated[bool, typer.Option("--no-output", help="只在终端显示（或 --json），不写出工作簿。")] = False,
     password: PasswordOption = False,
     plain_output: PlainOutputOption = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="列出表格每一列读作什么（默认只列出需要说明的列）。")] = False,
 ) -> None:
     """计算笔试与答辩测评成绩（或企业公开选拔总成绩），排名，写出带标注的成绩表。
 
@@ -45,7 +46,7 @@ def score(
     示例：cadre score 答辩测评成绩.xlsx；cadre score 成绩.xlsx --policy enterprise --json --no-output
     """
     from cadre_cli.policy.load import load_policy
-    from cadre_cli.readers.load import read_tables
+    from cadre_cli.readers.load import read_workbook
     from cadre_cli.score.engine import READ_KEYS, require_scheme, run_scoring
     from cadre_cli.writers.score_book import result_columns
     from cadre_cli.writers.workbook import check_output_suffix, check_room
@@ -56,7 +57,8 @@ def score(
     pol = load_policy(policy)
     require_scheme(pol)
     source = input_path(file)
-    book, tables = read_tables(source, READ_KEYS)  # by its bytes: the output's extension follows from them
+    reading = read_workbook(source, READ_KEYS)  # by its bytes: the output's extension follows from them
+    book, tables = reading.book, reading.tables
     target: Path | None = None
     if not no_output:
         suffix = output_suffix(book.kind)
@@ -69,26 +71,34 @@ def score(
     notes: list[str] = [*book.notes, *run.notes]
     if target is not None:
         lock, lock_notes = output_password(book, target, keep=not plain_output)
-        notes += _write(book, run, target, show_progress=not as_json, password=lock) + lock_notes
+        notes += _write(reading, run, target, show_progress=not as_json, password=lock) + lock_notes
     if as_json:
-        emit_json(_payload(run, target, notes))
+        emit_json({**_payload(run, target, notes), "columns": [c.as_json() for c in reading.report.columns],
+                   "reading": reading.report.as_json()})
     else:
+        from cadre_cli.cli.reading_view import render_reading
+
         _render(run, target, notes)
+        render_reading(console, reading.report, verbose)
     if run.errors:
         raise typer.Exit(2)
 
 
-def _write(book: Any, run: ScoreRun, target: Path, show_progress: bool, password: str | None = None) -> list[str]:
+def _write(reading: Any, run: ScoreRun, target: Path, show_progress: bool, password: str | None = None) -> list[str]:
+    from cadre_cli.writers.reading_sheet import add_reading_sheet
     from cadre_cli.writers.score_book import annotate
     from cadre_cli.writers.workbook import open_for_annotation, save
+
+    book, report = reading.book, reading.report
 
     from rich.console import Console
 
     rows = sum(len(r.candidate.records) for r in run.results)
     bar_console = Console(stderr=True)
     if not (show_progress and bar_console.is_terminal and rows >= PROGRESS_MIN_ROWS):
-        annotated = open_for_annotation(book)
+        annotated = open_for_annotation(book, report.own)
         annotate(annotated, run)
+        add_reading_sheet(annotated.wb, report)
         save(annotated, target, mode_from=book.path, password=password)
         return annotated.notes
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -96,9 +106,10 @@ def _write(book: Any, run: ScoreRun, target: Path, show_progress: bool, password
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=bar_console, transient=True) as progress:
         task = progress.add_task("打开工作簿", total=rows + 2)
-        annotated = open_for_annotation(book)
+        annotated = open_for_annotation(book, report.own)
         progress.update(task, advance=1, description="写入成绩")
         annotate(annotated, run, advance=lambda n: progress.advance(task, n))
+        add_reading_sheet(annotated.wb, report)
         progress.update(task, description="保存文件")
         save(annotated, target, mode_from=book.path, password=password)
         progress.advance(task, 1)

@@ -123,11 +123,19 @@ def level_phrase(reserve_level: str) -> str:
     return reserve_level + ("干部" if reserve_level.endswith("后备") else "后备干部")
 
 
+def _has_unit(person: Person) -> bool:
+    """The post already names its unit (a 所在单位及职务 column), or the unit is only the
+    sheet's name (`院领导`): nothing is glued in front of the post."""
+    return person.unit_from_sheet or "unit_post" in person.record.values
+
+
 def publishable_fields(person: Person) -> dict[str, str]:
     """The allow-listed fields of one person, as display text ('' when unknown)."""
+    from cadre_cli.notice.verify import published_birth, published_gender
+
     values = person.values
     hide = withheld(person)
-    birth, birth_short = _month(None if "birth" in hide else person.born)
+    birth, birth_short = _month(None if "birth" in hide else published_birth(person))
     education = "" if hide.keys() & {"education", "education_fulltime", "education_parttime"} else _education(person)
     degree = person.degree.label if person.degree is not None and not hide.keys() & {
         "degree", "degree_fulltime", "degree_parttime", "education"} else ""
@@ -136,7 +144,7 @@ def publishable_fields(person: Person) -> dict[str, str]:
     reserve_level = "" if "reserve_level" in hide else clean(person.reserve_level)
     return {
         "name": "" if "name" in hide else clean(person.name),
-        "gender": "" if "gender" in hide else person.gender or "",
+        "gender": "" if "gender" in hide else published_gender(person) or "",
         "ethnicity": "" if "ethnicity" in hide else clean(values.get("ethnicity")),
         "birth": birth,
         "birth_short": birth_short,
@@ -147,7 +155,7 @@ def publishable_fields(person: Person) -> dict[str, str]:
         "work_start": "" if "work_start" in hide else _month(values.get("work_start"))[0],
         "unit": unit,
         "post": post,
-        "unit_post": post if (not unit or post.startswith(unit)) else unit + post,
+        "unit_post": post if (not unit or post.startswith(unit) or _has_unit(person)) else unit + post,
         "reserve_level": reserve_level,
         "reserve_class": reserve_level.removesuffix("干部").removesuffix("后备") or reserve_level,
     }

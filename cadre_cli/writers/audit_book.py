@@ -30,6 +30,7 @@ from cadre_cli.model.hidden import hidden_reason
 from cadre_cli.readers.cells import CellRef
 from cadre_cli.readers.raw import RawBook
 from cadre_cli.rules.registry import REGISTRY, Severity
+from cadre_cli.writers.reading_sheet import add_reading_sheet
 from cadre_cli.writers.workbook import (
     AMBER,
     BLUE,
@@ -62,7 +63,7 @@ def write_audit_book(book: RawBook, result: AuditResult, target: Path, keep_pass
     unless `keep_password` is False (`--no-password-on-output`)."""
     from cadre_cli.writers.locked import output_password
 
-    annotated = open_for_annotation(book)
+    annotated = open_for_annotation(book, result.roster.report.own)
     password, lock_notes = output_password(book, target, keep_password)
     annotated.notes += lock_notes
     wb = annotated.wb
@@ -71,6 +72,7 @@ def write_audit_book(book: RawBook, result: AuditResult, target: Path, keep_pass
     _summary_sheet(wb, result)
     _findings_sheet(annotated, result)
     _structure_sheet(wb, result)
+    add_reading_sheet(wb, result.roster.report)
     save(annotated, target, mode_from=book.path, password=password)
     return annotated
 
@@ -119,7 +121,7 @@ def _status_columns(annotated: Annotated, result: AuditResult) -> None:
     for table in result.roster.tables:
         ws = worksheet(annotated, table.name)
         people = people_by_table[id(table)]
-        first = first_free_column(ws, table.sheet.width, {p.row for p in people} | set(table.header_rows))
+        first = first_free_column(ws, table.width, {p.row for p in people} | set(table.header_rows))
         add_header_columns(ws, table.header_rows, first, ["审核结论", "问题摘要", "核查状态"], [13, 36, 20])
         widest = 0
         for person in people:
@@ -248,7 +250,7 @@ def _structure_sheet(wb, result: AuditResult) -> None:
     set_value(ws.cell(1, 1), "后备干部队伍结构分析")
     ws.cell(1, 1).font = st["title_font"]
     hidden = {id(p) for p in result.roster.people if hidden_reason(p)}
-    people = [p for p in result.roster.people if id(p) not in hidden]
+    people = [p for p in result.roster.distinct_people() if id(p) not in hidden]
     twice = len(result.roster.people) - len(hidden) - len(people)
     again = f"（名册中重复录入的{twice}人只计一次）" if twice > 0 else ""
     apart = f"（另有{len(hidden)}人在隐藏行或隐藏工作表中，单独列出，未计入）" if hidden else ""

@@ -18,7 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from cadre_cli.errors import InputError, debug_detail
+from cadre_cli.readers import own_output
 from cadre_cli.readers.guard import Kind
+from cadre_cli.readers.own_output import Marks
 from cadre_cli.readers.raw import RawBook
 from cadre_cli.writers.atomic import write_atomic
 
@@ -36,6 +38,7 @@ class Annotated:
     suffix: str  # ".xlsx" or ".xlsm"
     notes: list[str] = field(default_factory=list)  # Chinese sentences for the user
     titles: dict[str, str] = field(default_factory=dict)  # sheet name as read -> worksheet title
+    original: set[str] = field(default_factory=set)  # the user's sheets (anything else was added by us)
 
 
 def output_suffix(kind: Kind) -> str:
@@ -69,8 +72,17 @@ def check_output_suffix(target: Path, kind: Kind) -> None:
         raise OutputError(f"输出文件“{target.name}”的扩展名应为 {suffix}{why}，请用 --output 改正。")
 
 
-def open_for_annotation(book: RawBook) -> Annotated:
-    """The workbook to annotate, and what the user should know about the copy."""
+def open_for_annotation(book: RawBook, stale: Marks | None = None) -> Annotated:
+    """The workbook to annotate, and what the user should know about the copy. What this
+    tool added on an earlier run (`stale`) is taken out, to be written afresh."""
+    annotated = _open(book)
+    if stale:
+        own_output.drop(annotated.wb, stale, annotated.titles)
+    annotated.original = set(annotated.wb.sheetnames)
+    return annotated
+
+
+def _open(book: RawBook) -> Annotated:
     from openpyxl import load_workbook
 
     name = book.path.name
@@ -245,6 +257,7 @@ def add_header_columns(ws: Any, header_rows: tuple[int, ...], start: int, labels
             ws.merge_cells(start_row=top, start_column=col, end_row=bottom, end_column=col)
         if widths:
             ws.column_dimensions[get_column_letter(col)].width = widths[offset]
+    own_output.note_columns(ws, range(start, start + len(labels)))
 
 
 MAX_CELL_TEXT = 32_767  # Excel refuses a cell or a comment with more characters
@@ -425,7 +438,11 @@ def fit_to_width(ws: Any, landscape: bool = False) -> None:
 
 
 def save(annotated: Annotated, target: Path, mode_from: Path | None = None, password: str | None = None) -> Path:
-    """Write the workbook atomically; with `password`, locked with it (the input was)."""
+    """Write the workbook atomically, marking the sheets and columns we added (see
+    `own_output`); with `password`, locked with it (the input was)."""
+    wb = annotated.wb
+    own_output.mark(wb, Marks({n for n in wb.sheetnames if n not in annotated.original},
+                              {ws.title: set(own_output.noted_columns(ws)) for ws in wb.worksheets}))
     write = annotated.wb.save
     if password is not None:
         from cadre_cli.writers.locked import locked_writer
