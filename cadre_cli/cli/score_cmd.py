@@ -13,7 +13,6 @@ if TYPE_CHECKING:
     from cadre_cli.score.engine import ScoreRun
     from cadre_cli.score.model import Result
 
-PROGRESS_MIN_ROWS = 300  # show a progress bar on a terminal from this many candidates
 TABLE_MAX_ROWS = 60  # the terminal table shows this many rows; the rest is in the workbook / JSON
 WIDE_TERMINAL = 110  # columns needed to show the 说明 column inside the table
 
@@ -28,8 +27,8 @@ def score(
     policy: Annotated[str | None, typer.Option("--policy", "-p", metavar="政策", help="预设政策名称（county、enterprise…）或 .toml 政策文件；默认 county。")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", metavar="文件", help="输出的带标注工作簿（默认与输入同一文件夹的“原名_成绩.xlsx”）。")] = None,
     force: Annotated[bool, typer.Option("--force", help="输出文件已存在时覆盖。")] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="在标准输出打印 JSON 结果（不打印表格）。")] = False,
-    no_output: Annotated[bool, typer.Option("--no-output", help="只在终端显示（或 --json），不写出工作簿。")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="把结果以 JSON 打印到标准输出（此时只有给了 --output 才写工作簿）。")] = False,
+    no_output: Annotated[bool, typer.Option("--no-output", help="只在屏幕上显示，不写工作簿。")] = False,
 ) -> None:
     """计算笔试与答辩测评成绩（或企业公开选拔总成绩），排名，写出带标注的成绩表。
 
@@ -40,7 +39,8 @@ def score(
 
     示例：cadre score 答辩测评成绩.xlsx；cadre score 成绩.xlsx --policy enterprise --json --no-output
     """
-    from cadre_cli.errors import CadreError
+    from cadre_cli.cli.options import check_suffix
+    from cadre_cli.cli.progress import progress_bar
     from cadre_cli.policy.load import load_policy
     from cadre_cli.readers.guard import sniff
     from cadre_cli.writers.workbook import output_suffix
@@ -53,21 +53,22 @@ def score(
     source = input_path(file)
     kind = sniff(source)
     target: Path | None = None
-    if not no_output:
+    if not no_output and (output is not None or not as_json):  # --json alone writes no workbook, as in audit
         suffix = output_suffix(kind)
         target = output or default_output(source, "成绩", suffix)
-        if target.suffix.lower() != suffix:
-            raise CadreError(f"输出文件“{target.name}”的扩展名应为 {suffix}"
-                             f"{'（输入含宏，输出保留宏）' if suffix == '.xlsm' else ''}，请用 --output 改正。")
+        check_suffix(target, suffix, "带标注的工作簿" + ("（输入含宏，输出保留宏）" if suffix == ".xlsm" else ""))
         check_target(target, (source,), force)
 
     from cadre_cli.readers.load import read_tables
 
-    book, tables = read_tables(source, READ_KEYS)
-    run = run_scoring(source.name, tables, pol)
-    notes: list[str] = list(run.notes)
-    if target is not None:
-        notes += _write(book, run, target, show_progress=not as_json)
+    with progress_bar(quiet=as_json) as bar:
+        task = bar.add_task("读取成绩表", total=None)
+        book, tables = read_tables(source, READ_KEYS)
+        bar.update(task, description="计算成绩")
+        run = run_scoring(source.name, tables, pol)
+        notes: list[str] = list(run.notes)
+        if target is not None:
+            notes += _write(book, run, target, bar, task)
     if as_json:
         emit_json(_payload(run, target, notes))
     else:
@@ -76,30 +77,17 @@ def score(
         raise typer.Exit(2)
 
 
-def _write(book: Any, run: ScoreRun, target: Path, show_progress: bool) -> list[str]:
+def _write(book: Any, run: ScoreRun, target: Path, bar: Any, task: Any) -> list[str]:
     from cadre_cli.writers.score_book import annotate
     from cadre_cli.writers.workbook import open_for_annotation, save
 
-    from rich.console import Console
-
     rows = sum(len(r.candidate.records) for r in run.results)
-    bar_console = Console(stderr=True)
-    if not (show_progress and bar_console.is_terminal and rows >= PROGRESS_MIN_ROWS):
-        annotated = open_for_annotation(book)
-        annotate(annotated, run)
-        save(annotated, target, mode_from=book.path)
-        return annotated.notes
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=bar_console, transient=True) as progress:
-        task = progress.add_task("打开工作簿", total=rows + 2)
-        annotated = open_for_annotation(book)
-        progress.update(task, advance=1, description="写入成绩")
-        annotate(annotated, run, advance=lambda n: progress.advance(task, n))
-        progress.update(task, description="保存文件")
-        save(annotated, target, mode_from=book.path)
-        progress.advance(task, 1)
+    bar.update(task, description="打开工作簿", total=rows, completed=0)
+    annotated = open_for_annotation(book)
+    bar.update(task, description="写入成绩")
+    annotate(annotated, run, advance=lambda n: bar.advance(task, n))
+    bar.update(task, description="保存文件", total=None)
+    save(annotated, target, mode_from=book.path)
     return annotated.notes
 
 
