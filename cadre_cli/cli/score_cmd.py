@@ -99,12 +99,13 @@ def _number(value: Any) -> Any:
 
 def _candidate(result: Result) -> dict[str, Any]:
     c = result.candidate
+    passed, why = result.outcome
     return {
-        "name": c.name, "exam_number": c.exam_number, "unit": c.unit, "status": result.status.value,
+        "name": c.name, "exam_number": c.exam_number, "unit": c.unit, "status": result.status.value, "status_text": why,
         "written": _number(result.written), "written_passed": result.written_passed,
         "panel": _number(result.panel), "poll": _number(result.poll), "defense": _number(result.defense),
         "speech": _number(result.speech), "org": _number(result.org), "total": _number(result.total),
-        "passed": result.passed, "rank": result.rank, "notes": c.notes,
+        "passed": passed, "rank": result.rank, "notes": c.notes,
         "rows": [{"sheet": r.sheet, "row": r.row} for r in c.records],
     }
 

@@ -31,10 +31,12 @@ class Column:
 
 
 def verdict(result: Result) -> str | None:
-    if result.status is Status.ABSENT:
-        return "缺考"
+    """是否合格 as printed: 合格, 不合格, 不合格（缺考）, 数据有误; empty where the scheme has
+    no pass mark."""
     if result.status is Status.REJECTED:
         return "数据有误"
+    if result.status is Status.ABSENT:
+        return "不合格（缺考）"
     if result.passed is None:
         return None
     return "合格" if result.passed else "不合格"
@@ -47,7 +49,7 @@ def explanation(result: Result) -> str:
 
 
 def failing(result: Result) -> bool:
-    return result.status in (Status.REJECTED, Status.FAILED_WRITTEN) or result.passed is False
+    return result.status is not Status.ABSENT and result.passed is False  # 缺考 is marked amber, not red
 
 
 def result_columns(scheme: str) -> list[Column]:
@@ -56,7 +58,7 @@ def result_columns(scheme: str) -> list[Column]:
                   Column("总成绩", lambda r: r.total)]
     else:
         scores = [Column("考评分", lambda r: r.panel), Column("测评分", lambda r: r.poll),
-                  Column("答辩测评分", lambda r: r.defense, 11), Column("是否合格", verdict, 9, False)]
+                  Column("答辩测评分", lambda r: r.defense, 11), Column("是否合格", verdict, 14, False)]
     return scores + [Column("名次", lambda r: r.rank, 6, False), Column("说明", explanation, 40, False)]
 
 
@@ -137,7 +139,7 @@ def _summary(annotated: Annotated, run: ScoreRun, scheme: str) -> None:
                  Column("总成绩", lambda r: r.total, 9)]
     else:
         cols += [Column("考评分", lambda r: r.panel, 8), Column("测评分", lambda r: r.poll, 8),
-                 Column("答辩测评分", lambda r: r.defense, 10), Column("是否合格", verdict, 8, False)]
+                 Column("答辩测评分", lambda r: r.defense, 10), Column("是否合格", verdict, 13, False)]
     cols.append(Column("说明", explanation, 40, False))
     title = next((t.title for t in run.tables if t.title), None) or _default_title(run, scheme)
     rows = [[c.value(r) for c in cols] for r in results]
