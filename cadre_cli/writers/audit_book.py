@@ -10,6 +10,7 @@ from pathlib import Path
 from cadre_cli.audit.engine import STATUS_OK, STATUS_REMOVE, STATUS_WATCH, AuditResult
 from cadre_cli.audit.finding import SEVERITY_ORDER, Finding
 from cadre_cli.audit.structure import breakdowns
+from cadre_cli.parse.dates import chinese_date
 from cadre_cli.readers.raw import RawBook
 from cadre_cli.rules.registry import REGISTRY, Severity
 from cadre_cli.writers.workbook import (
@@ -124,7 +125,7 @@ def _findings_sheet(annotated: Annotated, result: AuditResult) -> None:
         fills.append(FILL[f.severity] if f.severity is Severity.ERROR else None)
     s = result.summary()
     notes = [
-        f"检查基准日：{result.as_of:%Y年%m月%d日}；政策：{result.policy.name}（{result.policy.title}）；"
+        f"检查基准日：{chinese_date(result.as_of)}；政策：{result.policy.name}（{result.policy.title}）；"
         f"共{len(result.roster.people)}人，错误{s['errors']}条、警告{s['warnings']}条、提示{s['infos']}条。",
         *[f"未检查：{k.rule}——{k.reason}" for k in result.skipped],
     ]
@@ -158,7 +159,7 @@ def _structure_sheet(wb, result: AuditResult) -> None:
     st = styles()
     ws = wb.create_sheet("结构分析")
     ws.cell(1, 1, "后备干部队伍结构分析").font = st["title_font"]
-    ws.cell(2, 1, f"检查基准日{result.as_of:%Y年%m月%d日}，共{len(result.roster.people)}人；年龄按周岁计算。")
+    ws.cell(2, 1, f"检查基准日{chinese_date(result.as_of)}，共{len(result.roster.people)}人；年龄按周岁计算。")
     ws.column_dimensions["A"].width = 22
     ws.column_dimensions["B"].width = 10
     ws.column_dimensions["C"].width = 10

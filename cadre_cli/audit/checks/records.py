@@ -12,7 +12,7 @@ from cadre_cli.audit.context import AuditContext
 from cadre_cli.audit.finding import Finding
 from cadre_cli.audit.registry import person_check
 from cadre_cli.model.person import Person
-from cadre_cli.parse.dates import full_months
+from cadre_cli.parse.dates import chinese_date, full_months
 
 
 def due_by(per_year: int, as_of: dt.date) -> int:
@@ -33,7 +33,7 @@ def _count_rule(ctx: AuditContext, person: Person, rule_id: str, field: str, per
         return
     due = due_by(per_year, ctx.as_of)
     if count < due:
-        yield ctx.finding(rule_id, person, f"本年度{what}{count}次，截至{ctx.as_of:%Y-%m-%d}应不少于{due}次（{cadence}）",
+        yield ctx.finding(rule_id, person, f"本年度{what}{count}次，截至{chinese_date(ctx.as_of)}应不少于{due}次（{cadence}）",
                           person.cell(field))
 
 
