@@ -23,7 +23,6 @@ from cadre_cli.writers.workbook import (
     add_header_columns,
     cell_style,
     first_free_column,
-    fit_to_width,
     open_for_annotation,
     print_sheet,
     save,
@@ -31,6 +30,7 @@ from cadre_cli.writers.workbook import (
     styles,
     worksheet,
 )
+from cadre_cli.writers.pages import a4_fit_width, paginate, rows_for_height
 
 FILL = {Severity.ERROR: RED, Severity.WARNING: AMBER, Severity.INFO: BLUE}
 STATUS_FILL = {STATUS_OK: GREEN, STATUS_REMOVE: RED}
@@ -102,6 +102,7 @@ def _status_columns(annotated: Annotated, result: AuditResult) -> None:
         people = people_by_table[id(table)]
         first = first_free_column(ws, table.sheet.width, {p.row for p in people} | set(table.header_rows))
         add_header_columns(ws, table.header_rows, first, ["审核结论", "问题摘要"], [13, 36])
+        a4_fit_width(ws, first + 1, title_rows=(table.header_rows[0], table.header_rows[-1]))
         for person in people:
             status = result.status.get(id(person), STATUS_OK)
             cell = ws.cell(person.row, first)
@@ -164,6 +165,7 @@ def _structure_sheet(wb, result: AuditResult) -> None:
     ws.column_dimensions["B"].width = 10
     ws.column_dimensions["C"].width = 10
     row = 4
+    blocks = []
     for part in breakdowns(result.roster.people, result.policy, result.as_of):
         for c, text in enumerate((part.title, "人数", "占比"), start=1):
             cell = ws.cell(row, c)
@@ -189,7 +191,10 @@ def _structure_sheet(wb, result: AuditResult) -> None:
         if isinstance(chart, BarChart):
             chart.legend = None
         ws.add_chart(chart, f"E{first - 1}")
-        row = max(row + 2, first + 13)
+        bottom = max(last, first - 1 + rows_for_height(ws, first - 1, chart.height / 2.54 * 72))
+        blocks.append((first - 1, bottom))  # a part's table and chart print on one page
+        row = bottom + 2
     ws.column_dimensions["D"].width = 3
-    fit_to_width(ws)
+    a4_fit_width(ws, 12, landscape=False, last_row=row)
     ws.print_area = f"A1:L{row}"
+    paginate(ws, blocks, 12)

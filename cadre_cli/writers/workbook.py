@@ -20,6 +20,7 @@ from cadre_cli.errors import InputError
 from cadre_cli.readers.guard import Kind
 from cadre_cli.readers.raw import RawBook
 from cadre_cli.writers.atomic import write_atomic
+from cadre_cli.writers.pages import a4_fit_width, paginate
 
 ILLEGAL = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
 RED = "FFC7CE"
@@ -260,6 +261,7 @@ def print_sheet(wb: Any, name: str, title: str, headers: list[str], rows: list[l
     col_widths = widths or [12] * last
     for r, row in enumerate(rows, start=3):
         ws.row_dimensions[r].height = row_height(row, col_widths)
+    last_data = len(rows) + 2
     r = len(rows) + 4
     for line in notes:
         ws.cell(r, 1, line).alignment = st["left"]
@@ -271,9 +273,10 @@ def print_sheet(wb: Any, name: str, title: str, headers: list[str], rows: list[l
 
     for c, width in enumerate(col_widths, start=1):
         ws.column_dimensions[get_column_letter(c)].width = width
-    ws.print_title_rows = "2:2"
     ws.freeze_panes = "A3"
-    fit_to_width(ws, landscape)
+    a4_fit_width(ws, last, landscape, title_rows=(2, 2))
+    # the notes never start a page of their own under a repeated header: the last rows go with them
+    paginate(ws, [(max(3, last_data - 1), r - 1)] if notes else [], last, title_rows=(2, 2))
     ws.print_options.horizontalCentered = True
     ws.oddFooter.center.text = "第 &P 页，共 &N 页"
     return ws
@@ -296,14 +299,6 @@ def row_height(values: list[Any], widths: list[float], line_pt: float = 14.5) ->
         lines = max(lines, int(count))
     return round(line_pt * lines + 4, 1)
 
-
-
-def fit_to_width(ws: Any, landscape: bool = False) -> None:
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "landscape" if landscape else "portrait"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 def save(annotated: Annotated, target: Path, mode_from: Path | None = None) -> Path:
