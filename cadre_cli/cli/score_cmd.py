@@ -171,13 +171,13 @@ def _render(run: ScoreRun, target: Path | None, notes: list[str]) -> None:
                   + ("" if enterprise else f"（合格{passed}人）") + f"，笔试不合格{run.count(Status.FAILED_WRITTEN)}人"
                   f"，缺考{run.count(Status.ABSENT)}人，数据有误{run.count(Status.REJECTED)}人。")
     for issue in run.errors:
-        err_console.print(f"[bold red]错误[/]（{issue.rule}）：{escape(issue.message)}", soft_wrap=True)
+        err_console.print(f"[bold red]错误[/]（{issue.rule}）：{escape(issue.message)}")
     for issue in run.warnings:
-        err_console.print(f"[yellow]警告[/]（{issue.rule}）：{escape(issue.message)}", soft_wrap=True)
+        err_console.print(f"[yellow]警告[/]（{issue.rule}）：{escape(issue.message)}")
     for note in notes:
-        console.print(f"说明：{escape(note)}", soft_wrap=True)
+        console.print(f"说明：{escape(note)}")
     if target is not None:
-        console.print(f"已写出带标注的成绩表：{escape(str(target))}（新增工作表“成绩汇总”可直接打印）", soft_wrap=True)
+        console.print(f"已写出带标注的成绩表：{escape(str(target))}（新增工作表“成绩汇总”可直接打印）")
     if run.errors:
         err_console.print(f"[bold red]有{len(run.rejected)}人的数据有误，未计算其成绩；请改正上述单元格后重新运行。[/]"
-                          + ("其余人员的成绩已写入输出文件。" if target is not None else ""), soft_wrap=True)
+                          + ("其余人员的成绩已写入输出文件。" if target is not None else ""))
