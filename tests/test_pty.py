@@ -73,6 +73,7 @@ def test_every_command_in_a_terminal(tmp_path, columns):
         assert expected in text.replace("\n", ""), (args, text)
         no_english(text)
         assert "内部错误" not in text
+        assert "…" not in text, (args, text)  # nothing cut short with an ellipsis, names and scores whole
         layout_ok(text, columns, toml=args[:2] == ["policy", "show"])
         if args[0] in ("audit", "score"):
             assert COLOR.search(result.raw), "a terminal gets colours"

@@ -49,7 +49,7 @@ def rules(
     table.add_column("编号", style="bold cyan", no_wrap=True)
     table.add_column("级别", no_wrap=True)
     table.add_column("名称与依据", ratio=1)
-    table.add_column("启用的预设", max_width=14)
+    table.add_column("启用的预设", max_width=14, overflow="fold")
     for r in chosen:
         on = " ".join(PRESET_SHORT.get(n, n) for n, p in presets.items() if r.enabled(p))
         table.add_row(r.id, _severity(r.severity.value), f"{escape(r.title)}\n[dim]{escape(r.basis)}[/]",

@@ -140,9 +140,14 @@ def _render(run: ScoreRun, target: Path | None, notes: list[str]) -> None:
     wide = console.width >= WIDE_TERMINAL  # room for the 说明 column; else notes go under the table
     results = by_rank(run.results)
     shown = results[:TABLE_MAX_ROWS]
-    table = Table(title=f"成绩（政策：{run.policy.name}，{run.path_name}）")
-    heads = ["名次", "准考证号", "姓名"] + (["笔试", "演讲答辩", "组织考察", "总成绩"] if enterprise else
-                                     ["笔试", "考评分", "测评分", "答辩测评分", "结果"])
+    from rich import box
+
+    # on a narrow terminal plain spacing instead of borders: no score is ever cut
+    table = Table(title=f"成绩（政策：{run.policy.name}，{run.path_name}）", box=box.HEAVY_HEAD if wide else box.SIMPLE_HEAD,
+                  padding=(0, 1) if wide else (0, 1, 0, 0), show_edge=wide)
+    numbered = any(r.candidate.exam_number for r in results)  # no empty 准考证号 column
+    heads = ["名次", *(["准考证号"] if numbered else []), "姓名"] + (
+        ["笔试", "演讲答辩", "组织考察", "总成绩"] if enterprise else ["笔试", "考评分", "测评分", "答辩测评分", "结果"])
     for h in heads:
         table.add_column(h, justify="left" if h in ("姓名", "准考证号", "结果") else "right", no_wrap=True)
     if wide:
@@ -155,7 +160,7 @@ def _render(run: ScoreRun, target: Path | None, notes: list[str]) -> None:
         c = r.candidate
         scores = [r.written, r.speech, r.org, r.total] if enterprise else \
             [r.written, r.panel, r.poll, r.defense, verdict(r)]
-        cells = [text(r.rank), text(c.exam_number), text(c.name), *map(text, scores)]
+        cells = [text(r.rank), *([text(c.exam_number)] if numbered else []), text(c.name), *map(text, scores)]
         style = "red" if failing(r) else "yellow" if r.status is Status.ABSENT else None
         table.add_row(*cells, *([text(explanation(r))] if wide else []), style=style)
     console.print(table)
