@@ -173,11 +173,7 @@ def pydantic_reason(error: dict[str, Any]) -> str:
         return f"{shown}不是可选的值（可选：{ctx.get('expected', '')}）"
     if kind in ("value_error", "assertion_error"):
         reason = str(ctx.get("error", "")).rstrip("。.")
-        for pattern, text in _VALUE_PATTERNS:
-            m = pattern.search(reason + ".")
-            if m:
-                return text.format(*m.groups())
-        return f"{shown}不正确" + (f"：{reason}" if reason and not reason.isascii() else "")
+        return _value_text(reason + ".") or f"{shown}不正确" + (f"：{reason}" if reason and not reason.isascii() else "")
     return f"{shown}不是有效的值"
 
 
@@ -228,11 +224,16 @@ def _bad_value(exc: Any) -> str:
         if errors:
             return pydantic_reason(errors[0])
     message = str(exc.message)
+    return _value_text(message) or message.rstrip("。.")
+
+
+def _value_text(message: str) -> str | None:
+    """Click's and Typer's English about a value, in Chinese."""
     for pattern, text in _VALUE_PATTERNS:
         m = pattern.search(message)
         if m:
             return text.format(*m.groups())
-    return message.rstrip("。.")
+    return None
 
 
 def _param_name(param: object) -> str | None:
