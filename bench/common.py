@@ -61,6 +61,14 @@ def time_pair(ours: tuple[str, list[str]], base: tuple[str, str], repeats: int =
     return timing(ours[0], a), timing(base[0], b)
 
 
+def time_code_pair(ours: tuple[str, str], base: tuple[str, str], repeats: int = 5) -> tuple[Timing, Timing]:
+    """Two Python snippets, run alternately in fresh processes (see `time_pair`)."""
+    a = [b for _ in range(repeats) for b in [(_once(ours[0], ["code", ours[1]]), _once(base[0], ["code", base[1]]))]]
+    timing = lambda label, results: Timing(label, statistics.median(r[0] for r in results), [r[0] for r in results],
+                                           max(r[1] for r in results))
+    return timing(ours[0], [x for x, _ in a]), timing(base[0], [y for _, y in a])
+
+
 def time_process(label: str, argv: list[str], repeats: int = 5) -> Timing:
     """A whole process, interpreter start-up included (what a user waits for)."""
     import os

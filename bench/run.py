@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-SUITES = ["audit", "score", "notice", "help"]
+SUITES = ["audit", "score", "notice", "help", "patch", "poll"]
 
 
 def print_lines(lines: list[dict]) -> None:

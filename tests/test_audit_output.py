@@ -32,7 +32,7 @@ def test_workbook_annotations(run, tmp_path):
     target = tmp_path / "名册_审核结果.xlsx"
     assert target.exists() and "名册_审核结果.xlsx" in out.out
     wb = load_workbook(target)
-    assert wb.sheetnames == ["名册", "问题清单", "结构分析"]
+    assert wb.sheetnames == ["名册", "审核概况", "问题清单", "结构分析"]
     ws = wb["名册"]
     # the original cells are as they were
     original = load_workbook(path)["名册"]
@@ -45,7 +45,10 @@ def test_workbook_annotations(run, tmp_path):
     status_col = original.max_column + 1
     assert ws.cell(3, status_col).value == "审核结论"
     statuses = [ws.cell(r, status_col).value for r in (5, 6, 7)]
-    assert statuses == ["取消资格建议", "取消资格建议", "合格"]
+    # county also enables the negative list, health, secondments, exams and 履职体会: this roster has no columns for them
+    assert statuses == ["取消资格建议", "取消资格建议", "未能全部核查"]
+    assert ws.cell(3, status_col + 2).value == "核查状态"
+    assert ws.cell(7, status_col + 2).value == "未能核查：负面情形、健康状况、挂职时间、考试和答辩、履职体会（名册无此列）"
     listing = wb["问题清单"]
     names = [listing.cell(r, 4).value for r in range(3, listing.max_row + 1)]
     assert "=HYPERLINK(\"http://x\",\"点我\")" in names

@@ -37,7 +37,7 @@ def test_corpus_case(run, tmp_path, case):
 
 
 def test_every_corpus_file_has_a_case():
-    files = {p.name for p in CORPUS.iterdir() if p.suffix in (".xlsx", ".xls", ".xlsm", ".csv", ".ods")}
+    files = {p.name for p in CORPUS.iterdir() if p.suffix in (".xlsx", ".xls", ".xlsm", ".csv", ".ods", ".et", ".htm")}
     assert files == {c["file"] for c in CASES}
 
 

@@ -191,7 +191,7 @@ def test_encrypted_workbook(tmp_path):
 
     path = tmp_path / "enc.xlsx"
     path.write_bytes(_ole_with_streams(["EncryptionInfo", "EncryptedPackage"]))
-    with pytest.raises(InputError, match="加密"):
+    with pytest.raises(InputError, match="设置了打开密码。请在命令后加 --password"):
         read_tables(path)
 
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from cadre_cli.audit.finding import Finding
+from cadre_cli.audit.finding import Finding, Gap
 from cadre_cli.model.person import Person, Roster
 from cadre_cli.parse.dates import PDate, add_months, add_years, full_years
 from cadre_cli.parse.text import squash
@@ -55,6 +55,7 @@ class AuditContext:
     horizon_months: int = 0
     posts: PostCounts = field(default_factory=PostCounts)
     scores: dict | None = None  # from --scores: id(person) -> {"written"/"defense": (value, where)}
+    gaps: dict[int, list[Gap]] = field(default_factory=dict)  # id(person) -> rules a check could not judge
 
     @cached_property
     def horizon_end(self) -> dt.date:
@@ -144,10 +145,20 @@ class AuditContext:
         return person.cell("birth") if person.get("birth") is not None else person.cell("id_number")
 
     def missing(self, rule_id: str, person: Person, fields: tuple[str, ...], what: str) -> Finding:
-        """A person lacks a value a rule needs: reported, never silently passed."""
+        """A person lacks a value a rule needs: a 缺少 warning, and the rule is not checked
+        for this person."""
         labels = "或".join(field_label(f) for f in fields)
         cell = next((c for c in (person.cell(f) for f in fields) if c is not None), None)
+        self.unchecked(rule_id, person, fields)
         return self.finding("missing-value", person, f"缺少{labels}，无法检查{what}（规则 {rule_id}）", cell)
+
+    def unchecked(self, rule_id: str, person: Person, fields: tuple[str, ...], reason: str | None = None) -> None:
+        """A check could not judge this person (no finding): recorded for the verdict.
+        The reason defaults to what the row has in those fields (`出生年月为空`)."""
+        from cadre_cli.audit.coverage import blank_reason
+
+        gap = Gap(rule_id, reason or blank_reason(person, fields), fields)
+        self.gaps.setdefault(id(person), []).append(gap)
 
 
 def _by_gender(common: int | None, male: int | None, female: int | None, gender: str | None) -> int | None:

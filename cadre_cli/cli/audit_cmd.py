@@ -9,13 +9,15 @@ from typing import Annotated
 import typer
 
 from cadre_cli.cli.common import batch_mode, console, default_output, emit_json, err_console, parse_as_of
+from cadre_cli.cli.password_opt import PasswordOption, PlainOutputOption, unlocks
 
 TERMINAL_LIMIT = 200
 
 
 @batch_mode()  # GC paused: reading a large roster builds a million small objects
+@unlocks("roster", "scores")
 def audit(
-    roster: Annotated[Path, typer.Argument(metavar="名册文件", help="后备干部名册：.xlsx .xlsm .xls .ods 或 .csv。")],
+    roster: Annotated[Path, typer.Argument(metavar="名册文件", help="后备干部名册：.xlsx .xlsm .xls .et .ods .csv，或系统导出的 XML/网页格式“.xls”。")],
     policy: Annotated[str | None, typer.Option("--policy", "-p", metavar="政策", help="政策：预设名称（默认 county）或 .toml 文件。")] = None,
     as_of: Annotated[str | None, typer.Option("--as-of", metavar="日期", help="检查基准日，如 2026-12-31（默认今天）。年龄和各种期限都按这一天计算。")] = None,
     horizon: Annotated[int | None, typer.Option("--horizon", metavar="月数", help="提前提示的月数：多少个月内将超龄、管理期将满（默认取政策值，county 为6）。", min=0, max=120)] = None,
@@ -29,10 +31,16 @@ def audit(
     units: Annotated[int | None, typer.Option("--units", metavar="个数", help="机关部门、社区、管理处的个数（街道政策按其二分之一确定后备数量）。", min=1)] = None,
     scores: Annotated[Path | None, typer.Option("--scores", metavar="成绩表", help="答辩测评成绩表：用与 cadre score 相同的计算判断考试、答辩是否合格。")] = None,
     show_all: Annotated[bool, typer.Option("--all", help=f"在屏幕上列出全部问题（默认最多{TERMINAL_LIMIT}条，其余见工作簿）。")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="有规则因缺少列或信息未能核查（对全体或部分人员）时也以退出码1结束，供脚本拦下不完整的名册。")] = False,
+    password: PasswordOption = False,
+    plain_output: PlainOutputOption = False,
 ) -> None:
     """逐人检查后备干部名册：年龄、年度考核、民主测评、管理期、挂职、轮岗、身份证号、重复录入、队伍结构等。
 
-    有“错误”级问题时退出码为1，没有时为0；文件或选项无法使用时为2。
+    只有政策启用的每条规则都用本人一行的数据核查过、且没有问题的人才是“合格”；有规则未能核查的人为“未能全部核查”；
+    名册写明退休、病休、调出、已去世、已调整等的人另列为“不在册/非在岗”，不参加核查。
+
+    有“错误”级问题时退出码为1，没有时为0（加 --strict 时有规则未能核查也为1）；文件或选项无法使用时为2。
 
     示例：cadre audit 后备干部名册.xlsx --as-of 2026-12-31；cadre audit 名册.xls --policy county-term --json
     """
@@ -66,26 +74,27 @@ def audit(
         bar.update(task, description="逐人检查", total=len(people.people), completed=0)
         result = run_audit(people, chosen, day, horizon_months=horizon, select=selected, ignore=ignored,
                            posts=post_counts, scores=score_results, progress=lambda n: bar.advance(task, n))
-        notes: list[str] = []
+        notes: list[str] = list(book.notes)
         if score_results is not None:
             notes.append(f"成绩表“{scores.name}”中与名册对应上的有{len(score_results)}人（按身份证号、准考证号或唯一的姓名对应）。")
         if target is not None:
             from cadre_cli.writers.audit_book import write_audit_book
 
             bar.update(task, description="写出标注工作簿", total=None)
-            notes += write_audit_book(book, result, target).notes
+            notes += write_audit_book(book, result, target, keep_password=not plain_output).notes
     summary = result.summary()
     if as_json:
         emit_json({
             "command": "audit", "policy": chosen.name, "as_of": day.isoformat(), "people": len(people.people),
             "findings": [f.as_json() for f in result.findings], "skipped": [s.as_json() for s in result.skipped],
-            "summary": summary, "output": str(target) if target else None, "notes": notes,
+            "persons": result.persons(), "summary": summary, "output": str(target) if target else None,
+            "notes": notes,
         })
     else:
         from cadre_cli.cli.audit_view import render
 
-        render(console, roster, result, target, notes, TERMINAL_LIMIT if not show_all else None)
-    raise typer.Exit(1 if summary["errors"] else 0)
+        render(console, roster, result, target, notes, TERMINAL_LIMIT if not show_all else None, strict=strict)
+    raise typer.Exit(1 if summary["errors"] or (strict and not result.complete) else 0)
 
 
 def _scores(path: Path, policy, roster):

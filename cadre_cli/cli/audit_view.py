@@ -10,6 +10,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from cadre_cli.audit.engine import AuditResult
+from cadre_cli.audit.verdict import APART_TITLE, INACTIVE, LABELS, apart_line, gap_lines
 from cadre_cli.parse.dates import chinese_date
 from cadre_cli.rules.registry import REGISTRY
 
@@ -17,17 +18,24 @@ SEVERITY_STYLE = {"error": "[red]错误[/]", "warning": "[yellow]警告[/]", "in
 
 
 def render(console: Console, roster: Path, result: AuditResult, target: Path | None, notes: list[str],
-           limit: int | None) -> None:
+           limit: int | None, strict: bool = False) -> None:
     s = result.summary()
     status = s["status"]
+    complete = result.complete
+    # how complete the check was comes first, before any count: a first line copied into a report is true
+    # (wrapped by the rules of Chinese line breaking, cli/linebreak.py: never after a lone number)
+    console.print(f"[bold {'green' if complete else 'yellow'}]{escape(result.completeness())}[/]")
+    apart = status[LABELS[INACTIVE]]
+    read = f"{len(result.roster.people)}人" + (f"（其中{APART_TITLE}{apart}人）" if apart else "")
     console.print(
-        f"[bold]{escape(roster.name)}[/]：{len(result.roster.people)}人；政策 {result.policy.name}（{escape(result.policy.title)}）；"
+        f"[bold]{escape(roster.name)}[/]：{read}；政策 {result.policy.name}（{escape(result.policy.title)}）；"
         f"检查基准日 {chinese_date(result.as_of)}"
     )
     console.print(
-        f"错误 [red]{s['errors']}[/] 条，警告 [yellow]{s['warnings']}[/] 条，提示 [blue]{s['infos']}[/] 条；"
-        f"合格 {status['合格']} 人，需关注 {status['需关注']} 人，取消资格建议 [red]{status['取消资格建议']}[/] 人。"
+        f"合格 {status['合格']} 人，需关注 {status['需关注']} 人，取消资格建议 [red]{status['取消资格建议']}[/] 人，"
+        f"未能全部核查 [yellow]{status['未能全部核查']}[/] 人，不在岗 {apart} 人。"
     )
+    console.print(f"错误 [red]{s['errors']}[/] 条，警告 [yellow]{s['warnings']}[/] 条，提示 [blue]{s['infos']}[/] 条。")
     if s["by_rule"]:
         table = Table(title="按规则统计", title_justify="left", box=box.SIMPLE_HEAD)
         for col in ("规则", "名称", "级别", "条数"):
@@ -50,14 +58,32 @@ def render(console: Console, roster: Path, result: AuditResult, target: Path | N
         console.print(_findings_table(console, result, shown))
         if len(shown) < len(result.findings):
             console.print(f"……另有{len(result.findings) - len(shown)}条未在屏幕上列出，见输出工作簿的“问题清单”，或加 --all。")
-    else:
+    elif complete:
         console.print("[green]没有发现问题。[/]")
-    for skipped in result.skipped:
-        console.print(f"[dim]未检查 {skipped.rule}：{escape(skipped.reason)}[/]")
+    else:
+        console.print("[yellow]在已核查的规则中未发现问题；但有规则未能核查（见下），不能据此认定合格。[/]")
+    _coverage(console, result, limit)
     for note in notes:
         console.print(f"注意：{escape(note)}")
+    if strict and not complete:
+        console.print("[yellow]已加 --strict：有规则未能核查，退出码为1。[/]")
     if target is not None:
         console.print(f"标注后的工作簿已写到：[bold]{escape(str(target))}[/]（原文件未改动）")
+
+
+def _coverage(console: Console, result: AuditResult, limit: int | None) -> None:
+    """The rules not checked (each said once), then the people listed apart."""
+    sheets = len(result.roster.tables)
+    candidates = result.candidates
+    names = None if limit is None else 10
+    lines = gap_lines(result.coverage, candidates, sheets, names=names)
+    if lines:
+        console.print("[bold yellow]未能核查：[/]")
+        for line in lines:
+            console.print(f"  {escape(line)}")
+    apart = apart_line(result.roster.people, result.verdicts, sheets, names=names)
+    if apart:
+        console.print(escape(apart))
 
 
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}

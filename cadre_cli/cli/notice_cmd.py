@@ -10,6 +10,7 @@ import typer
 
 from cadre_cli.cli.common import batch_mode, console, emit_json, err_console, input_path, parse_as_of
 from cadre_cli.cli.options import check_folder, choice
+from cadre_cli.cli.password_opt import PasswordOption, unlocks
 from cadre_cli.notice.settings import KIND_WORDS
 
 
@@ -18,8 +19,9 @@ def register(app: typer.Typer) -> None:
 
 
 @batch_mode()
+@unlocks("roster")
 def notice(
-    roster: Annotated[str, typer.Argument(metavar="名册", help="后备干部名册（.xlsx/.xls/.ods/.csv）。")],
+    roster: Annotated[str, typer.Argument(metavar="名册", help="后备干部名册（.xlsx/.xls/.et/.ods/.csv，或系统导出的 XML/网页格式“.xls”）。")],
     by: Annotated[str | None, typer.Option("--by", metavar="列名", help="按哪一列分份，每个值一份文件，如 单位、后备类别；不写则整个名册一份。")] = None,
     kind: Annotated[str | None, typer.Option("--kind", metavar="公示|名单", callback=choice(KIND_WORDS), help="公示（notice）：拟列人选的公示，有公示期；名单（list）：确定名单的公开，无公示期。默认按政策；给了 --days、--start 或 --working-days 时为公示。")] = None,
     start: Annotated[str | None, typer.Option("--start", metavar="日期", help="公示开始日期，如 2026-12-01（默认今天）。")] = None,
@@ -37,6 +39,8 @@ def notice(
     output: Annotated[Path | None, typer.Option("--output", "-o", metavar="文件夹", help="输出文件夹（默认在名册旁建立“名册名_公示”或“名册名_名单”）。")] = None,
     force: Annotated[bool, typer.Option("--force", help="覆盖输出文件夹中的同名文件。")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出结果。")] = False,
+    include_inactive: Annotated[bool, typer.Option("--include-inactive", help="名册写明退休、病休、调出、已去世、已调整等的人也列入（默认不列入，并逐一提示）。")] = False,
+    password: PasswordOption = False,
 ) -> None:
     """按单位等批量生成公示或公开名单（Word、网页、Markdown），只含可公开的信息。
 
@@ -88,12 +92,15 @@ def notice(
     warnings += reach_warnings(text)
 
     source = input_path(roster)
-    _, tables = read_tables(source)
+    book, tables = read_tables(source)
+    warnings += book.notes
+    if book.password is not None:
+        warnings.append("公示和名单只含可公开的信息，按常规写出，不加打开密码。")
     roster_data = build_roster(source.name, tables)
-    people, extra = batch.select_people(roster_data.people)
+    people, extra = batch.select_people(roster_data.people, include_inactive)
     warnings += extra
     if not people:
-        raise CadreError(f"“{source.name}”中没有可列入{batch.LABEL[doc_kind]}的人员（没有填写姓名的行）。")
+        raise CadreError(f"“{source.name}”中没有可列入{batch.LABEL[doc_kind]}的人员（没有填写姓名的行，或都已写明不在册、不在岗；后者确需列入请加 --include-inactive）。")
     if by:
         groups, extra = group_people(people, resolve_by(by, tables, people))
         warnings += extra

@@ -81,9 +81,11 @@ def _param_values(rule: Any, presets: dict) -> dict[str, dict[str, Any]]:
     from cadre_cli.rules.registry import param_values
 
     out: dict[str, dict[str, Any]] = {}
-    for param in rule.params:
+    for param in (*rule.params, *rule.options):
         values = {}
         for name, p in presets.items():
+            if param in rule.options and not rule.enabled(p):
+                continue  # an option's value matters only where the rule is on
             found = [v for v in param_values(p, param) if v not in (None, [], False)]
             if found:
                 plain = [_plain(v.model_dump() if hasattr(v, "model_dump") else v) for v in found]
@@ -95,7 +97,7 @@ def _param_values(rule: Any, presets: dict) -> dict[str, dict[str, Any]]:
 def _rule_json(rule: Any, presets: dict) -> dict[str, Any]:
     return {
         "id": rule.id, "severity": rule.severity.value, "title": rule.title, "explanation": rule.explanation,
-        "basis": rule.basis, "basis_by_preset": _citations(rule, presets), "params": list(rule.params),
+        "basis": rule.basis, "basis_by_preset": _citations(rule, presets), "params": list(rule.params), "options": list(rule.options),
         "needs": [list(n) for n in rule.needs], "scope": rule.scope,
         "presets": [n for n, p in presets.items() if rule.enabled(p)],
     }

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from cadre_cli.cli.common import batch_mode, console, default_output, emit_json, err_console, input_path
+from cadre_cli.cli.password_opt import PasswordOption, PlainOutputOption, unlocks
 
 if TYPE_CHECKING:
     from cadre_cli.score.engine import ScoreRun
@@ -22,13 +23,16 @@ def register(app: typer.Typer) -> None:
 
 
 @batch_mode()
+@unlocks("file")
 def score(
-    file: Annotated[str, typer.Argument(metavar="成绩表", help="笔试、答辩测评成绩表（.xlsx .xlsm .xls .ods .csv），可有多个工作表。")],
+    file: Annotated[str, typer.Argument(metavar="成绩表", help="笔试、答辩测评成绩表（.xlsx .xlsm .xls .et .ods .csv，或系统导出的 XML/网页格式“.xls”），可有多个工作表。")],
     policy: Annotated[str | None, typer.Option("--policy", "-p", metavar="政策", help="预设政策名称（county、enterprise…）或 .toml 政策文件；默认 county。")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", metavar="文件", help="输出的带标注工作簿（默认与输入同一文件夹的“原名_成绩.xlsx”）。")] = None,
     force: Annotated[bool, typer.Option("--force", help="输出文件已存在时覆盖。")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="把结果以 JSON 打印到标准输出（此时只有给了 --output 才写工作簿）。")] = False,
     no_output: Annotated[bool, typer.Option("--no-output", help="只在屏幕上显示，不写工作簿。")] = False,
+    password: PasswordOption = False,
+    plain_output: PlainOutputOption = False,
 ) -> None:
     """计算笔试与答辩测评成绩（或企业公开选拔总成绩），排名，写出带标注的成绩表。
 
@@ -42,33 +46,30 @@ def score(
     from cadre_cli.cli.options import check_suffix
     from cadre_cli.cli.progress import progress_bar
     from cadre_cli.policy.load import load_policy
-    from cadre_cli.readers.guard import sniff
-    from cadre_cli.writers.workbook import output_suffix
-    from cadre_cli.score.engine import READ_KEYS, require_scheme
-    from cadre_cli.score.engine import run_scoring
+    from cadre_cli.readers.load import read_tables
+    from cadre_cli.score.engine import READ_KEYS, require_scheme, run_scoring
     from cadre_cli.writers.atomic import check_target
+    from cadre_cli.writers.locked import output_password
+    from cadre_cli.writers.workbook import output_suffix
 
     pol = load_policy(policy)
     require_scheme(pol)
     source = input_path(file)
-    kind = sniff(source)
     target: Path | None = None
-    if not no_output and (output is not None or not as_json):  # --json alone writes no workbook, as in audit
-        suffix = output_suffix(kind)
-        target = output or default_output(source, "成绩", suffix)
-        check_suffix(target, suffix, "带标注的工作簿" + ("（输入含宏，输出保留宏）" if suffix == ".xlsm" else ""))
-        check_target(target, (source,), force)
-
-    from cadre_cli.readers.load import read_tables
-
     with progress_bar(quiet=as_json) as bar:
         task = bar.add_task("读取成绩表", total=None)
-        book, tables = read_tables(source, READ_KEYS)
+        book, tables = read_tables(source, READ_KEYS)  # by its bytes: the output's extension follows from them
+        if not no_output and (output is not None or not as_json):  # --json alone writes no workbook, as in audit
+            suffix = output_suffix(book.kind)
+            target = output or default_output(source, "成绩", suffix)
+            check_suffix(target, suffix, "带标注的工作簿" + ("（输入含宏，输出保留宏）" if suffix == ".xlsm" else ""))
+            check_target(target, (source,), force)
         bar.update(task, description="计算成绩")
         run = run_scoring(source.name, tables, pol)
-        notes: list[str] = list(run.notes)
+        notes: list[str] = [*book.notes, *run.notes]
         if target is not None:
-            notes += _write(book, run, target, bar, task)
+            lock, lock_notes = output_password(book, target, keep=not plain_output)
+            notes += _write(book, run, target, bar, task, password=lock) + lock_notes
     if as_json:
         emit_json(_payload(run, target, notes))
     else:
@@ -77,7 +78,7 @@ def score(
         raise typer.Exit(2)
 
 
-def _write(book: Any, run: ScoreRun, target: Path, bar: Any, task: Any) -> list[str]:
+def _write(book: Any, run: ScoreRun, target: Path, bar: Any, task: Any, password: str | None = None) -> list[str]:
     from cadre_cli.writers.score_book import annotate
     from cadre_cli.writers.workbook import open_for_annotation, save
 
@@ -87,7 +88,7 @@ def _write(book: Any, run: ScoreRun, target: Path, bar: Any, task: Any) -> list[
     bar.update(task, description="写入成绩")
     annotate(annotated, run, advance=lambda n: bar.advance(task, n))
     bar.update(task, description="保存文件", total=None)
-    save(annotated, target, mode_from=book.path)
+    save(annotated, target, mode_from=book.path, password=password)
     return annotated.notes
 
 

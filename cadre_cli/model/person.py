@@ -93,6 +93,11 @@ PARSERS: dict[str, Callable[[object], Any]] = {
     "reserve_level": _text,
     "household": _text,
     "health": _text,
+    "post_history": _text,
+    "secondment_unit": _text,
+    "secondment_post": _text,
+    "proposed_post": _text,
+    "tier_final": parse_grade,
     "remarks": _text,
     "exam_number": _text,
     "mentor": _text,
@@ -108,7 +113,8 @@ PARSERS: dict[str, Callable[[object], Any]] = {
     "borrowed_period": parse_date_range,
 }
 DATE_FIELDS = ("birth", "joined_party", "work_start", "post_since", "rank_since", "middle_since", "reserve_since",
-               "secondment_start", "secondment_end", "borrowed_start", "borrowed_end", "mentor_since", "last_inspection")
+               "secondment_start", "secondment_end", "borrowed_start", "borrowed_end", "mentor_since", "last_inspection",
+               "flag_date")
 POLL_KEYS = ("excellent", "competent", "basic", "incompetent")
 
 
@@ -142,6 +148,7 @@ class Person:
     poll: Poll | None = None
     flags: dict[str, bool] = field(default_factory=dict)
     unit: str | None = None
+    apart: str | None = None  # why the row is listed apart from the candidates (a reader's hook): see model/standing.py
 
     def get(self, name: str) -> Any:
         return self.values.get(name)

@@ -14,6 +14,7 @@ from typing import Any, Protocol
 
 from cadre_cli.errors import OutputError
 from cadre_cli.model.person import Person
+from cadre_cli.model.standing import apart_reason
 from cadre_cli.notice.context import PUBLISHABLE, NoticeText, clean, document_context, publishable_fields
 from cadre_cli.notice.grouping import safe_stems
 from cadre_cli.writers.atomic import check_target, write_atomic
@@ -37,11 +38,13 @@ class NoticeFile:
     paths: dict[str, Path] = field(default_factory=dict)
 
 
-def select_people(people: Iterable[Person]) -> tuple[list[Person], list[str]]:
+def select_people(people: Iterable[Person], include_inactive: bool = False) -> tuple[list[Person], list[str]]:
     """The people to publish, and what the reader should know about them: rows without
-    a name are left out; a person entered twice (the same ID number, or the same name,
-    birth month and unit) is listed once; a publishable value that could not be read
-    (and has no stand-in, such as the birth month from the ID number) is left blank."""
+    a name are left out; a person whose row says they are not an active candidate
+    (退休, 调出, 已调整 …: model/standing.py) is left out unless `include_inactive`; a
+    person entered twice (the same ID number, or the same name, birth month and unit) is
+    listed once; a publishable value that could not be read (and has no stand-in, such as
+    the birth month from the ID number) is left blank."""
     chosen: list[Person] = []
     seen: dict[object, Person] = {}
     warnings: list[str] = []
@@ -51,6 +54,12 @@ def select_people(people: Iterable[Person]) -> tuple[list[Person], list[str]]:
         if not name:
             warnings.append(f"{where}没有姓名，未列入。")
             continue
+        apart = apart_reason(person)
+        if apart is not None:
+            if not include_inactive:
+                warnings.append(f"{where}的{name}不在册或不在岗（{apart}），未列入；确需列入请加 --include-inactive。")
+                continue
+            warnings.append(f"{where}的{name}不在册或不在岗（{apart}），因加了 --include-inactive 而列入。")
         keys = [("who", name, str(person.born), clean(person.unit))]
         if person.id is not None:
             keys.append(("id", person.id.number))

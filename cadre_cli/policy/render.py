@@ -12,6 +12,8 @@ from cadre_cli.policy.schema import Policy
 
 
 def _plain(value: Any) -> Any:
+    if hasattr(value, "model_dump"):
+        return _plain(value.model_dump(exclude_none=True))
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items() if v is not None}
     if isinstance(value, list):

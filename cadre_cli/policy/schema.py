@@ -12,7 +12,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, field_validator, model_validator
 
 from cadre_cli.parse.categories import DEGREE_NAMES, EDUCATION_NAMES, RANK_NAMES, TITLE_NAMES
 
@@ -25,6 +25,15 @@ def _known(value: str | None, names: dict, what: str) -> str | None:
     if value is not None and value.removesuffix("级") not in names and value not in names:
         raise ValueError(f"“{value}”不是可识别的{what}（可用：{'、'.join(names)}）")
     return value
+
+
+def _grade_list(values: list[str] | None) -> list[str] | None:
+    from cadre_cli.parse.grades import parse_grade
+
+    for g in values or []:
+        if parse_grade(g) is None:
+            raise ValueError(f"“{g}”不是考核等次")
+    return values
 
 
 def _share(value: object) -> Fraction:
@@ -161,12 +170,7 @@ class Assessment(Section):
     @field_validator("failing")
     @classmethod
     def _grades(cls, v: list[str] | None) -> list[str] | None:
-        from cadre_cli.parse.grades import parse_grade
-
-        for g in v or []:
-            if parse_grade(g) is None:
-                raise ValueError(f"“{g}”不是考核等次")
-        return v
+        return _grade_list(v)
 
 
 class Poll(Section):
@@ -179,9 +183,22 @@ class Management(Section):
     min_cultivation_years: int | None = Field(default=None, ge=1, le=20)
 
 
+class SecondmentCycle(Section):
+    """One kind of secondment and its fixed cycle (T2), told by words of the post's text:
+    the first kind whose `place` words occur in 挂职单位 + 挂职职务 decides; its `post`
+    words, when given, must occur too, else the kind is unrecognised."""
+
+    label: str
+    months: int = Field(ge=1, le=120)
+    place: list[str] = Field(min_length=1)
+    post: list[str] = []
+    ignore: list[str] = []  # phrases removed before matching (乡村振兴局 is no township)
+
+
 class Secondment(Section):
     min_months: int | None = Field(default=None, ge=0, le=120)
     max_months: int | None = Field(default=None, ge=1, le=120)
+    cycles: list[SecondmentCycle] = []
 
 
 class Rotation(Section):
@@ -189,6 +206,8 @@ class Rotation(Section):
     exempt_age_male: int | None = None
     exempt_age_female: int | None = None
     single_post_years: int | None = Field(default=None, ge=1, le=20)
+    programme_years: int | None = Field(default=None, ge=1, le=20)  # T3: the programme's length
+    programme_posts: int | None = Field(default=None, ge=2, le=10)  # T3: different posts within it
 
 
 class Mentoring(Section):
@@ -218,19 +237,67 @@ class Experience(Section):
 
 class TitleRule(Section):
     minimum: str | None = None
+    relax_primary_school: bool = False  # 小学可适当放宽: a primary school's shortfall is a note
+    primary_school_minimum: str | None = None  # optional floor of the relaxation
 
-    @field_validator("minimum")
+    @field_validator("minimum", "primary_school_minimum")
     @classmethod
     def _title(cls, v: str | None) -> str | None:
         return _known(v, TITLE_NAMES, "职称")
 
 
+class Health(Section):
+    """身体健康 as a condition of eligibility, or health that no longer allows the work."""
+
+    condition: Literal["身体健康", "能胜任工作"] | None = None
+
+
+class FlagWindow(Section):
+    """A negative-list entry that counts only inside a time window at the as-of date."""
+
+    label: str
+    words: list[str] = Field(min_length=1)  # words of the header or cell that name the entry
+    years: int | None = Field(default=None, ge=1, le=30)  # 不满2年, 近三年: N years from its date
+    ongoing: bool = False  # 正被立案调查: from its date until it is closed
+    since_year: int | None = Field(default=None, ge=1949, le=2100)  # 20xx年以来
+
+    @model_validator(mode="after")
+    def _one_window(self) -> FlagWindow:
+        if sum((self.years is not None, self.ongoing, self.since_year is not None)) > 1:
+            raise ValueError("years、ongoing、since_year 只能设定其中一项")
+        return self
+
+
 class Negative(Section):
     enabled: bool = False
+    windows: list[FlagWindow] = []
 
 
 class Village(Section):
     household_required: bool = False
+    cultivation_years: list[int] | None = Field(default=None, min_length=2, max_length=2)  # T8: [1, 3]
+
+    @field_validator("cultivation_years")
+    @classmethod
+    def _span(cls, v: list[int] | None) -> list[int] | None:
+        if v is not None and not 0 <= v[0] <= v[1] <= 20:
+            raise ValueError("应为 [最短年数, 最长年数]，如 [1, 3]，且最短不大于最长")
+        return v
+
+
+class Tiers(Section):
+    """Four-tier scheme (R12): a term of N years from listing, assessed every year."""
+
+    term_years: int | None = Field(default=None, ge=1, le=10)
+    match: list[str] = Field(default=["梯队"], min_length=1)  # words of 后备类别/梯队 naming a tier
+    low_grades: list[str] = ["基本称职", "不称职"]  # a yearly result that is 靠后 / 达不到要求
+    final_failing: list[str] = ["不称职"]  # 总结考核不合格 (不合格 is the 不称职 step)
+    veto_words: list[str] = Field(default=["一票否决"], min_length=1)
+
+    @field_validator("low_grades", "final_failing")
+    @classmethod
+    def _grades(cls, v: list[str]) -> list[str]:
+        return _grade_list(v) or []
 
 
 class ShareTarget(Section):
@@ -315,7 +382,9 @@ class Policy(Section):
     experience: Experience = Experience()
     professional_title: TitleRule = TitleRule()
     negative: Negative = Negative()
+    health: Health = Health()
     village: Village = Village()
+    tiers: Tiers = Tiers()
     pool: Pool = Pool()
     records: Records = Records()
     notice: Notice = Notice()

@@ -1,11 +1,13 @@
-"""Look at a file before any parser touches it: what it really is, whether it is
-encrypted, and whether its zip members unpack to an absurd size (zip bombs)."""
+"""Look at a file before any parser touches it: what it really is (by its bytes, never
+by its name), whether it is encrypted, and whether its zip members unpack to an absurd
+size (zip bombs)."""
 
 from __future__ import annotations
 
 import enum
 import zipfile
 from pathlib import Path
+from typing import IO
 
 from cadre_cli.errors import InputError
 
@@ -21,6 +23,9 @@ class Kind(enum.Enum):
     XLS = "xls"
     ODS = "ods"
     CSV = "csv"
+    XML2003 = "xml2003"  # XML Spreadsheet 2003 (`<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">`)
+    HTML = "html"  # a web page holding <table>s, as web systems save "名册.xls"
+    LOCKED = "locked"  # an OLE container encrypted with an open password: .xlsx/.xlsm or .xls inside
 
 
 def sniff(path: Path) -> Kind:
@@ -41,13 +46,9 @@ def sniff(path: Path) -> Kind:
         return _zip_kind(path)
     if head == OLE_MAGIC:
         return _ole_kind(path)
-    suffix = path.suffix.lower()
-    if suffix in (".csv", ".txt"):
-        return Kind.CSV
-    sample = path.read_bytes()[:512].lstrip().lower()
-    if sample.startswith((b"<html", b"<!doctype", b"<table", b"<?xml")):
-        raise InputError(f"“{name}”其实是网页（HTML/XML）格式，不是真正的表格文件；请用 Excel 或 WPS 打开后“另存为”.xlsx 再试。")
-    raise InputError(f"“{name}”不是 Excel、WPS 或 CSV 表格文件（可能只是改了扩展名），无法读取。")
+    from cadre_cli.readers.textkind import text_kind
+
+    return text_kind(path)
 
 
 def _os_reason(exc: OSError) -> str:
@@ -56,8 +57,19 @@ def _os_reason(exc: OSError) -> str:
     return exc.strerror or "读取失败"
 
 
-def _zip_kind(path: Path) -> Kind:
-    name = path.name
+def sniff_content(data: bytes, name: str) -> Kind:
+    """The real type of a decrypted workbook held in memory (what a locked file holds)."""
+    import io
+
+    if data.startswith(b"PK\x03\x04"):
+        return _zip_kind(io.BytesIO(data), name)
+    if data.startswith(OLE_MAGIC):
+        return _ole_kind(data, name)
+    raise InputError(f"“{name}”解密后不是 Excel 工作簿，无法读取。")
+
+
+def _zip_kind(path: Path | IO[bytes], name: str | None = None) -> Kind:
+    name = name or path.name
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
@@ -95,21 +107,21 @@ def _check_sizes(name: str, infos: list[zipfile.ZipInfo]) -> None:
             )
 
 
-def _ole_kind(path: Path) -> Kind:
+def _ole_kind(path: Path | bytes, name: str | None = None) -> Kind:
     import olefile
 
-    name = path.name
+    name = name or path.name
     try:
-        with olefile.OleFileIO(str(path)) as ole:
+        with olefile.OleFileIO(path if isinstance(path, bytes) else str(path)) as ole:
             if ole.exists("EncryptionInfo") or ole.exists("EncryptedPackage"):
-                raise InputError(f"“{name}”设置了打开密码（已加密），请在 Excel/WPS 中取消密码后另存一份再试。")
+                return Kind.LOCKED
             stream = "Workbook" if ole.exists("Workbook") else "Book" if ole.exists("Book") else None
             if stream is None:
                 if ole.exists("WordDocument"):
                     raise InputError(f"“{name}”是 Word 文档，不是表格。")
                 raise InputError(f"“{name}”不是 Excel 工作簿。")
             if _biff_has_filepass(ole.openstream(stream).read(64 * 1024)):
-                raise InputError(f"“{name}”设置了打开密码（已加密），请在 Excel/WPS 中取消密码后另存一份再试。")
+                return Kind.LOCKED
     except InputError:
         raise
     except Exception:

@@ -9,6 +9,7 @@ the BIFF records of .xls, the displayed text of .ods.
 
 from __future__ import annotations
 
+import io
 import re
 import struct
 import zipfile
@@ -41,7 +42,8 @@ class _Nothing:
         return lambda row, col: None
 
 
-def decimals_reader(path: Path, kind: Kind) -> _Nothing | _Xlsx | _Xls | _Ods:
+def decimals_reader(path: Path | bytes, kind: Kind) -> _Nothing | _Xlsx | _Xls | _Ods:
+    """`path` is the file, or the workbook's bytes when it was decrypted or recoded in memory."""
     if kind in (Kind.XLSX, Kind.XLSM):
         return _Xlsx(path)
     if kind is Kind.XLS:
@@ -67,8 +69,12 @@ class _ColumnCache:
         return self._columns[col].get(row)
 
 
+def _zip(source: Path | bytes) -> zipfile.ZipFile:
+    return zipfile.ZipFile(io.BytesIO(source) if isinstance(source, bytes) else source)
+
+
 class _Xlsx:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path | bytes) -> None:
         self.path = path
         self._meta: tuple[dict[str, str], list[int | None]] | None = None
 
@@ -78,7 +84,7 @@ class _Xlsx:
 
             ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
             rel_ns = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-            with zipfile.ZipFile(self.path) as zf:
+            with _zip(self.path) as zf:
                 book = ET.fromstring(zf.read("xl/workbook.xml"))
                 rels = ET.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
                 styles = ET.fromstring(zf.read("xl/styles.xml")) if "xl/styles.xml" in zf.namelist() else None
@@ -101,7 +107,7 @@ class _Xlsx:
     def for_sheet(self, name: str) -> Decimals:
         def load(col: int) -> dict[int, int | None]:
             parts, xf_decimals = self._load_meta()
-            with zipfile.ZipFile(self.path) as zf:
+            with _zip(self.path) as zf:
                 xml = zf.read(parts[name])
             letters = col_letter(col + 1).encode()
             found: dict[int, int | None] = {}
@@ -117,7 +123,7 @@ class _Xlsx:
 class _Xls:
     """Minimal BIFF8 walk: FORMAT and XF records, then NUMBER/RK/MULRK cells."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path | bytes) -> None:
         self.path = path
         self._cells: dict[str, dict[tuple[int, int], int | None]] | None = None
 
@@ -125,7 +131,7 @@ class _Xls:
         if self._cells is None:
             import olefile
 
-            with olefile.OleFileIO(str(self.path)) as ole:
+            with olefile.OleFileIO(self.path if isinstance(self.path, bytes) else str(self.path)) as ole:
                 stream = "Workbook" if ole.exists("Workbook") else "Book"
                 data = ole.openstream(stream).read()
             self._cells = _walk_biff(data)
@@ -195,7 +201,7 @@ class _Ods:
     _T = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
     _O = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path | bytes) -> None:
         self.path = path
         self._cells: dict[str, dict[tuple[int, int], int | None]] | None = None
 
@@ -206,7 +212,7 @@ class _Ods:
 
         T, O = self._T, self._O
         result: dict[str, dict[tuple[int, int], int | None]] = {}
-        with zipfile.ZipFile(self.path) as zf, zf.open("content.xml") as fh:
+        with _zip(self.path) as zf, zf.open("content.xml") as fh:
             root = ET.parse(fh).getroot()
         for table in root.iter(T + "table"):
             cells: dict[tuple[int, int], int | None] = {}

@@ -15,7 +15,7 @@ from functools import cached_property
 from pathlib import Path
 
 from cadre_cli.errors import InputError
-from cadre_cli.readers.guard import Kind, sniff
+from cadre_cli.readers.guard import Kind
 
 Merged = tuple[int, int, int, int]  # first row, first col, last row, last col (0-based, inclusive)
 
@@ -36,35 +36,70 @@ class RawSheet:
 @dataclass
 class RawBook:
     path: Path
-    kind: Kind
+    kind: Kind  # what the bytes are (a locked file: what it holds)
     sheets: list[RawSheet]
+    content: bytes | None = field(default=None, repr=False)  # the workbook decrypted or recoded in memory
+    password: str | None = field(default=None, repr=False)  # the open password of a locked input
+    notes: list[str] = field(default_factory=list)  # what was read, for the user (wrong extension, locked)
 
     @property
     def has_macros(self) -> bool:
         return self.kind is Kind.XLSM
 
+    def open(self) -> io.BytesIO | io.BufferedReader:
+        """The workbook's bytes as a file, whatever its name (openpyxl judges by the name)."""
+        return io.BytesIO(self.content) if self.content is not None else self.path.open("rb")
+
 
 def load_book(path: Path) -> RawBook:
-    kind = sniff(path)
+    from cadre_cli.readers.source import open_source
+
+    source = open_source(path)
+    kind = source.kind
     if kind is Kind.CSV:
-        return RawBook(path, kind, [_load_csv(path)])
-    return RawBook(path, kind, _load_calamine(path, kind))
+        sheets = [_load_csv(path)]
+    elif kind is Kind.XML2003:
+        from cadre_cli.readers.xml2003 import load_xml2003
+
+        sheets = load_xml2003(path)
+    elif kind is Kind.HTML:
+        from cadre_cli.readers.html_tables import load_html
+
+        sheets = load_html(path)
+    else:
+        sheets = _load_calamine(path, kind, source.content)
+    return RawBook(path, kind, sheets, source.content, source.password, source.notes)
 
 
-def _load_calamine(path: Path, kind: Kind) -> list[RawSheet]:
+def _open_calamine(pc, path: Path, kind: Kind, content: bytes | None):
+    """calamine picks its reader by the file name: a workbook whose name does not say
+    what it is (or that lives only in memory) is handed over as bytes."""
+    from cadre_cli.readers.source import SUFFIXES
+
+    if content is not None:
+        return pc.CalamineWorkbook.from_filelike(io.BytesIO(content))
+    if path.suffix.lower() in SUFFIXES[kind]:
+        return pc.CalamineWorkbook.from_path(str(path))
+    with path.open("rb") as fh:
+        return pc.CalamineWorkbook.from_filelike(io.BytesIO(fh.read()))
+
+
+def _load_calamine(path: Path, kind: Kind, content: bytes | None = None) -> list[RawSheet]:
     import python_calamine as pc
 
     from cadre_cli.readers.numfmt import decimals_reader
 
     name = path.name
     try:
-        wb = pc.CalamineWorkbook.from_path(str(path))
-    except pc.PasswordError:
-        raise InputError(f"“{name}”设置了打开密码（已加密），请在 Excel/WPS 中取消密码后另存一份再试。") from None
+        wb = _open_calamine(pc, path, kind, content)
+    except pc.PasswordError:  # the guard sends every locked file through decryption first
+        from cadre_cli.readers.locked import need_password_message
+
+        raise InputError(need_password_message(name)) from None
     except Exception as exc:  # calamine raises several types for damaged files
         raise InputError(f"“{name}”已损坏或格式不正确，无法读取（{_short(exc)}）。") from None
     sheets: list[RawSheet] = []
-    decimals = decimals_reader(path, kind)
+    decimals = decimals_reader(content if content is not None else path, kind)
     with wb:
         for meta in wb.sheets_metadata:
             if meta.typ != pc.SheetTypeEnum.WorkSheet:

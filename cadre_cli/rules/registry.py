@@ -40,6 +40,10 @@ class Rule:
     scope: str = "person"  # person | pool | score | data
     any_param: bool = False  # on when any one param is set (else all must be)
     example: str = ""
+    options: tuple[str, ...] = ()  # policy parameters the check also reads; they switch nothing on
+    # a blank cell is an answer, not a gap: no secondment, no mark (else a person whose row
+    # has none of a `needs` group is reported as not checked)
+    blank_means_none: bool = False
 
     def enabled(self, policy: Policy) -> bool:
         if self.id in policy.rules.ignore:
@@ -111,13 +115,27 @@ RULES: list[Rule] = [
        (("work_start", "rank_since", "middle_since", "post"),), any_param=True),
     _r("rank-prerequisite", W, "现任职级不符合后备类别的要求", "如高校正处级后备应为现任副处级干部，副处级后备应为现任正科级干部或具备硕士、副高职称等条件。",
        ("A7",), "资格条件", ("levels.*.prerequisites",), (("rank",), ("reserve_level",))),
-    _r("title", W, "职称不符合要求", "专业技术职称低于政策要求（如学校后备干部须具有中级及以上职称）。",
-       ("A9",), "资格条件", ("professional_title.minimum",), (("title",),)),
+    _r("title", W, "职称不符合要求", "专业技术职称低于政策要求（如学校后备干部须具有中级及以上职称）。"
+       "政策写明“小学可适当放宽”（relax_primary_school）时，单位或职务含“小学”（不含“中小学”）的人职称不够只作提示，"
+       "请确认是否放宽；设定 primary_school_minimum 时，低于这一放宽后的下限仍为警告。",
+       ("A9",), "《后备干部选拔推荐工作方案》（学校）一(二)2", ("professional_title.minimum",), (("title",),),
+       options=("professional_title.relax_primary_school", "professional_title.primary_school_minimum"),
+       example="小学教师职称为二级教师（初级），低于中级；小学可适当放宽，请确认"),
     _r("household", W, "不是本村户籍", "村级后备干部应具有本村户籍。户籍列写“否”“外村”或另一个村名时提示。",
        ("A10",), "《村级后备干部选拔培养实施方案》二", ("village.household_required",), (("household",),)),
-    _r("negative-flag", E, "负面情形", "名册中标注了负面清单情形（如受处分、失信被执行人、跑官拉票、配偶子女移居国（境）外等）的列，取消资格或不得列为考察对象。",
-       ("R1", "R2", "R3", "R5", "R6", "A11"), "《后备干部培养管理实施规定》四", ("negative.enabled",),
-       (("flag:*", "health"),)),
+    _r("negative-flag", E, "负面情形", "名册中标注了负面清单情形（如受处分、失信被执行人、跑官拉票、配偶子女移居国（境）外等）的列，取消资格或不得列为考察对象。"
+       "政策文件中 negative.windows 列出有时限的情形（如“受撤销党内职务处分不满2年”“近三年来曾被民主评议为不合格”“正被纪检机关立案调查”）："
+       "写明时间的，只在检查基准日仍在期限内时才算负面情形（已过期限的只作提示）；没写时间的提示补填时间，不直接取消资格。"
+       "时间取自该单元格中的日期，或同一行的“处分时间”“立案时间”列；只写到年份而期限正好落在该年内的，提示写明月份。",
+       ("R1", "R2", "R3", "R5", "A11"), "《后备干部培养管理实施规定》四", ("negative.enabled",),
+       (("flag:*",),), options=("negative.windows",), blank_means_none=True,
+       example="“受处分情况”一栏标注为“2025.03受撤销党内职务处分”，自2025年3月起至2027年3月1日方满2年，属于“受撤销党内职务处分不满2年”的负面情形"),
+    _r("health", E, "健康状况不符合要求", "按政策的 health.condition：“身体健康”（高校、学校、街道、企业方案把身体健康列为基本条件）时，"
+       "健康状况为较差、病休、住院、不能工作等为错误，“一般”“较弱”、慢性病、残疾或写法无法判断的为警告，空白提示补填；"
+       "“能胜任工作”（县级规定“由于健康原因，不能担负本职工作任务的”、村级“身体状况差，不能正常履行职责的”）时，"
+       "只有较差、病休、不能工作等才提示取消资格，“一般”不算，无法判断的只作提示。",
+       ("R6",), "《后备干部培养管理实施规定》四(六)", ("health.condition",), (("health",),),
+       example="健康状况为“较差（长期病休）”，不符合“身体健康”的条件"),
     # --- assessments and votes -------------------------------------------------------------
     _r("annual-assessment", E, "年度考核为基本称职或不称职", "年度考核为政策所列等次（如基本称职、不称职，或基本合格、不合格）的，取消后备干部资格。",
        ("R4",), "《后备干部培养管理实施规定》四(四)", ("assessment.failing",), (("assessment:*",),)),
@@ -135,27 +153,57 @@ RULES: list[Rule] = [
     _r("min-cultivation", I, "未满最低培养期", "列入后备不满最低培养期（如1年）的，不得提拔使用。",
        ("R11",), "临朐县《科级后备干部选拔培养和管理使用办法（试行）》", ("management.min_cultivation_years",), (("reserve_since",),)),
     _r("secondment-length", W, "挂职时间不在规定范围", "已结束的挂职时长短于下限或长于上限；正在进行的挂职按检查基准日计算，只在已超过上限时提示。",
-       ("T1", "T2"), "《后备干部培养管理实施规定》二(二)", ("secondment.min_months", "secondment.max_months"),
-       (("secondment_start", "secondment_period"),), any_param=True),
+       ("T1",), "《后备干部培养管理实施规定》二(二)", ("secondment.min_months", "secondment.max_months"),
+       (("secondment_start", "secondment_period"),), any_param=True, blank_means_none=True),
+    _r("secondment-cycle", W, "挂职时间与该类挂职的周期不符", "挂职周期按挂职类别而定（如到乡镇挂任党政副职两年，到企业、县直部门、街道（社区）一年，"
+       "信访督查专员半年）。类别由挂职单位和挂职职务的文字判断（政策文件中 secondment.cycles 各项的 place、post 词语，按顺序第一个 place 相符的类别为准）。"
+       "已结束的挂职短于或长于周期、正在进行的挂职已超过周期（或计划结束时间晚于周期）的，均提示；结束日为周期届满日或其前一天都算满周期。"
+       "无法判断类别的写明原因，不猜测。",
+       ("T2",), "《优秀年轻干部重点培养工程实施方案》三(一)", ("secondment.cycles",),
+       (("secondment_start", "secondment_period"), ("secondment_post", "secondment_unit")), blank_means_none=True,
+       example="2025年3月1日起挂职县信访局信访督查专员，至2025年11月1日已8个月，超过半年的周期"),
     _r("rotation-due", W, "同一职位满期应轮岗", "在同一职位任职满规定年限（如5年）应当交流轮岗；男性年满58周岁、女性年满53周岁的可不轮岗。",
        ("T5",), "《株洲市经信委关于进一步加强全委干部队伍建设的意见》三(二)", ("rotation.years",), (("post_since",),)),
-    _r("single-post", W, "经历单一应轮岗", "经历单一的年轻干部在同一岗位满两年，应由单位组织内部轮岗交流；五年培养期内至少经过两个以上不同岗位。",
+    _r("single-post", W, "经历单一应轮岗", "经历单一的年轻干部在同一岗位满两年，应由单位组织内部轮岗交流。",
        ("T3",), "《优秀年轻干部重点培养工程实施方案》三(一)", ("rotation.single_post_years",), (("post_since", "post_count"),)),
+    _r("programme-posts", W, "培养期内未经过两个以上不同岗位", "五年培养期内，所有优秀年轻干部至少要经过两个以上（含两个）不同岗位的锻炼。"
+       "培养期自列入时间起算，满五年之日届满；岗位取自“任职经历/简历”列（每行“2019.07--2021.03 单位职务”，学习经历不算，"
+       "“其间”挂职算一个岗位），没有简历列时取任现职时间（列入后任现职的算两个岗位）与挂职列。同一单位（内设机构）内的晋升"
+       "（如办公室副主任升主任、科员升副科长）不算不同岗位；没有简历、任现职又恰逢职级晋升的，无法区分时提示核实。"
+       "培养期未满而在提示期内仍只有一个岗位的，作为提示。",
+       ("T3",), "《优秀年轻干部重点培养工程实施方案》三(一)", ("rotation.programme_years", "rotation.programme_posts"),
+       (("reserve_since",), ("post_since", "post_history")),
+       example="2021年7月列入，5年培养期于2026年7月1日届满，只经过1个不同岗位（县财政局办公室副主任升主任不算不同岗位）"),
     _r("mentoring", I, "帮带期满应重新落实帮带人", "每轮帮带时间为两年，期满后重新落实帮带人。",
-       ("T4",), "《优秀年轻干部重点培养工程实施方案》三(一)", ("mentoring.round_years",), (("mentor_since",),)),
+       ("T4",), "《优秀年轻干部重点培养工程实施方案》三(一)", ("mentoring.round_years",), (("mentor_since",),), blank_means_none=True),
     _r("borrowed-staff", W, "借用时间超过上限", "从外单位借用人员，原则上借用时间不得超过2个月。",
        ("T6",), "《株洲市经信委关于进一步加强全委干部队伍建设的意见》三(三)", ("borrowed.max_months",),
-       (("borrowed_start", "borrowed_period"),)),
+       (("borrowed_start", "borrowed_period"),), blank_means_none=True),
     _r("exam-failed", E, "考试或答辩测评不合格", "笔试或答辩测评成绩低于合格分数（或结果为“不合格”）的，取消后备资格；可由名册中的成绩列或 --scores 给出的成绩表判断。",
        ("S6", "R8", "S9"), "《后备干部培养管理实施规定》四(八)", ("score.written_pass", "score.defense_pass", "score.exam_required"),
        (("written", "defense"),), any_param=True),
     # --- records ----------------------------------------------------------------------
-    _r("talks", W, "谈心谈话次数不足", "谈心谈话每季度至少一次（每年不少于4次）。",
+    _r("talks", W, "谈心谈话次数不足", "谈心谈话每季度至少一次（每年不少于4次）。次数列为本年度次数；应谈次数为本年度已结束的季度中、"
+       "自列入后备的那个季度起的季度数（7月列入的，到年底应不少于2次）；没有列入时间的按全年计，并在说明中写明。",
        ("M3",), "《优秀年轻干部重点培养工程实施方案》三(三)", ("records.talks_per_year",), (("talks",),)),
-    _r("articles", W, "履职体会篇数不足", "每半年撰写一篇履职体会文章（每年不少于2篇）。",
+    _r("articles", W, "履职体会篇数不足", "每半年撰写一篇履职体会文章（每年不少于2篇）；应交篇数从列入后备的那个半年起算。",
        ("M1",), "《后备干部培养管理实施规定》三(二)", ("records.articles_per_year",), (("articles",),)),
     _r("inspection", W, "年度考察次数不足", "对后备干部一年至少考察一次：考察次数不足，或最近一次考察已超过一年。",
        ("R13",), "《后备干部选拔方案》（街道）七(一)", ("records.inspections_per_year",), (("inspections", "last_inspection"),)),
+    # --- village reserves and the four-tier scheme ------------------------------------
+    _r("village-cultivation", W, "村级后备干部培养期限不符", "村级后备干部经过1—3年培养成熟后，择优充实到村两委担任副职。"
+       "列入后备不满最短年限即任（或拟任）村两委副职的为警告；列入已满最长年限仍未任副职的作为提示，请研究使用或调整。"
+       "现任职务含“村”“社区”“两委”等与“副书记”“副主任”“副职”的算已任副职，日期取任现职时间；拟任取“拟任职务”列。",
+       ("T8",), "《村党支部培养选拔后备干部条件》五11", ("village.cultivation_years",),
+       (("reserve_since",), ("post", "proposed_post")),
+       example="2026年3月列入后备，2026年9月即任村委会副主任，培养不满1年"),
+    _r("tier-term", E, "梯队培养对象应调整", "各梯队后备干部人才两年一届（自列入时间起），每年考核一次，期满总结性考核。"
+       "年度考核靠后（基本称职、不称职等）、一年之后仍达不到要求的，有一票否决行为的，总结考核不合格的，不再列入培养对象；"
+       "只有一年靠后、下一年尚未考核的为警告；届满而名册没有总结考核结果的为警告。只对后备类别（梯队、层级）含“梯队”等词的人检查。",
+       ("R12",), "《干部人才四级梯队培养方案》（镇党委）五(一)", ("tiers.term_years",),
+       (("reserve_level",), ("reserve_since",), ("assessment:*", "tier_final")),
+       options=("tiers.match", "tiers.low_grades", "tiers.final_failing", "tiers.veto_words"),
+       example="2024、2025年年度考核均为基本称职，一年之后仍达不到要求，不再列入培养对象"),
     # --- the pool as a whole ------------------------------------------------------------
     _r("pool-size", W, "后备干部数量与职数不相称", "后备干部数量按领导班子职数正职1:2、副职1:1确定，或按政策规定的常数（如正职150名、副职300名）、按部门数的比例确定。职数来自名册中的“职数”工作表、--posts 选项或政策。",
        ("Q1", "Q2", "Q4", "Q6", "Q7"), "《后备干部选拔方案》（学院）三(一)", ("levels.*.posts_ratio", "levels.*.pool_count", "pool.units_ratio"),

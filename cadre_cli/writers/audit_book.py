@@ -1,16 +1,33 @@
-"""The annotated audit workbook: each finding's cell filled and commented, a status
-column per person, a 问题清单 sheet with links to the cells, and a 结构分析 sheet
-with the pool's make-up and native Excel charts."""
+"""The annotated audit workbook: each finding's cell filled and commented, per person a
+verdict, a summary of findings and what was not checked (核查状态); a 审核概况 sheet that
+says first how complete the audit was; a 问题清单 sheet with links to the cells (findings,
+rules not checked per person, people listed apart); a 结构分析 sheet with the pool's
+make-up and native Excel charts."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from pathlib import Path
 
-from cadre_cli.audit.engine import STATUS_OK, STATUS_REMOVE, STATUS_WATCH, AuditResult
+from cadre_cli.audit.coverage import topic
+from cadre_cli.audit.engine import AuditResult
 from cadre_cli.audit.finding import SEVERITY_ORDER, Finding
+from cadre_cli.audit.verdict import (
+    APART_TITLE,
+    ATTENTION,
+    DISQUALIFY,
+    INACTIVE,
+    INCOMPLETE,
+    LABELS,
+    OK,
+    apart_line,
+    gap_lines,
+    gaps_brief,
+    gaps_text,
+)
 from cadre_cli.audit.structure import breakdowns
 from cadre_cli.parse.dates import chinese_date
+from cadre_cli.readers.cells import CellRef
 from cadre_cli.readers.raw import RawBook
 from cadre_cli.rules.registry import REGISTRY, Severity
 from cadre_cli.writers.workbook import (
@@ -22,6 +39,7 @@ from cadre_cli.writers.workbook import (
     StyleStamp,
     add_header_columns,
     cell_style,
+    display_width,
     first_free_column,
     open_for_annotation,
     print_sheet,
@@ -33,17 +51,25 @@ from cadre_cli.writers.workbook import (
 from cadre_cli.writers.pages import a4_fit_width, paginate, rows_for_height
 
 FILL = {Severity.ERROR: RED, Severity.WARNING: AMBER, Severity.INFO: BLUE}
-STATUS_FILL = {STATUS_OK: GREEN, STATUS_REMOVE: RED}
+GREY = "EDEDED"
+STATUS_FILL = {OK: GREEN, ATTENTION: AMBER, DISQUALIFY: RED, INCOMPLETE: BLUE, INACTIVE: GREY}
 
 
-def write_audit_book(book: RawBook, result: AuditResult, target: Path) -> Annotated:
+def write_audit_book(book: RawBook, result: AuditResult, target: Path, keep_password: bool = True) -> Annotated:
+    """The annotated copy; from a locked roster it is locked with the same password
+    unless `keep_password` is False (`--no-password-on-output`)."""
+    from cadre_cli.writers.locked import output_password
+
     annotated = open_for_annotation(book)
+    password, lock_notes = output_password(book, target, keep_password)
+    annotated.notes += lock_notes
     wb = annotated.wb
     _annotate_cells(annotated, result.findings)
     _status_columns(annotated, result)
+    _summary_sheet(wb, result)
     _findings_sheet(annotated, result)
     _structure_sheet(wb, result)
-    save(annotated, target, mode_from=book.path)
+    save(annotated, target, mode_from=book.path, password=password)
     return annotated
 
 
@@ -87,6 +113,8 @@ def _merge_anchors(ws) -> dict[tuple[int, int], tuple[int, int]]:
 
 
 def _status_columns(annotated: Annotated, result: AuditResult) -> None:
+    from openpyxl.utils import get_column_letter
+
     titles: dict[int, list[str]] = defaultdict(list)
     for f in result.findings:
         if f.person_key is not None and f.severity is not Severity.INFO:
@@ -97,53 +125,122 @@ def _status_columns(annotated: Annotated, result: AuditResult) -> None:
     for person in result.roster.people:
         people_by_table[id(person.table)].append(person)
     stamp = StyleStamp()
+    checked: dict[int, str] = {}  # id(gaps) -> text: most people share one tuple of gaps
     for table in result.roster.tables:
         ws = worksheet(annotated, table.name)
         people = people_by_table[id(table)]
         first = first_free_column(ws, table.sheet.width, {p.row for p in people} | set(table.header_rows))
-        add_header_columns(ws, table.header_rows, first, ["审核结论", "问题摘要"], [13, 36])
-        a4_fit_width(ws, first + 1, title_rows=(table.header_rows[0], table.header_rows[-1]))
+        add_header_columns(ws, table.header_rows, first, ["审核结论", "问题摘要", "核查状态"], [13, 36, 20])
+        widest = 0
         for person in people:
-            status = result.status.get(id(person), STATUS_OK)
+            verdict = result.verdicts[id(person)]
             cell = ws.cell(person.row, first)
-            cell.value = status  # one of three fixed words: no formula, no illegal characters
-            fill = STATUS_FILL.get(status, AMBER)
+            cell.value = verdict.label  # one of five fixed words: no formula, no illegal characters
+            fill = STATUS_FILL[verdict.status]
             stamp.apply(cell, ("center", fill), lambda: cell_style("center", fill))
             summary = ws.cell(person.row, first + 1)
             set_value(summary, "；".join(titles.get(id(person), [])))
             stamp.apply(summary, ("left",), lambda: cell_style("left"))
+            state = ws.cell(person.row, first + 2)
+            if verdict.status == INACTIVE:
+                set_value(state, f"未参加核查：{verdict.apart}")
+            elif not verdict.gaps:
+                state.value = "全部核查"
+            else:
+                text = checked.get(id(verdict.gaps))
+                if text is None:
+                    text = checked[id(verdict.gaps)] = "未能核查：" + gaps_brief(verdict.gaps)
+                    widest = max(widest, display_width(text))
+                set_value(state, text)
+            stamp.apply(state, ("left",), lambda: cell_style("left"))
+        if widest:  # one line per person where it fits: the roster's rows keep their own heights
+            ws.column_dimensions[get_column_letter(first + 2)].width = min(widest + 2, 60)
+        a4_fit_width(ws, first + 2, title_rows=(table.header_rows[0], table.header_rows[-1]))
+
+
+def _summary_sheet(wb, result: AuditResult) -> None:
+    """Completeness first, then the counts, the rules not checked and who is listed apart."""
+    s = result.summary()
+    sheets = len(result.roster.tables)
+    candidates = result.candidates
+    rows = [
+        ["核查范围", result.completeness()],
+        ["审核结论", "，".join(f"{label}{n}人" for label, n in s["status"].items()) + "。"],
+        ["问题", f"错误{s['errors']}条，警告{s['warnings']}条，提示{s['infos']}条（明细见“问题清单”）。"],
+        ["名册与政策", f"共{len(result.roster.people)}人；政策：{result.policy.name}（{result.policy.title}）；"
+                    f"检查基准日：{chinese_date(result.as_of)}。"],
+    ]
+    rows += [["未能核查", line] for line in gap_lines(result.coverage, candidates, sheets, names=50)]
+    apart = apart_line(result.roster.people, result.verdicts, sheets, names=50)
+    if apart:
+        rows.append([APART_TITLE, apart])
+    fills = [None if result.complete else BLUE] + [None] * (len(rows) - 1)
+    print_sheet(wb, "审核概况", "后备干部名册审核概况", ["项目", "内容"], rows, widths=[14, 84], fills=fills)
 
 
 def _findings_sheet(annotated: Annotated, result: AuditResult) -> None:
     wb = annotated.wb
     headers = ["序号", "级别", "规则", "姓名", "单位", "位置", "问题", "依据"]
     ordered = sorted(result.findings, key=lambda f: (SEVERITY_ORDER[f.severity],) + _where(f))
-    rows, fills = [], []
-    for i, f in enumerate(ordered, start=1):
-        where = f"{f.cell.sheet}!{f.cell.ref}" if f.cell else "（整体）"
-        rows.append([i, f.severity.label, f"{REGISTRY[f.rule].title}\n{f.rule}", f.name or "—", f.unit or "—", where,
+    rows, fills, links = [], [], []
+    for f in ordered:
+        rows.append([f.severity.label, f"{REGISTRY[f.rule].title}\n{f.rule}", f.name or "—", f.unit or "—",
                      f.message, f.basis])
         fills.append(FILL[f.severity] if f.severity is Severity.ERROR else None)
+        links.append(f.cell)
+    for k in result.skipped:  # not checked for anyone: said once
+        rows.append(["未核查", f"{REGISTRY[k.rule].title}\n{k.rule}", "（全体）", "—", f"未能核查：{k.reason}", ""])
+        fills.append(BLUE)
+        links.append(None)
+    for person in result.roster.people:  # not checked for this person
+        verdict = result.verdicts[id(person)]
+        own = tuple(g for g in verdict.gaps if not g.everyone)
+        if verdict.status == INACTIVE:
+            rows.append([LABELS[INACTIVE], "—", person.name or "—", person.unit or "—", f"未参加核查：{verdict.apart}", ""])
+        elif own:
+            rules = "、".join(dict.fromkeys(topic(REGISTRY[g.rule]) for g in own)) + "\n" + \
+                "、".join(dict.fromkeys(g.rule for g in own))
+            rows.append(["未核查", rules, person.name or "—", person.unit or "—", "未能核查：" + gaps_text(own), ""])
+        else:
+            continue
+        fills.append(None)
+        links.append(_gap_cell(person, own))
+    rows = [[i, *row[:4], _link_text(cell), *row[4:]] for i, (row, cell) in enumerate(zip(rows, links), start=1)]
     s = result.summary()
     notes = [
+        result.completeness(),
         f"检查基准日：{chinese_date(result.as_of)}；政策：{result.policy.name}（{result.policy.title}）；"
-        f"共{len(result.roster.people)}人，错误{s['errors']}条、警告{s['warnings']}条、提示{s['infos']}条。",
-        *[f"未检查：{k.rule}——{k.reason}" for k in result.skipped],
+        f"共{len(result.roster.people)}人，错误{s['errors']}条、警告{s['warnings']}条、提示{s['infos']}条；"
+        + "，".join(f"{label}{n}人" for label, n in s["status"].items()) + "。",
     ]
     ws = print_sheet(wb, "问题清单", "后备干部名册审核问题清单", headers, rows,
                      widths=[6, 7, 20, 9, 16, 14, 48, 30], notes=notes, landscape=True, fills=fills)
     from openpyxl.worksheet.hyperlink import Hyperlink
 
     stamp = StyleStamp()
-    for r, f in enumerate(ordered, start=3):
-        if f.cell is not None:
+    for r, ref in enumerate(links, start=3):
+        if ref is not None:
             cell = ws.cell(r, 6)
-            sheet = annotated.titles.get(f.cell.sheet, f.cell.sheet)
-            cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{_escape(sheet)}'!{f.cell.ref}",
+            sheet = annotated.titles.get(ref.sheet, ref.sheet)
+            cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{_escape(sheet)}'!{ref.ref}",
                                        tooltip="转到该单元格")
             fill = fills[r - 3]
             stamp.apply(cell, ("link", fill), lambda: cell_style("link", fill))
     ws.auto_filter.ref = f"A2:H{len(rows) + 2}"
+
+
+def _gap_cell(person, gaps) -> CellRef:
+    """The cell to fill in: the first blank a gap names in the person's row, else the name."""
+    for gap in gaps:
+        for field in gap.fields:
+            ref = person.cell(field)
+            if ref is not None:
+                return ref
+    return person.cell("name") or CellRef(person.sheet, person.row, 1)
+
+
+def _link_text(ref: CellRef | None) -> str:
+    return f"{ref.sheet}!{ref.ref}" if ref is not None else "（整体）"
 
 
 def _escape(sheet: str) -> str:

@@ -54,14 +54,24 @@ def roster_columns(policy: Policy, year: int) -> list[Column]:
     ]
     cols += [Column(f"{y}年", group="年度考核", kind="grade", width=9) for y in range(year - 2, year + 1)]
     cols += [Column(h, group="民主测评票数", kind="count", width=7) for h in ("优秀", "称职", "基本称职", "不称职")]
-    cols += [
-        Column("测评人数", kind="count", width=8),
-        Column("挂职单位", width=16),
-        Column("挂职开始时间", kind="date", width=11),
-        Column("挂职结束时间", kind="date", width=11),
-        Column("备注", width=16),
+    cols += [Column("测评人数", kind="count", width=8), Column("挂职单位", width=16)]
+    if policy.secondment.cycles:  # the cycle depends on the kind of post
+        cols.append(Column("挂职职务", width=16))
+    cols += [Column("挂职开始时间", kind="date", width=11), Column("挂职结束时间", kind="date", width=11)]
+    return cols + _policy_columns(policy) + [Column("备注", width=16)]
+
+
+def _policy_columns(policy: Policy) -> list[Column]:
+    """The columns that the policy's own rules read, beyond the common ones."""
+    wanted = [
+        (policy.health.condition, Column("健康状况", width=10)),
+        (policy.rotation.programme_years, Column("任职经历", width=30)),
+        (policy.records.talks_per_year, Column("谈心谈话次数", kind="count", width=8)),
+        (policy.records.articles_per_year, Column("履职体会篇数", kind="count", width=8)),
+        (policy.village.cultivation_years, Column("拟任职务", width=16)),
+        (policy.tiers.term_years, Column("总结考核", kind="grade", width=9)),
     ]
-    return cols
+    return [column for needed, column in wanted if needed]
 
 
 def score_columns(policy: Policy) -> list[Column]:

@@ -51,22 +51,34 @@ def open_for_annotation(book: RawBook) -> Annotated:
     if book.kind in (Kind.XLSX, Kind.XLSM):
         keep = book.kind is Kind.XLSM
         try:
-            wb = load_workbook(book.path, keep_vba=keep)
+            wb = load_workbook(_openpyxl_source(book), keep_vba=keep)
         except Exception as exc:
             raise InputError(
                 f"“{name}”的数据已读出，但无法复制成带标注的工作簿（{str(exc)[:80] or type(exc).__name__}）；"
                 "可以加 --no-output 只看屏幕结果，或用 Excel/WPS 把文件另存为 .xlsx 后再试。"
             ) from None
         notes = ["宏（VBA）已原样保留在输出文件中，本工具不会运行宏。"] if keep else []
-        notes += _lost_features(book.path)
+        notes += _lost_features(_openpyxl_source(book))
         return Annotated(wb, output_suffix(book.kind), notes)
+    from cadre_cli.readers.source import LABEL, spaced
+
     wb, titles = _from_grids(book)
-    what = {Kind.XLS: ".xls（Excel 97–2003）", Kind.ODS: ".ods", Kind.CSV: ".csv"}[book.kind]
-    return Annotated(wb, ".xlsx", [f"“{name}”是 {what} 格式，结果另存为 .xlsx（原文件的数值和合并单元格已复制，字体、颜色等格式未复制）。"],
-                     titles)
+    return Annotated(wb, ".xlsx", [f"“{name}”是{spaced(LABEL[book.kind])}格式，结果另存为 .xlsx（原文件的数值和合并单元格已复制，"
+                                   "字体、颜色等格式未复制）。"], titles)
 
 
-def _lost_features(path: Path) -> list[str]:
+def _openpyxl_source(book: RawBook) -> Path | Any:
+    """openpyxl goes by the file name: a decrypted workbook, or one whose name does not
+    end in .xlsx/.xlsm, is handed over as bytes."""
+    if book.content is None and book.path.suffix.lower() in (".xlsx", ".xlsm", ".xltx", ".xltm"):
+        return book.path
+    import io
+
+    with book.open() as fh:
+        return io.BytesIO(fh.read())
+
+
+def _lost_features(path: Path | Any) -> list[str]:
     """Things openpyxl drops on save that the user may have in the file."""
     notes = []
     try:
@@ -301,9 +313,15 @@ def row_height(values: list[Any], widths: list[float], line_pt: float = 14.5) ->
 
 
 
-def save(annotated: Annotated, target: Path, mode_from: Path | None = None) -> Path:
+def save(annotated: Annotated, target: Path, mode_from: Path | None = None, password: str | None = None) -> Path:
+    """Write the workbook atomically; with `password`, locked with it (the input was)."""
+    write = annotated.wb.save
+    if password is not None:
+        from cadre_cli.writers.locked import locked_writer
+
+        write = locked_writer(annotated.wb.save, password)
     try:
-        return write_atomic(target, annotated.wb.save, mode_from=mode_from)
+        return write_atomic(target, write, mode_from=mode_from)
     finally:
         archive = getattr(annotated.wb, "vba_archive", None)  # keep_vba leaves the input's zip open
         if archive is not None:

@@ -99,8 +99,57 @@ def main() -> None:
             src = roster(Path(tmp) / "wps_style.xlsx", good_rows())
             subprocess.run([soffice, "--headless", "--convert-to", "xls:MS Excel 97", "--outdir", str(out), str(src)],
                            check=True, capture_output=True)
+    named_by_content(out, good)
     good.unlink()
     print("corpus written to", out)
+
+
+def named_by_content(out: Path, good: Path) -> None:
+    """Files whose name says one thing and whose bytes another, and text "workbooks"
+    (2003 XML, web pages) broken or hostile: each is read by what it is, or refused
+    with the reason."""
+    wps = out / "wps_style.xls"
+    if wps.exists():
+        shutil.copy(wps, out / "xls_named.xlsx")
+        shutil.copy(wps, out / "wps_table.et")
+    shutil.copy(good, out / "xlsx_named.xls")
+    soffice = shutil.which("soffice")
+    if soffice:
+        with tempfile.TemporaryDirectory() as tmp:
+            subprocess.run([soffice, "--headless", "--convert-to", "ods", "--outdir", tmp, str(good)],
+                           check=True, capture_output=True)
+            shutil.copy(Path(tmp) / "_good.ods", out / "ods_named.xlsx")
+    csv_text = "姓名,性别,出生年月,身份证号码,后备类别\n" + "".join(
+        f"{r['姓　名']},{r['性别']},{r['出生年月']},{r['身份证号码']},{r['后备类别']}\n" for r in good_rows())
+    (out / "csv_named.xls").write_bytes(csv_text.encode("utf-8"))
+    (out / "gbk_csv_named.xlsx").write_bytes(csv_text.replace(",", "\t").encode("gbk"))
+    with zipfile.ZipFile(good) as zin, zipfile.ZipFile(out / "utf16_sheet.xlsx", "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            if info.filename.startswith("xl/worksheets/"):
+                body = data.decode("utf-8").split("?>", 1)[-1] if data.startswith(b"<?xml") else data.decode("utf-8")
+                data = ('<?xml version="1.0" encoding="UTF-16"?>' + body).encode("utf-16")
+            zout.writestr(info, data)
+    rows = "".join(f"<tr><td>{r['姓　名']}</td><td>{r['性别']}</td><td>{r['出生年月']}</td>"
+                   f"<td style=\"mso-number-format:'\\@'\">{r['身份证号码']}</td><td>{r['后备类别']}</td></tr>"
+                   for r in good_rows())
+    page = ("<html><head><meta charset=utf-8></head><body><table><tr><th>姓名</th><th>性别</th><th>出生年月</th>"
+            f"<th>身份证号码</th><th>后备类别</th></tr>{rows}</table></body></html>")
+    (out / "html_bom.xls").write_bytes(page.encode("utf-8-sig"))
+    (out / "html_utf16.xls").write_bytes(page.replace("charset=utf-8", "charset=utf-16").encode("utf-16"))
+    (out / "page_without_table.htm").write_text("<html><head><title>人事管理系统</title></head><body><p>会话已过期，请重新登录。"
+                                                "</p></body></html>", encoding="utf-8")
+    laughs = '<!ENTITY l0 "哈">' + "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10))
+    (out / "xml_entities.xls").write_text(
+        f'<?xml version="1.0"?>\n<!DOCTYPE Workbook [{laughs}]>\n<?mso-application progid="Excel.Sheet"?>\n'
+        '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">'
+        '<Worksheet ss:Name="S"><Table><Row><Cell><Data ss:Type="String">&l9;</Data></Cell></Row></Table></Worksheet></Workbook>',
+        encoding="utf-8")
+    xml = ('<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n'
+           '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">'
+           '<Worksheet ss:Name="名册"><Table><Row><Cell><Data ss:Type="String">姓名</Data></Cell>'
+           '<Cell><Data ss:Type="String">性别</Data></Cell></Row><Row><Cell><Data ss:Type="String">张三</Data></Cell>')
+    (out / "xml_truncated.xls").write_text(xml, encoding="utf-8")
 
 
 def _xlsm(src: Path, dst: Path) -> None:

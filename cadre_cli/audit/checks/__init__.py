@@ -6,7 +6,13 @@ from cadre_cli.audit.checks import (  # noqa: F401
     data,
     eligibility,
     exam,
+    health,
+    negative,
     periods,
     pool,
+    programme,
     records,
+    secondment,
+    tiers,
+    village,
 )

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from cadre_cli.audit.context import AuditContext, anniversary
 from cadre_cli.audit.finding import Finding
-from cadre_cli.audit.registry import person_check
+from cadre_cli.audit.registry import Groups, column_needs, person_check
 from cadre_cli.model.person import Person
 from cadre_cli.parse.dates import chinese_date
 from cadre_cli.rules.registry import Severity
@@ -15,12 +15,33 @@ from cadre_cli.rules.registry import Severity
 _cn = chinese_date
 
 
+def _levels_decide(ctx: AuditContext) -> bool:
+    """The policy sets age limits per level only: a person's limit needs their 后备类别."""
+    age = ctx.policy.age
+    per_level = any(l.age_max or l.age_max_male or l.age_max_female for l in ctx.policy.levels.values())
+    return per_level and not (age.max or age.max_male or age.max_female)
+
+
+def _level_unknown(ctx: AuditContext, person: Person) -> bool:
+    """No limit applies because the person's 后备类别 names no level of the policy."""
+    return bool(ctx.policy.levels) and ctx.level(person) is None and not (ctx.policy.age.max or ctx.policy.age.max_male)
+
+
+@column_needs("age-limit", "age-limit-soon")
+def age_columns(ctx: AuditContext, missing: Groups) -> Groups:
+    roster = ctx.roster
+    if not missing and _levels_decide(ctx) and not roster.has_field("reserve_level") \
+            and not any(ctx.level(p) for p in roster.people):
+        return [("reserve_level",)]
+    return missing
+
+
 @person_check("age-limit")
 def age_limit(ctx: AuditContext, person: Person) -> Iterable[Finding]:
     # a plain function returning () when nothing is found: it runs once per person
     limit = ctx.age_limit(person)
     if limit is None:
-        if ctx.policy.levels and ctx.level(person) is None and not (ctx.policy.age.max or ctx.policy.age.max_male):
+        if _level_unknown(ctx, person):
             return [ctx.missing("age-limit", person, ("reserve_level",), "年龄上限（后备类别不明）")]
         return ()
     age = ctx.age(person)
@@ -48,6 +69,9 @@ def age_limit_soon(ctx: AuditContext, person: Person) -> Iterable[Finding]:
         return ()
     limit = ctx.age_limit(person)
     age = ctx.age(person)
+    if limit is None and _level_unknown(ctx, person):
+        ctx.unchecked("age-limit-soon", person, ("reserve_level",))
+        return ()
     if limit is None or age is None or limit.over(age):
         return ()
     first_over = limit.exceptional + 1 if limit.exceptional is not None else limit.first_age_over()

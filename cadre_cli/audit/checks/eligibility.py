@@ -1,5 +1,5 @@
-"""Who may be a reserve: education (A6), experience (A8), rank (A7), title (A9),
-household (A10) and the negative list (R1–R3, R5, R6, A11)."""
+"""Who may be a reserve: education (A6), experience (A8), rank (A7), title (A9) and
+household (A10). The negative list is in `negative`, health in `health`."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from cadre_cli.audit.requirements import check_any, describe
 from cadre_cli.model.person import Person
 from cadre_cli.parse import categories as cat
 from cadre_cli.parse.text import squash
-from cadre_cli.readers.fields import field_label
+from cadre_cli.rules.registry import Severity
 
 
 def _education_cell(person: Person):
@@ -42,7 +42,8 @@ def education(ctx: AuditContext, person: Person) -> Iterator[Finding]:
         full = person.education_fulltime
         has_column = "education_fulltime" in (person.table.columns if person.table else {})
         if full is None and not has_column:
-            return  # the roster does not tell full-time from part-time: reported once as skipped
+            ctx.unchecked("education", person, ("education_fulltime",), "名册没有区分全日制与在职学历，全日制学历要求未检查")
+            return
         if full is None or full < need:
             who = f"{rule.full_time_age_max}周岁以下的干部" if rule.full_time_age_max is not None else "后备干部"
             shown = full.label if full else "无"
@@ -72,21 +73,37 @@ def experience(ctx: AuditContext, person: Person) -> Iterator[Finding]:
 @person_check("rank-prerequisite")
 def rank_prerequisite(ctx: AuditContext, person: Person) -> Iterator[Finding]:
     found = ctx.level(person)
-    if found and found[1].prerequisites:
+    if found is None:
+        ctx.unchecked("rank-prerequisite", person, ("reserve_level",))
+    elif found[1].prerequisites:
         yield from _requirement_finding(ctx, person, "rank-prerequisite", list(found[1].prerequisites),
                                         f"{found[1].label}后备干部任职资格")
 
 
+def is_primary_school(person: Person) -> bool:
+    """A primary school (小学), not a combined 中小学."""
+    text = squash(f"{person.unit or ''}{person.get('post') or ''}")
+    return "小学" in text.replace("中小学", "")
+
+
 @person_check("title")
 def title(ctx: AuditContext, person: Person) -> Iterator[Finding]:
-    minimum = ctx.policy.professional_title.minimum
-    if not minimum:
+    rule = ctx.policy.professional_title
+    if not rule.minimum:
         return
-    need = cat.TITLE_NAMES[minimum]
+    need = cat.TITLE_NAMES[rule.minimum]
     held = person.get("title")
-    if held is None or held < need:
-        shown = held.label if held else "无（未填写）"
-        yield ctx.finding("title", person, f"专业技术职称为{shown}，须具有{need.label}及以上职称", person.cell("title"))
+    if held is not None and held >= need:
+        return
+    shown = held.label if held else "无（未填写）"
+    text = f"专业技术职称为{shown}，须具有{need.label}及以上职称"
+    if rule.relax_primary_school and is_primary_school(person):
+        floor = cat.TITLE_NAMES[rule.primary_school_minimum] if rule.primary_school_minimum else None
+        if floor is None or (held is not None and held >= floor):
+            yield ctx.finding("title", person, f"{text}；小学可适当放宽，请确认是否放宽", person.cell("title"), Severity.INFO)
+            return
+        text += f"；小学放宽后也须{floor.label}及以上"
+    yield ctx.finding("title", person, text, person.cell("title"))
 
 
 _OTHER_PLACE = ("外村", "外地", "非本村", "外乡", "外县", "否", "无")
@@ -104,19 +121,3 @@ def household(ctx: AuditContext, person: Person) -> Iterator[Finding]:
     unit = squash(person.unit or "")
     if any(word in key for word in _OTHER_PLACE) or (unit and key.endswith("村") and unit.endswith("村") and unit not in key and key not in unit):
         yield ctx.finding("household", person, f"户籍为“{text}”，村级后备干部应具有本村户籍", person.cell("household"))
-
-
-_UNHEALTHY = ("差", "病", "不能", "住院", "不宜", "残")
-
-
-@person_check("negative-flag")
-def negative_flag(ctx: AuditContext, person: Person) -> Iterator[Finding]:
-    for field, marked in person.flags.items():
-        if marked:
-            raw = str(person.record.raw(field)).strip()
-            yield ctx.finding("negative-flag", person, f"“{field_label(field)}”一栏标注为“{raw}”，属于负面情形",
-                              person.cell(field))
-    health = person.get("health")
-    if health and any(w in health for w in _UNHEALTHY):
-        yield ctx.finding("negative-flag", person, f"健康状况为“{health}”，如不能担负本职工作任务，应取消资格",
-                          person.cell("health"))

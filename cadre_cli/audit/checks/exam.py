@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from cadre_cli.audit.context import AuditContext
 from cadre_cli.audit.finding import Finding
-from cadre_cli.audit.registry import person_check
+from cadre_cli.audit.registry import Groups, column_needs, person_check
 from cadre_cli.model.person import Person
 from cadre_cli.rules.registry import Severity
 
@@ -17,6 +17,11 @@ FAILED_WORDS = ("不合格", "不及格", "未通过")
 def shown(value: Decimal) -> str:
     text = f"{value:f}"
     return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+@column_needs("exam-failed")
+def exam_columns(ctx: AuditContext, missing: Groups) -> Groups:
+    return [] if ctx.scores is not None else missing  # results from the score workbook given with --scores
 
 
 @person_check("exam-failed")

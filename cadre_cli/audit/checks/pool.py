@@ -7,7 +7,7 @@ from fractions import Fraction
 
 from cadre_cli.audit.context import AuditContext, people_of
 from cadre_cli.audit.finding import Finding
-from cadre_cli.audit.registry import roster_check
+from cadre_cli.audit.registry import Groups, column_needs, roster_check
 from cadre_cli.model.person import Person
 from cadre_cli.parse import categories as cat
 
@@ -25,6 +25,17 @@ def _level_name(ctx: AuditContext, key: str | None) -> str:
     if key is None:
         return "后备干部"
     return f"{ctx.policy.levels[key].label}后备干部"
+
+
+@column_needs("pool-size")
+def pool_size_columns(ctx: AuditContext, missing: Groups) -> Groups:
+    levels = ctx.policy.levels.values()
+    posts_known = (
+        any(l.pool_count for l in levels)
+        or (ctx.posts.principal is not None or ctx.posts.deputy is not None)
+        or (ctx.policy.pool.units_ratio is not None and ctx.posts.units is not None)
+    )
+    return missing if missing or posts_known else [("posts",)]
 
 
 @roster_check("pool-size")

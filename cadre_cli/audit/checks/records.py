@@ -1,7 +1,9 @@
 """Routine records (M1, M3, R13): talks, 履职体会 articles, inspections.
 
-Counts are taken as this year's so far: the number due is the number of periods of
-the year fully elapsed at the as-of date (talks 4 a year: 3 due by 31 October)."""
+Counts are this year's. What is due is the number of the year's periods (quarters for 4 a
+year, half-years for 2) that have ended by the as-of date, from the period in which the
+reserve was listed (seed 001 三(三) 谈心谈话活动每季度至少开展一次: listed in July, two talks
+are due by 31 December). Without a 列入时间 the whole year counts, and the finding says so."""
 
 from __future__ import annotations
 
@@ -12,15 +14,27 @@ from cadre_cli.audit.context import AuditContext
 from cadre_cli.audit.finding import Finding
 from cadre_cli.audit.registry import person_check
 from cadre_cli.model.person import Person
-from cadre_cli.parse.dates import chinese_date, full_months
+from cadre_cli.parse.dates import PDate, add_months, chinese_date, full_months
+
+def _period_end(year: int, months: int, index: int) -> dt.date:
+    return add_months(dt.date(year, 1, 1), months * (index + 1)) - dt.timedelta(days=1)
 
 
-def due_by(per_year: int, as_of: dt.date) -> int:
-    """How many are due by the as-of date: periods of the year fully elapsed by then
-    (talks 4 a year: 3 due on 1 December, 4 on 31 December)."""
+def due_by(per_year: int, as_of: dt.date, listed: dt.date | None = None) -> int:
+    """How many are due by the as-of date: the periods of the year that have ended by then
+    and did not end before the reserve was listed (talks 4 a year: 3 due on 1 December,
+    4 on 31 December; 2 on 31 December for someone listed in July)."""
+    if 12 % per_year == 0:
+        months = 12 // per_year
+        ends = [_period_end(as_of.year, months, i) for i in range(per_year)]
+        return sum(1 for end in ends if end <= as_of and (listed is None or listed <= end))
     month_complete = (as_of + dt.timedelta(days=1)).month != as_of.month
     months_done = as_of.month if month_complete else as_of.month - 1
-    return per_year * months_done // 12
+    if listed is not None and listed.year == as_of.year:
+        months_done -= listed.month - 1
+    elif listed is not None and listed > as_of:
+        months_done = 0
+    return max(0, per_year * months_done // 12)
 
 
 def _count_rule(ctx: AuditContext, person: Person, rule_id: str, field: str, per_year: int | None, what: str,
@@ -31,10 +45,19 @@ def _count_rule(ctx: AuditContext, person: Person, rule_id: str, field: str, per
     if count is None:
         yield ctx.missing(rule_id, person, (field,), what)
         return
-    due = due_by(per_year, ctx.as_of)
+    listed: PDate | None = person.get("reserve_since")
+    start = listed.first_day() if listed is not None else None
+    due = due_by(per_year, ctx.as_of, start)
     if count < due:
-        yield ctx.finding(rule_id, person, f"本年度{what}{count}次，截至{chinese_date(ctx.as_of)}应不少于{due}次（{cadence}）",
-                          person.cell(field))
+        day = ctx.as_of
+        if start is not None and start.year == day.year:
+            since = f"，自{listed.chinese()}列入后备起算"
+        elif start is None and "reserve_since" in person.record.columns:
+            since = "，未填列入后备时间，按全年计"
+        else:
+            since = ""
+        yield ctx.finding(rule_id, person, f"本年度{what}{count}次，截至{chinese_date(day)}应不少于{due}次"
+                          f"（{cadence}{since}）", person.cell(field))
 
 
 @person_check("talks")

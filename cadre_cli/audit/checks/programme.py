@@ -1,0 +1,147 @@
+"""The five-year clause (T3; seed 001 三(一)): 五年培养期内，所有优秀年轻干部至少要经过两个
+以上不同岗位的锻炼. "两个以上" includes two.
+
+The programme runs from 列入时间 to its anniversary. Posts come from the resume column
+(任职经历/简历) when the roster has one, else from 任现职时间 and the secondment columns.
+Two posts are the same when they are in the same organisation once the position and
+rank are taken off: 办公室副主任 → 办公室主任, 科员 → 副科长 of one 科 are promotions in the
+same post."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from cadre_cli.audit.context import AuditContext, anniversary
+from cadre_cli.audit.finding import Finding
+from cadre_cli.audit.registry import person_check
+from cadre_cli.model.person import Person
+from cadre_cli.parse.dates import PDate
+from cadre_cli.parse.history import parse_resume
+from cadre_cli.parse.text import squash
+from cadre_cli.rules.registry import Severity
+
+_TITLES = ("主任科员", "调研员", "巡视员", "科员", "办事员", "干事", "秘书", "专员", "主任", "科长", "股长", "局长",
+           "处长", "部长", "所长", "站长", "队长", "院长", "校长", "馆长", "书记", "镇长", "乡长", "区长", "县长", "市长",
+           "主席", "委员", "经理", "助理", "组长", "负责人", "主管", "会计", "成员")
+_TITLE_TAIL = re.compile(rf"(?:[一二三四]级)?(?:{'|'.join(_TITLES)})$")
+_BRACKETS = re.compile(r"[(（][^)）]*[)）]")
+
+
+def post_key(text: str) -> str:
+    """The organisation a post is in: `县财政局办公室副主任` and `县财政局办公室主任` are both
+    `县财政局办公室`. The first of several posts (`、`, `兼`) is taken."""
+    s = _BRACKETS.sub("", squash(text))
+    s = re.split(r"[、，,]|兼", s, maxsplit=1)[0]
+    s = re.sub(r"^(?:挂任|挂职|任|担任|借调|调任)", "", s).replace("副", "").replace("主持工作", "")
+    previous = None
+    while s and s != previous:
+        previous, s = s, _TITLE_TAIL.sub("", s)
+    return s or squash(text)
+
+
+@dataclass
+class Held:
+    key: str
+    text: str
+
+
+def _from_resume(stints, start: dt.date, end: dt.date) -> list[Held]:
+    held = []
+    for s in stints:
+        if s.is_study or not s.text:
+            continue
+        began, stopped = s.start.first_day(), s.end.first_day() if s.end else None
+        if began < end and (stopped is None or stopped > start):
+            held.append(Held(post_key(s.text), s.text))
+    return held
+
+
+def _secondment(person: Person, start: dt.date, end: dt.date) -> list[Held]:
+    """The roster's secondment columns, as one more post when it began within the window
+    (seed 000 二(二) counts 挂职锻炼 among the ways of 多岗位锻炼)."""
+    period = person.period("secondment")
+    if period is None or not start <= period[0].first_day() < end:
+        return []
+    text = f"{person.get('secondment_unit') or ''}{person.get('secondment_post') or ''}" or "挂职"
+    return [Held(post_key(text), f"{period[0].chinese()}起挂职{text}")]
+
+
+def _distinct(held: list[Held]) -> list[Held]:
+    seen: dict[str, Held] = {}
+    for h in held:
+        seen.setdefault(h.key, h)
+    return list(seen.values())
+
+
+@person_check("programme-posts")
+def programme_posts(ctx: AuditContext, person: Person) -> Iterator[Finding]:
+    rule = ctx.policy.rotation
+    years, needed = rule.programme_years or 0, rule.programme_posts or 0
+    listed: PDate | None = person.get("reserve_since")
+    if listed is None:
+        yield ctx.missing("programme-posts", person, ("reserve_since",), f"{years}年培养期内的岗位")
+        return
+    start, end = listed.first_day(), anniversary(listed, years)
+    if ctx.as_of < end and end > ctx.horizon_end:
+        return  # the programme is still running and does not end within the horizon
+    history = person.get("post_history")
+    stints = parse_resume(history) if history else []
+    if stints:
+        until = min(end, ctx.as_of + dt.timedelta(days=1))
+        held = _distinct(_from_resume(stints, start, until) + _secondment(person, start, until))
+        if len(held) >= needed:
+            return
+        names = "、".join(h.text for h in held) or "无"
+        count, cell = f"只经过{len(held)}个不同岗位（据任职经历：{names}；同一单位内的晋升不算不同岗位）", person.cell("post_history")
+    else:
+        if history:
+            yield ctx.finding("programme-posts", person, f"任职经历“{history[:30]}”中没有“2019.07--2021.03 单位职务”形式的行，"
+                              "无法据此计算岗位，改按任现职时间计算", person.cell("post_history"), Severity.WARNING)
+        if person.get("post_since") is None:
+            yield ctx.missing("programme-posts", person, ("post_since", "post_history"), f"{years}年培养期内的岗位")
+            return
+        posts, count, unsure = _without_resume(person, listed, end, needed)
+        cell = person.cell("post_since")
+        if unsure:
+            yield ctx.finding("programme-posts", person, f"{listed.chinese()}列入，{count}", cell, Severity.WARNING)
+            return
+        if posts >= needed:
+            return
+    if ctx.as_of >= end:
+        yield ctx.finding("programme-posts", person,
+                          f"{listed.chinese()}列入，{years}年培养期于{_cn(end)}届满，{count}，"
+                          f"应至少经过{needed}个以上不同岗位的锻炼", cell)
+    else:
+        yield ctx.finding("programme-posts", person,
+                          f"{listed.chinese()}列入，{years}年培养期将于{_cn(end)}届满（在{ctx.horizon_months}个月提示期内），"
+                          f"至今{count}，应至少经过{needed}个以上不同岗位的锻炼", cell, Severity.INFO)
+
+
+def _without_resume(person: Person, listed: PDate, end: dt.date, needed: int) -> tuple[int, str, bool]:
+    """(posts, description, unsure) from 任现职时间 and the secondment columns."""
+    since: PDate = person.get("post_since")
+    post = person.get("post") or "现职"
+    start = listed.first_day()
+    if since.first_day() >= end:
+        return 0, f"任现职时间{since.chinese()}在培养期届满之后，名册无法说明培养期内的岗位，请在“任职经历”列写明", True
+    posts, parts = 1, []
+    for held in _secondment(person, start, end):
+        posts += 1
+        parts.append(held.text)
+    if start < since.first_day():
+        rank_since: PDate | None = person.get("rank_since")
+        if rank_since is not None and rank_since == since and posts < needed:
+            return 0, (f"培养期内{since.chinese()}任{post}，同时晋升职级：如为原岗位晋升则不算不同岗位，"
+                       "请核实，或在名册中加“任职经历”列"), True
+        posts += 1
+        parts.insert(0, f"列入时所任岗位、{since.chinese()}起任{post}")
+    else:
+        parts.insert(0, f"{since.chinese()}起一直任{post}")
+    return posts, f"只经过{posts}个岗位（{'；'.join(parts)}）", False
+
+
+def _cn(day: dt.date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"

@@ -1,0 +1,90 @@
+"""What an annotation changes in the user's workbook, as plain data (no openpyxl).
+
+Sheets are addressed by their names as calamine reports them; rows and columns are
+1-based, as in Excel. Colours are RGB hex ("FFC7CE").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Literal
+
+CellValue = str | int | float | Decimal | bool | None
+StyleKind = Literal["header", "center", "left", "text"]
+
+
+@dataclass(frozen=True, slots=True)
+class Style:
+    """A style of our small set, for cells we add.
+
+    header: bold, centred, wrapped, bordered, header fill unless `fill` says otherwise;
+    center / left: body text centred or left-aligned, wrapped, bordered;
+    text: vertically centred, not wrapped (long text runs on to the right), bordered."""
+
+    kind: StyleKind = "center"
+    fill: str | None = None
+    number_format: str | None = None
+
+
+@dataclass(slots=True)
+class Mark:
+    """A user's cell marked: a fill stamped on top of its own format, and a comment."""
+
+    fill: str | None = None
+    comments: list[str] = field(default_factory=list)
+    width: int = 320  # comment box, in pixels
+    height: int = 0  # 0: from the text
+
+
+@dataclass(frozen=True, slots=True)
+class NewCell:
+    """A value in a cell that holds nothing yet (an appended column). Text is always
+    written as text, never as a formula."""
+
+    value: CellValue
+    style: Style = Style()
+
+
+@dataclass(frozen=True)
+class PageSetup:
+    """A4, fit all columns to the page width (as many pages down as needed). The user's
+    other print settings stay; the print area, if any, grows to the new columns."""
+
+    paper_size: int = 9
+    landscape: bool | None = None  # None: keep the user's orientation
+
+
+@dataclass
+class SheetEdits:
+    marks: dict[tuple[int, int], Mark] = field(default_factory=dict)
+    cells: dict[tuple[int, int], NewCell] = field(default_factory=dict)
+    merges: list[tuple[int, int, int, int]] = field(default_factory=list)  # first row, first col, last row, last col
+    column_widths: dict[int, float] = field(default_factory=dict)
+    row_heights: dict[int, float] = field(default_factory=dict)
+    page: PageSetup | None = None
+
+    def mark(self, row: int, col: int, fill: str | None = None, comment: str | None = None) -> Mark:
+        """Mark a cell; a second mark on the same cell adds its comment below the first
+        and keeps the first fill unless it had none."""
+        mark = self.marks.get((row, col))
+        if mark is None:
+            mark = self.marks[(row, col)] = Mark(fill)
+        elif mark.fill is None:
+            mark.fill = fill
+        if comment:
+            mark.comments.append(comment)
+        return mark
+
+    def put(self, row: int, col: int, value: CellValue, style: Style = Style()) -> None:
+        self.cells[(row, col)] = NewCell(value, style)
+
+
+@dataclass
+class BookEdits:
+    sheets: dict[str, SheetEdits] = field(default_factory=dict)
+
+    def sheet(self, name: str) -> SheetEdits:
+        if name not in self.sheets:
+            self.sheets[name] = SheetEdits()
+        return self.sheets[name]
