@@ -41,6 +41,7 @@ from cadre_cli.writers.workbook import (
     cell_style,
     display_width,
     first_free_column,
+    grow_row,
     open_for_annotation,
     print_sheet,
     save,
@@ -155,6 +156,10 @@ def _status_columns(annotated: Annotated, result: AuditResult) -> None:
             stamp.apply(state, ("left",), lambda: cell_style("left"))
         if widest:  # one line per person where it fits: the roster's rows keep their own heights
             ws.column_dimensions[get_column_letter(first + 2)].width = min(widest + 2, 60)
+        state_width = ws.column_dimensions[get_column_letter(first + 2)].width or 20
+        for person in people:  # a longer text wraps in a taller row: printed whole, inside the page
+            grow_row(ws, person.row, [ws.cell(person.row, first + 1).value, ws.cell(person.row, first + 2).value],
+                     [36, state_width])
         a4_fit_width(ws, first + 2, title_rows=(table.header_rows[0], table.header_rows[-1]))
 
 

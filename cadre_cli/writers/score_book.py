@@ -14,7 +14,7 @@ from cadre_cli.score.explain import method_lines
 from cadre_cli.score.model import Result, Status
 from cadre_cli.score.rank import by_rank
 from cadre_cli.writers.workbook import (
-    AMBER, RED, Annotated, StyleStamp, add_header_columns, display_width, first_free_column, print_sheet, row_height,
+    AMBER, RED, Annotated, StyleStamp, add_header_columns, display_width, first_free_column, grow_row, print_sheet,
     set_value, styles, worksheet,
 )
 from cadre_cli.writers.pages import a4_fit_width
@@ -84,7 +84,7 @@ def annotate(annotated: Annotated, run: ScoreRun, advance: Callable[[int], None]
         add_header_columns(ws, table.header_rows, start, [c.label for c in columns], widths)
         for row, result in rows:
             _write_row(ws, row, start, columns, result, st, stamp)
-            _fit_row(ws, row, explanation(result), widths[-1])
+            grow_row(ws, row, [explanation(result)], widths[-1:])
             if advance:
                 advance(1)
         a4_fit_width(ws, start + len(columns) - 1, title_rows=(table.header_rows[0], table.header_rows[-1]))
@@ -96,14 +96,6 @@ def _explain_width(results: list[Result]) -> float:
     (a longer text wraps in a taller row)."""
     longest = max((display_width(explanation(r)) for r in results), default=0)
     return float(min(max(longest + 2, 12), EXPLAIN_MAX))
-
-
-def _fit_row(ws: Any, row: int, text: str, width: float) -> None:
-    """A row tall enough for a wrapped 说明; a row is only ever made taller."""
-    need = row_height([text], [width])
-    current = ws.row_dimensions[row].height if row in ws.row_dimensions else None
-    if need > (current or 15) + 0.5:
-        ws.row_dimensions[row].height = need
 
 
 def _write_row(ws: Any, row: int, start: int, columns: list[Column], result: Result, st: dict,

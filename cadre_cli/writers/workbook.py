@@ -299,6 +299,15 @@ def worksheet(annotated: Annotated, name: str) -> Any:
     return annotated.wb[annotated.titles.get(name, name)]
 
 
+def grow_row(ws: Any, row: int, values: list[Any], widths: list[float]) -> None:
+    """A user's row made tall enough for the wrapped text we add to it (never shorter
+    than it was), so that nothing is hidden or cut off when printed."""
+    need = row_height(values, widths)
+    dim = ws.row_dimensions.get(row)
+    if need > ((dim.height if dim is not None else None) or 15) + 0.5:
+        ws.row_dimensions[row].height = need
+
+
 def row_height(values: list[Any], widths: list[float], line_pt: float = 14.5) -> float:
     """A row tall enough for its wrapped text: Excel and LibreOffice do not grow rows
     written by openpyxl. A CJK character takes about two width units, a digit one."""
