@@ -31,14 +31,14 @@ demo-run:
 	$(CADRE) score sample_data/答辩测评成绩.xlsx --force
 	@echo ""
 	@echo "注意：示例名册 sample_data/后备干部名册.xlsx 中故意放了超龄、年度考核基本称职、身份证号有误、重复录入等问题，"
-	@echo "      用来演示审核；审核发现错误级问题时退出码为1，这是正常的。"
+	@echo "      用来演示审核：审核发现错误级问题时退出码为1；两个镇的名单因出生年月有误而不生成（退出码2），都是示例有意如此。"
 	@$(call IN_PTY,$(CADRE) audit sample_data/后备干部名册.xlsx --as-of $(ASOF) --force) || [ $$? -eq 1 ]
-	$(CADRE) notice sample_data/后备干部名册.xlsx --by 单位 --force
+	$(CADRE) notice sample_data/后备干部名册.xlsx --by 单位 --force || [ $$? -eq 2 ]
 	@echo ""
 	@echo "演示完成。输出文件："
 	@echo "  成绩：sample_data/答辩测评成绩_成绩.xlsx"
 	@echo "  审核：sample_data/后备干部名册_审核结果.xlsx（名册中故意放入的错误已标红、标黄）"
-	@echo "  名单：sample_data/后备干部名册_名单/（每个单位一份 .docx 和 .html）"
+	@echo "  名单：sample_data/后备干部名册_名单/（每个单位一份 .docx 和 .html；中枢镇、白水镇的名单要等名册改正后才生成）"
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

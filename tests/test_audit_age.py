@@ -25,12 +25,22 @@ def test_county_exactly_40_is_allowed_41_is_over(run, tmp_path):
 
 
 def test_month_only_birth_counts_from_the_first_of_the_month(run, tmp_path):
-    # born 1985.12 (month only): 41 from 2026-12-01
-    rows = [lvl("十二月生", dt.date(1985, 12, 20), "正科级", 1)]
-    before = audit(run, tmp_path, rows, "--horizon", "0", as_of="2026-11-30")
-    on = audit(run, tmp_path, rows, "--horizon", "0", as_of="2026-12-01", name="b.xlsx")
+    # born 1985.12 (month only, no ID number to give the day): 41 from 2026-12-01
+    row = lvl("十二月生", dt.date(1985, 12, 20), "正科级", 1)
+    del row["身份证号码"]
+    before = audit(run, tmp_path, [row], "--horizon", "0", as_of="2026-11-30")
+    on = audit(run, tmp_path, [row], "--horizon", "0", as_of="2026-12-01", name="b.xlsx")
     assert of_rule(before, "age-limit") == []
     assert len(of_rule(on, "age-limit")) == 1
+
+
+def test_birth_month_confirmed_by_the_id_number_takes_its_day(run, tmp_path):
+    # 出生年月 1985.12 and an ID number born 1985-12-20: 41 only from 2026-12-20
+    rows = [lvl("十二月生", dt.date(1985, 12, 20), "正科级", 1)]
+    before = audit(run, tmp_path, rows, "--horizon", "0", as_of="2026-12-19")
+    on = audit(run, tmp_path, rows, "--horizon", "0", as_of="2026-12-20", name="b.xlsx")
+    assert of_rule(before, "age-limit") == []
+    assert "自2026年12月20日起超龄" in of_rule(on, "age-limit")[0]["message"]
 
 
 def test_id_number_supplies_birth_when_roster_has_none(run, tmp_path):
@@ -73,12 +83,12 @@ def test_school_exceptional_limit_is_a_warning_up_to_45(run, tmp_path):
 
 
 def test_age_limit_soon_within_horizon_only(run, tmp_path):
-    rows = [lvl("三月超", dt.date(1986, 3, 10), "正科级", 1),  # 41 on 2027-03-01
-            lvl("八月超", dt.date(1986, 8, 10), "正科级", 2)]  # 41 on 2027-08-01
+    rows = [lvl("三月超", dt.date(1986, 3, 10), "正科级", 1),  # 41 on 2027-03-10 (the ID number gives the day)
+            lvl("八月超", dt.date(1986, 8, 10), "正科级", 2)]  # 41 on 2027-08-10
     data = audit(run, tmp_path, rows, "--horizon", "6")
     soon = of_rule(data, "age-limit-soon")
     assert [f["name"] for f in soon] == ["三月超"]
-    assert "2027年3月1日满41周岁" in soon[0]["message"] and soon[0]["severity"] == "warning"
+    assert "2027年3月10日满41周岁" in soon[0]["message"] and soon[0]["severity"] == "warning"
     none = audit(run, tmp_path, rows, "--horizon", "0", name="c.xlsx")
     assert of_rule(none, "age-limit-soon") == []
 

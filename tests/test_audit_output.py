@@ -32,7 +32,7 @@ def test_workbook_annotations(run, tmp_path):
     target = tmp_path / "名册_审核结果.xlsx"
     assert target.exists() and "名册_审核结果.xlsx" in out.out
     wb = load_workbook(target)
-    assert wb.sheetnames == ["名册", "审核概况", "问题清单", "结构分析"]
+    assert wb.sheetnames == ["名册", "审核概况", "问题清单", "结构分析", "读取说明"]
     ws = wb["名册"]
     # the original cells are as they were
     original = load_workbook(path)["名册"]

@@ -1,10 +1,10 @@
 import datetime as dt
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from cadre_cli.parse.dates import PDate, full_months, full_years, parse_date, parse_date_range, parse_date_text
+from cadre_cli.parse.dates import PDate, is_serial_trap, full_months, full_years, parse_date, parse_date_range, parse_date_text
 from cadre_cli.parse.problem import ValueProblem
 
 
@@ -94,6 +94,8 @@ def test_number_parser_never_raises_anything_else(value):
 
 @given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)), st.booleans())
 def test_round_trip(day, month_only):
+    # 1905-03-14…1905-09-30 (and 1909 in the 1904 system) read as a year typed into a date cell
+    assume(not is_serial_trap(day) and not is_serial_trap(dt.date(day.year, day.month, 1)))
     value = PDate(day.year, day.month, None if month_only else day.day)
     assert parse_date_text(str(value)) == value
     assert parse_date_text(value.chinese()) == value

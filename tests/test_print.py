@@ -129,7 +129,7 @@ def test_street_notice_signature_is_not_alone_on_its_page(run, tmp_path):
     alone on page 6."""
     out = tmp_path / "公示"
     result = run("notice", str(ROSTER), "--policy", "street", "--issuer", "中共XX街道工作委员会", "--start", "2026-12-01",
-                 "--format", "docx", "--output", str(out))
+                 "--blank-unverified", "--format", "docx", "--output", str(out))
     assert result.code == 0, result
     pages = pdf_pages(next(out.glob("*.docx")), tmp_path)
     last = re.sub(r"\s+", "", pages[-1])

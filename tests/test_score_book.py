@@ -48,7 +48,7 @@ def test_annotated_copy(run, tmp_path):
     original = load_workbook(path)["答辩测评"]
     wb = load_workbook(target)
     ws = wb["答辩测评"]
-    assert wb.sheetnames == ["答辩测评", "成绩汇总"]
+    assert wb.sheetnames == ["答辩测评", "成绩汇总", "读取说明"]
     for line in original.iter_rows():  # every original cell as it was
         for cell in line:
             assert ws[cell.coordinate].value == cell.value, cell.coordinate

@@ -20,8 +20,11 @@ class Outcome:
 
 
 def _years(ctx: AuditContext, person: Person, field: str) -> int | None:
+    """Full years since a date; 0 when the roster says it never happened (任中层时间 `无`)."""
     since = person.get(field)
-    return None if since is None else full_years(since, ctx.as_of)
+    if since is None:
+        return 0 if field in person.never else None
+    return full_years(since, ctx.as_of)
 
 
 def check_one(ctx: AuditContext, person: Person, req: Requirement) -> Outcome:
@@ -37,7 +40,10 @@ def check_one(ctx: AuditContext, person: Person, req: Requirement) -> Outcome:
     if req.rank_min:
         need = cat.RANK_NAMES[req.rank_min.removesuffix("级")]
         rank = person.get("rank")
-        at_least(rank, need, "rank", f"现职级为{rank.label if rank else ''}，须{need.label}以上")
+        if isinstance(rank, cat.RelativeRank):  # 正职/副职: the level is not in the cell
+            unknown.append("rank")
+        else:
+            at_least(rank, need, "rank", f"现职级为{rank.label if rank else ''}，须{need.label}以上")
     for attr, field, what in (("rank_years_min", "rank_since", "任现职级"), ("work_years_min", "work_start", "参加工作"),
                               ("post_years_min", "post_since", "任现职"), ("middle_years_min", "middle_since", "任中层")):
         need_years = getattr(req, attr)

@@ -59,6 +59,7 @@ def _ordered(counter: Counter, order: list[str]) -> list[tuple[str, int]]:
 
 
 def breakdowns(people: list[Person], policy: Policy, as_of: dt.date) -> list[Breakdown]:
+    """The make-up of the pool; pass each person once (`Roster.distinct_people`)."""
     def count(fn) -> Counter:
         return Counter(fn(p) for p in people)
 

@@ -34,6 +34,7 @@ def audit(
     strict: Annotated[bool, typer.Option("--strict", help="有规则因缺少列或信息未能核查（对全体或部分人员）时也以退出码1结束，供脚本拦下不完整的名册。")] = False,
     password: PasswordOption = False,
     plain_output: PlainOutputOption = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="列出名册每一列读作什么（默认只列出需要说明的列）。")] = False,
 ) -> None:
     """逐人检查后备干部名册：年龄、年度考核、民主测评、管理期、挂职、轮岗、身份证号、重复录入、队伍结构等。
 
@@ -50,7 +51,7 @@ def audit(
     from cadre_cli.cli.progress import progress_bar
     from cadre_cli.model.person import build_roster
     from cadre_cli.policy.load import load_policy
-    from cadre_cli.readers.load import read_tables
+    from cadre_cli.readers.load import read_workbook
     from cadre_cli.writers.atomic import check_target
     from cadre_cli.writers.workbook import output_suffix
 
@@ -61,14 +62,15 @@ def audit(
     write = not no_output and (output is not None or not as_json)
     with progress_bar(quiet=as_json) as bar:
         task = bar.add_task("读取名册", total=None)
-        book, tables = read_tables(roster)
+        reading = read_workbook(roster)
+        book, tables = reading.book, reading.tables
         target = None
         if write:
             suffix = output_suffix(book.kind)
             target = output or default_output(roster, "审核结果", suffix)
             check_suffix(target, suffix, "带标注的工作簿" + ("（名册含宏，输出保留宏）" if suffix == ".xlsm" else ""))
             check_target(target, (roster,), force)
-        people = build_roster(roster.name, tables)
+        people = build_roster(roster.name, tables, reading.report)
         post_counts = post_counts or posts_from_book(book)
         score_results = _scores(scores, chosen, people) if scores else None
         bar.update(task, description="逐人检查", total=len(people.people), completed=0)
@@ -88,12 +90,15 @@ def audit(
             "command": "audit", "policy": chosen.name, "as_of": day.isoformat(), "people": len(people.people),
             "findings": [f.as_json() for f in result.findings], "skipped": [s.as_json() for s in result.skipped],
             "persons": result.persons(), "summary": summary, "output": str(target) if target else None,
-            "notes": notes,
+            "notes": notes, "columns": [c.as_json() for c in people.report.columns], "reading": people.report.as_json(),
         })
     else:
         from cadre_cli.cli.audit_view import render
 
+        from cadre_cli.cli.reading_view import render_reading
+
         render(console, roster, result, target, notes, TERMINAL_LIMIT if not show_all else None, strict=strict)
+        render_reading(console, people.report, verbose)
     raise typer.Exit(1 if summary["errors"] or (strict and not result.complete) else 0)
 
 

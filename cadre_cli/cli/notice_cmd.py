@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from cadre_cli.cli.common import batch_mode, console, emit_json, err_console, input_path, parse_as_of
 from cadre_cli.cli.options import check_folder, choice
@@ -39,6 +40,8 @@ def notice(
     output: Annotated[Path | None, typer.Option("--output", "-o", metavar="文件夹", help="输出文件夹（默认在名册旁建立“名册名_公示”或“名册名_名单”）。")] = None,
     force: Annotated[bool, typer.Option("--force", help="覆盖输出文件夹中的同名文件。")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出结果。")] = False,
+    blank_unverified: Annotated[bool, typer.Option("--blank-unverified", help="可公开的信息无法识别或与身份证号不一致时（如出生年月“1992.13”），仍生成该份文件，这些信息留空（默认不生成该份文件，退出码为2）。")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="列出名册每一列读作什么（默认只列出需要说明的列）。")] = False,
     include_inactive: Annotated[bool, typer.Option("--include-inactive", help="名册写明退休、病休、调出、已去世、已调整等的人也列入（默认不列入，并逐一提示）。")] = False,
     password: PasswordOption = False,
 ) -> None:
@@ -59,7 +62,7 @@ def notice(
     from cadre_cli.notice.settings import choose_kind, reach_warnings
     from cadre_cli.notice.templates import builtin
     from cadre_cli.policy.load import load_policy
-    from cadre_cli.readers.load import read_tables
+    from cadre_cli.readers.load import read_workbook
 
     chosen, own = _formats(formats, templates or [])
     p = load_policy(policy)
@@ -92,11 +95,12 @@ def notice(
     warnings += reach_warnings(text)
 
     source = input_path(roster)
-    book, tables = read_tables(source)
+    reading = read_workbook(source)
+    book, tables = reading.book, reading.tables
     warnings += book.notes
     if book.password is not None:
         warnings.append("公示和名单只含可公开的信息，按常规写出，不加打开密码。")
-    roster_data = build_roster(source.name, tables)
+    roster_data = build_roster(source.name, tables, reading.report)
     people, extra = batch.select_people(roster_data.people, include_inactive)
     warnings += extra
     if not people:
@@ -106,10 +110,17 @@ def notice(
         warnings += extra
     else:
         groups = [("", people)]
+    blocked = batch.blocked_groups(groups)
+    if blank_unverified:
+        warnings += [f"{line}，文中留空。" for lines in blocked.values() for line in lines]
+        blocked = {}
+    groups = [(g, pp) for g, pp in groups if g not in blocked]
 
     if output is not None:
         check_folder(output, "公示或名单")
     folder = output or source.with_name(f"{source.stem}_{batch.LABEL[doc_kind]}")
+    if not groups:
+        _refuse_blocked(blocked, batch.LABEL[doc_kind])
     batch.prepare_folder(folder)
     docs = batch.plan(groups, folder, doc_kind, chosen, settings.subject)
     batch.check_targets(docs, force)
@@ -129,7 +140,11 @@ def notice(
             "files": [{"group": d.group, "people": [clean(pp.name) for pp in d.people], "paths": list(d.paths.values())}
                       for d in docs],
             "warnings": warnings,
+            "blocked": [{"group": g, "problems": lines} for g, lines in blocked.items()],
+            "columns": [c.as_json() for c in roster_data.report.columns], "reading": roster_data.report.as_json(),
         })
+        if blocked:
+            raise typer.Exit(2)
         return
     label = batch.LABEL[doc_kind]
     console.print(f"已生成{len(docs)}份{label}（{'、'.join(chosen)}），共{len(people)}人：{folder}", markup=False)
@@ -137,6 +152,33 @@ def notice(
         console.print(period.text, markup=False)
     for line in warnings:
         err_console.print(f"提示：{line}", markup=False)
+    from cadre_cli.cli.reading_view import render_reading
+
+    render_reading(console, roster_data.report, verbose)
+    if blocked:
+        _print_blocked(blocked, batch.LABEL[doc_kind])
+        raise typer.Exit(2)
+
+
+def _blocked_lines(blocked: dict[str, list[str]], label: str) -> list[str]:
+    lines = []
+    for group, problems in blocked.items():
+        what = f"“{group}”的{label}" if group else f"{label}"
+        lines.append(f"{what}未生成：" + "；".join(problems[:10]) + ("等" if len(problems) > 10 else "") + "。")
+    lines.append("以上信息无法识别或与身份证号不一致，公开前必须改正；改正名册后重新运行，"
+                 "或加 --blank-unverified 把这些信息留空后生成。")
+    return lines
+
+
+def _print_blocked(blocked: dict[str, list[str]], label: str) -> None:
+    for line in _blocked_lines(blocked, label):
+        err_console.print(f"[bold red]错误：[/]{escape(line)}", soft_wrap=True)
+
+
+def _refuse_blocked(blocked: dict[str, list[str]], label: str) -> None:
+    from cadre_cli.errors import InputError
+
+    raise InputError("".join(_blocked_lines(blocked, label)))
 
 
 def _dates(values: list[str] | None, option: str) -> list:

@@ -33,6 +33,7 @@ def score(
     no_output: Annotated[bool, typer.Option("--no-output", help="只在屏幕上显示，不写工作簿。")] = False,
     password: PasswordOption = False,
     plain_output: PlainOutputOption = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="列出表格每一列读作什么（默认只列出需要说明的列）。")] = False,
 ) -> None:
     """计算笔试与答辩测评成绩（或企业公开选拔总成绩），排名，写出带标注的成绩表。
 
@@ -46,7 +47,7 @@ def score(
     from cadre_cli.cli.options import check_suffix
     from cadre_cli.cli.progress import progress_bar
     from cadre_cli.policy.load import load_policy
-    from cadre_cli.readers.load import read_tables
+    from cadre_cli.readers.load import read_workbook
     from cadre_cli.score.engine import READ_KEYS, require_scheme, run_scoring
     from cadre_cli.writers.atomic import check_target
     from cadre_cli.writers.locked import output_password
@@ -58,7 +59,8 @@ def score(
     target: Path | None = None
     with progress_bar(quiet=as_json) as bar:
         task = bar.add_task("读取成绩表", total=None)
-        book, tables = read_tables(source, READ_KEYS)  # by its bytes: the output's extension follows from them
+        reading = read_workbook(source, READ_KEYS)  # by its bytes: the output's extension follows from them
+        book, tables = reading.book, reading.tables
         if not no_output and (output is not None or not as_json):  # --json alone writes no workbook, as in audit
             suffix = output_suffix(book.kind)
             target = output or default_output(source, "成绩", suffix)
@@ -69,24 +71,31 @@ def score(
         notes: list[str] = [*book.notes, *run.notes]
         if target is not None:
             lock, lock_notes = output_password(book, target, keep=not plain_output)
-            notes += _write(book, run, target, bar, task, password=lock) + lock_notes
+            notes += _write(reading, run, target, bar, task, password=lock) + lock_notes
     if as_json:
-        emit_json(_payload(run, target, notes))
+        emit_json({**_payload(run, target, notes), "columns": [c.as_json() for c in reading.report.columns],
+                   "reading": reading.report.as_json()})
     else:
+        from cadre_cli.cli.reading_view import render_reading
+
         _render(run, target, notes)
+        render_reading(console, reading.report, verbose)
     if run.errors:
         raise typer.Exit(2)
 
 
-def _write(book: Any, run: ScoreRun, target: Path, bar: Any, task: Any, password: str | None = None) -> list[str]:
+def _write(reading: Any, run: ScoreRun, target: Path, bar: Any, task: Any, password: str | None = None) -> list[str]:
+    from cadre_cli.writers.reading_sheet import add_reading_sheet
     from cadre_cli.writers.score_book import annotate
     from cadre_cli.writers.workbook import open_for_annotation, save
 
+    book, report = reading.book, reading.report
     rows = sum(len(r.candidate.records) for r in run.results)
     bar.update(task, description="打开工作簿", total=rows, completed=0)
-    annotated = open_for_annotation(book)
+    annotated = open_for_annotation(book, report.own)
     bar.update(task, description="写入成绩")
     annotate(annotated, run, advance=lambda n: bar.advance(task, n))
+    add_reading_sheet(annotated.wb, report)
     bar.update(task, description="保存文件", total=None)
     save(annotated, target, mode_from=book.path, password=password)
     return annotated.notes

@@ -7,29 +7,33 @@ row still run.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from decimal import Decimal
 from typing import Any
 
 from cadre_cli.parse import categories as cat
-from cadre_cli.parse.dates import PDate, parse_date, parse_date_range
-from cadre_cli.parse.grades import Grade, parse_grade
-from cadre_cli.parse.idcard import IdNumber, parse_id
+from cadre_cli.parse.dates import PDate, add_years, is_serial_trap, parse_date, parse_date_range, shown_date
+from cadre_cli.parse.grades import Grade, header_years, parse_grade, parse_grade_history
+from cadre_cli.parse.idcard import IdNumber, OtherDocument, parse_id
 from cadre_cli.parse.numbers import ABSENT, parse_count, parse_number
 from cadre_cli.parse.problem import ValueProblem
-from cadre_cli.parse.text import cell_text, is_blank
+from cadre_cli.parse.text import cell_text, is_blank, is_explicit_blank
 from cadre_cli.readers.cells import CellRef
-from cadre_cli.readers.fields import field_label
+from cadre_cli.readers.fields import DATE_FIELDS, field_label
+from cadre_cli.readers.report import ReadReport
 from cadre_cli.readers.table import Record, Table, section_label
 
 
 @dataclass(frozen=True, slots=True)
 class Problem:
     field: str
-    cell: CellRef
+    cell: CellRef | None
     reason: str
-    rule: str = "invalid-value"
+    rule: str = "invalid-value"  # `missing-value` for a row with nothing to check; `recovered`, `read-as` for notes
 
     @property
     def message(self) -> str:
@@ -89,7 +93,12 @@ PARSERS: dict[str, Callable[[object], Any]] = {
     "title": cat.parse_title,
     "rank": cat.parse_rank,
     "unit": _text,
+    "department": _text,
     "post": _text,
+    "unit_post": _text,
+    "previous_post": _text,
+    "school": _text,
+    "staff_number": _text,
     "reserve_level": _text,
     "household": _text,
     "health": _text,
@@ -112,9 +121,6 @@ PARSERS: dict[str, Callable[[object], Any]] = {
     "secondment_period": parse_date_range,
     "borrowed_period": parse_date_range,
 }
-DATE_FIELDS = ("birth", "joined_party", "work_start", "post_since", "rank_since", "middle_since", "reserve_since",
-               "secondment_start", "secondment_end", "borrowed_start", "borrowed_end", "mentor_since", "last_inspection",
-               "flag_date")
 POLL_KEYS = ("excellent", "competent", "basic", "incompetent")
 
 
@@ -148,6 +154,14 @@ class Person:
     poll: Poll | None = None
     flags: dict[str, bool] = field(default_factory=dict)
     unit: str | None = None
+    unit_from_sheet: bool = False  # the unit is the sheet's name: never glued in front of a post
+    id_note: str | None = None  # a passport or travel-permit number where the ID number goes
+    # Rarely set, so shared empty values until they are (50,000 people build no 250,000 empty sets):
+    blank: frozenset[str] = frozenset()  # fields written as an explicit blank (`/`, `无`, `暂无`)
+    never: frozenset[str] = frozenset()  # date fields whose blank says it never happened (任中层时间 `无`)
+    notes: tuple[Problem, ...] = ()  # how a value was read (the 1905 trap): said, not a finding
+    extra_cells: dict[str, CellRef] | None = None  # values read from elsewhere (joined sheets, one cell of years)
+    extra_raw: dict[str, object] | None = None
     apart: str | None = None  # why the row is listed apart from the candidates (a reader's hook): see model/standing.py
 
     def get(self, name: str) -> Any:
@@ -155,7 +169,31 @@ class Person:
 
     def cell(self, name: str) -> CellRef | None:
         """Where a field's value is, or where it would be (the column exists, the cell is blank)."""
-        return self.record.ref(name)
+        extra = self.extra_cells.get(name) if self.extra_cells else None
+        return extra if extra is not None else self.record.ref(name)
+
+    def mark_blank(self, name: str, never: bool = False) -> None:
+        self.blank = self.blank | {name}
+        if never:
+            self.never = self.never | {name}
+
+    def note(self, problem: Problem) -> None:
+        self.notes = (*self.notes, problem)
+
+    def set_extra(self, name: str, cell: CellRef | None, raw: object, keep: bool = False) -> None:
+        """A value of this person read from another cell than the row's own column."""
+        if self.extra_cells is None or self.extra_raw is None:
+            self.extra_cells, self.extra_raw = {}, {}
+        if keep and name in self.extra_raw:
+            return
+        if cell is not None:
+            self.extra_cells[name] = cell
+        self.extra_raw[name] = raw
+
+    def raw(self, name: str) -> object:
+        """A field's cell as typed, from the row or from a joined sheet."""
+        value = self.record.values.get(name)
+        return self.extra_raw.get(name) if value is None and self.extra_raw else value
 
     @property
     def name(self) -> str | None:
@@ -171,13 +209,35 @@ class Person:
 
     @property
     def born(self) -> PDate | None:
-        """The roster's birth date, else the one in the ID number."""
+        """The roster's birth date, else the one in the ID number. A birth month that the ID
+        number confirms takes the ID's day: born 1990-10-20 is 35, not 36, on 2026-10-15."""
         birth = self.values.get("birth")
+        ident = self.id
         if birth is not None:
+            if birth.day is None and ident is not None and (ident.birth.year, ident.birth.month) == (birth.year, birth.month):
+                return PDate(birth.year, birth.month, ident.birth.day)
             return birth
-        if self.id is not None:
-            b = self.id.birth
+        if ident is not None:
+            b = ident.birth
             return PDate(b.year, b.month, b.day)
+        return None
+
+    def birth_conflict(self) -> str | None:
+        """The roster's birth month against the ID number's, when they disagree."""
+        birth: PDate | None = self.values.get("birth")
+        ident = self.id
+        if birth is None or ident is None:
+            return None
+        b = ident.birth
+        if (birth.year, birth.month) != (b.year, b.month) or (birth.day is not None and birth.day != b.day):
+            shown = f"{b.year}.{b.month:02d}" if birth.day is None else f"{b:%Y.%m.%d}"
+            return f"“{birth}”与身份证号中的{shown}不一致"
+        return None
+
+    def gender_conflict(self) -> str | None:
+        gender = self.values.get("gender")
+        if gender is not None and self.id is not None and gender != self.id.gender:
+            return f"“{gender}”与身份证号显示的“{self.id.gender}”不一致"
         return None
 
     @property
@@ -241,7 +301,12 @@ class ParseCache:
         return self.memos.setdefault(kind, {})
 
 
+BLANK = object()  # an explicit blank (`/`, `—`, `无`, `暂无`): nothing there, and nothing wrong
+
+
 def _parse(parser: Callable[..., Any], raw: object, *args: Any) -> tuple[bool, Any]:
+    if raw.__class__ is str and is_explicit_blank(raw):
+        return True, BLANK
     try:
         return True, parser(raw, *args)
     except ValueProblem as exc:
@@ -260,20 +325,24 @@ def lookup(memo: dict[object, tuple[bool, Any]], parser: Callable[..., Any], raw
     return hit
 
 
-_DATE, _ID, _GRADE, _FLAG, _PLAIN = range(5)
+_DATE, _ID, _GRADE, _FLAG, _PLAIN, _HISTORY = range(6)
+_DATE_TYPES = (dt.date, dt.datetime)
 
 
-def _plan(columns: dict[str, int], cache: ParseCache) -> dict[str, tuple[int, Any, Any]]:
+def _plan(table: Table, cache: ParseCache) -> dict[str, tuple[int, Any, Any]]:
     """How each mapped column of a table is parsed, decided once per table:
     field -> (kind code, parser or year, the memo of its kind)."""
     plan: dict[str, tuple[int, Any, Any]] = {}
-    for name in columns:
+    for name, col in table.columns.items():
         if name in DATE_FIELDS:
             plan[name] = (_DATE, parse_date, cache.memo("date"))
         elif name == "id_number":
             plan[name] = (_ID, None, None)
         elif name.startswith("assessment:"):
             plan[name] = (_GRADE, int(name[11:]), cache.memo("grade"))
+        elif name == "assessment_text":
+            years = header_years(table.headers.get(col, ""))
+            plan[name] = (_HISTORY, partial(parse_grade_history, years=years), cache.memo(f"history:{years}"))
         elif name.startswith("flag:"):
             plan[name] = (_FLAG, cat.parse_flag, cache.memo("flag"))
         elif name in PARSERS:
@@ -284,7 +353,7 @@ def _plan(columns: dict[str, int], cache: ParseCache) -> dict[str, tuple[int, An
 def build_person(record: Record, table: Table, cache: ParseCache | None = None,
                  plan: dict[str, tuple[int, Any, Any]] | None = None) -> Person:
     cache = cache or ParseCache()
-    plan = plan if plan is not None else _plan(table.columns, cache)
+    plan = plan if plan is not None else _plan(table, cache)
     person = Person(record, table)
     values = person.values
     for name, raw in record.values.items():
@@ -293,14 +362,15 @@ def build_person(record: Record, table: Table, cache: ParseCache | None = None,
             continue
         code, arg, memo = step
         if code == _ID:
-            try:
-                person.id = parse_id(raw)
-            except ValueProblem as exc:
-                person.id_problem = exc.reason
+            _read_id(person, raw)
             continue
         if code == _DATE and raw.__class__ is float and not raw.is_integer():
             decimals = table.sheet.decimals(record.row - 1, record.columns[name] - 1)
             ok, value = _parse(parse_date, raw, decimals)
+        elif code == _DATE and raw.__class__ in _DATE_TYPES and is_serial_trap(raw):
+            ok, value = _parse(parse_date, raw)
+            if ok:
+                person.note(Problem(name, record.ref(name), f"{shown_date(raw)}|{value}", "recovered"))
         else:
             try:  # the common case: a value seen before (booleans never enter the memo)
                 if raw.__class__ is bool:
@@ -308,18 +378,124 @@ def build_person(record: Record, table: Table, cache: ParseCache | None = None,
                 ok, value = memo[raw]
             except (KeyError, TypeError):
                 ok, value = lookup(memo, parse_grade if code == _GRADE else arg, raw)
-        if not ok:
-            person.problems.append(Problem(name, record.ref(name), value))
+        if value is BLANK:
+            _explicit_blank(person, name, code, arg)
+        elif not ok:
+            if not (name == "joined_party" and _other_party(person, raw)):
+                person.problems.append(Problem(name, record.ref(name), value))
         elif code == _GRADE:
             person.assessments[arg] = value
+        elif code == _HISTORY:
+            _history(person, value, record.ref(name), raw)
         elif code == _FLAG:
             if value is not None:
                 person.flags[name] = value
         else:
             values[name] = value
     person.poll = _poll(person, cache.memo("count"))
-    person.unit = values.get("unit") or table.unit_hint
+    if "post" not in values and values.get("unit_post"):
+        values["post"] = values["unit_post"]
+    person.unit = values.get("unit") or values.get("department") or table.unit_hint
+    _check_dates(person)
+    _check_thin(person)
     return person
+
+
+def _read_id(person: Person, raw: object) -> None:
+    if raw.__class__ is str and is_explicit_blank(raw):
+        person.mark_blank("id_number")
+        return
+    try:
+        person.id = parse_id(raw)
+    except OtherDocument as exc:
+        person.id_note = exc.reason
+    except ValueProblem as exc:
+        person.id_problem = exc.reason
+
+
+def _explicit_blank(person: Person, name: str, code: int, parser: Any) -> None:
+    """`/`, `无`, `暂无`: a date that never happened (任中层时间 `无`: never a middle-level
+    cadre), a count of none, or simply nothing."""
+    person.mark_blank(name, never=code == _DATE)
+    if parser is parse_count:
+        person.values[name] = 0
+
+
+def _other_party(person: Person, raw: object) -> bool:
+    """`民建`, `九三学社`, `无党派` in 入党时间: another party, not a bad date."""
+    try:
+        party = cat.parse_party(raw)
+    except ValueProblem:
+        return False
+    if party is None or cat.is_cpc(party):
+        return False
+    person.mark_blank("joined_party", never=True)
+    person.values.setdefault("political_status", party)
+    person.note(Problem("joined_party", person.record.ref("joined_party"), party, "read-as"))
+    return True
+
+
+def _history(person: Person, grades: dict[int, Grade | None], cell: CellRef | None, raw: object) -> None:
+    """Grades of several years written in one cell (近三年考核结果)."""
+    for year, grade in grades.items():
+        if year in person.assessments and person.assessments[year] != grade:
+            person.problems.append(Problem("assessment_text", cell, f"{year}年度考核与本行“{year}年”一列不一致"))
+            continue
+        person.assessments[year] = grade
+        person.set_extra(f"assessment:{year}", cell, raw)
+
+
+MIN_BIRTH_YEAR = 1930  # a reserve born earlier cannot be in office
+MIN_AGE_FOR = {"joined_party": 14, "work_start": 14}
+_LATER_DATES = frozenset(DATE_FIELDS) - {"birth"}
+
+
+def _check_dates(person: Person) -> None:
+    """Dates no real reserve can have: born before 1930; joined the party or started
+    work before birth or before the age of 14; any other date before birth."""
+    values = person.values
+    birth = values.get("birth")
+    if birth is not None and birth.year < MIN_BIRTH_YEAR:
+        person.problems.append(Problem("birth", person.cell("birth"),
+                                       f"“{birth}”早于{MIN_BIRTH_YEAR}年，不可能是在职的后备干部，请核对"))
+        return
+    born = person.born
+    if born is None:
+        return
+    youngest = born.year + max(MIN_AGE_FOR.values()) + 1
+    for name in person.record.values:
+        if name not in _LATER_DATES:
+            continue
+        value = values.get(name)
+        if value is None or value.year > youngest:  # the common case: long after birth
+            continue
+        if value < born:
+            person.problems.append(Problem(name, person.cell(name), f"“{value}”早于出生年月{born.year}.{born.month:02d}"))
+        elif name in MIN_AGE_FOR and value.first_day() < add_years(born.first_day(), MIN_AGE_FOR[name]):
+            person.problems.append(Problem(name, person.cell(name),
+                                           f"“{value}”时不满{MIN_AGE_FOR[name]}周岁（出生年月{born.year}.{born.month:02d}）"))
+
+
+# Fields that identify a row without saying anything about the person.
+IDENTIFYING = frozenset({"name", "seq", "staff_number", "exam_number", "phone", "remarks", "address"})
+# Fields that describe a person but that no rule checks by itself.
+DESCRIPTIVE = IDENTIFYING | {"gender", "ethnicity", "political_status", "unit", "department", "post", "unit_post",
+                             "previous_post", "school", "mentor", "reserve_level", "age"}
+
+
+def _check_thin(person: Person) -> None:
+    """A row with only a name and a staff number (perhaps a unit and post too) is no
+    reserve anyone has checked: never 合格 by default."""
+    if person.name is None or person.id is not None or person.id_problem or person.id_note:
+        return
+    if person.assessments or person.flags or person.poll is not None:
+        return
+    if any(k not in DESCRIPTIVE for k in person.record.values):
+        return
+    has = "、".join(field_label(k) for k in person.record.values if k not in ("name", "seq"))
+    what = f"姓名和{has}" if has else "姓名"
+    person.problems.append(Problem("name", person.cell("name"),
+                                   f"这一行只有{what}，没有出生年月、身份证号等可以核查的信息", "missing-value"))
 
 
 _POLL_FIELDS = tuple((f"poll:{k}", k) for k in (*POLL_KEYS, "voters"))
@@ -336,6 +512,8 @@ def _poll(person: Person, memo: dict) -> Poll | None:
         if not ok:
             person.problems.append(Problem(field, person.record.ref(field), value))
             return None
+        if value is BLANK:
+            value = 0
         if key == "voters":
             poll.voters = value
         else:
@@ -348,23 +526,63 @@ class Roster:
     path_name: str
     tables: list[Table]
     people: list[Person]
+    report: ReadReport = field(default_factory=lambda: ReadReport(""))
 
     def has_field(self, name: str) -> bool:
         if name.endswith(":*"):
             prefix = name[:-1]
-            return any(any(k.startswith(prefix) for k in t.columns) for t in self.tables)
+            return any(any(k.startswith(prefix) for k in t.columns) for t in self.tables) or (
+                prefix == "assessment:" and any(p.assessments for p in self.people))
         return any(name in t.columns for t in self.tables)
 
+    def distinct_people(self) -> list[Person]:
+        """Each person once: a person entered twice (the same ID number, or the same name
+        and birth month without two different ID numbers) is counted at the first entry."""
+        seen_ids: set[str] = set()
+        seen_names: dict[tuple[str, str], Person] = {}
+        out = []
+        for person in self.people:
+            if person.id is not None:
+                if person.id.number in seen_ids:
+                    continue
+                seen_ids.add(person.id.number)
+            key = (person.name or "", person.born.iso()[:7] if person.born else "")
+            if person.name and person.born is not None:
+                other = seen_names.get(key)
+                if other is not None and not (other.id and person.id and other.id.number != person.id.number):
+                    continue
+                seen_names.setdefault(key, person)
+            out.append(person)
+        return out
 
-def build_roster(path_name: str, tables: list[Table]) -> Roster:
-    people: list[Person] = []
-    named_sheets = len(tables) > 1
+
+def build_roster(path_name: str, tables: list[Table], report: ReadReport | None = None) -> Roster:
+    from cadre_cli.model.join import join_tables
+    from cadre_cli.model.reading_notes import value_notes
+
+    report = report if report is not None else ReadReport(path_name)
     cache = ParseCache()
-    for table in tables:
-        plan = _plan(table.columns, cache)
+    main, joins = join_tables(tables, report)
+    people: list[Person] = []
+    named_sheets = len(main) > 1
+    for table in main:
+        plan = _plan(table, cache)
         for record in table.records:
             person = build_person(record, table, cache, plan)
-            if person.unit is None and named_sheets:
-                person.unit = table.name
+            if person.unit is None and named_sheets and not generic_sheet_name(table.name):
+                person.unit, person.unit_from_sheet = table.name, True
             people.append(person)
-    return Roster(path_name, tables, people)
+    people = joins(people, lambda record, table: build_person(record, table, cache))
+    report.notes += value_notes(people)
+    return Roster(path_name, main, people, report)
+
+
+_DEFAULT_SHEET = re.compile(r"^(?:sheet|工作表|表|页|sheet页)\s*\d*$", re.IGNORECASE)
+_GENERIC_WORDS = ("名册", "名单", "汇总", "统计", "模板", "导入", "导出", "报名", "数据", "明细", "信息", "全部",
+                  "备份", "副本", "原表", "总表", "打印", "考核", "测评", "成绩", "后备干部", "人员", "花名")
+
+
+def generic_sheet_name(name: str) -> bool:
+    """A sheet name that names no unit: Sheet1, 工作表2, 报名, 全部名单, 2024名册."""
+    key = "".join(name.split())
+    return bool(_DEFAULT_SHEET.match(key)) or any(w in key for w in _GENERIC_WORDS) or key.isdigit()

@@ -15,7 +15,7 @@ from typing import Any, Protocol
 from cadre_cli.errors import OutputError
 from cadre_cli.model.person import Person
 from cadre_cli.model.standing import apart_reason
-from cadre_cli.notice.context import PUBLISHABLE, NoticeText, clean, document_context, publishable_fields
+from cadre_cli.notice.context import NoticeText, clean, document_context
 from cadre_cli.notice.grouping import safe_stems
 from cadre_cli.writers.atomic import check_target, write_atomic
 
@@ -43,8 +43,8 @@ def select_people(people: Iterable[Person], include_inactive: bool = False) -> t
     a name are left out; a person whose row says they are not an active candidate
     (退休, 调出, 已调整 …: model/standing.py) is left out unless `include_inactive`; a
     person entered twice (the same ID number, or the same name, birth month and unit) is
-    listed once; a publishable value that could not be read (and has no stand-in, such as
-    the birth month from the ID number) is left blank."""
+    listed once; a publishable value that could not be read is dealt with by `verify`
+    (the unit's document stops, or the value is left blank)."""
     chosen: list[Person] = []
     seen: dict[object, Person] = {}
     warnings: list[str] = []
@@ -69,11 +69,19 @@ def select_people(people: Iterable[Person], include_inactive: bool = False) -> t
             continue
         seen.update((k, person) for k in keys)
         chosen.append(person)
-        if person.problems:
-            shown = publishable_fields(person)
-            warnings += [f"{where}{name}的{problem.message}，文中留空。" for problem in person.problems
-                         if problem.field in PUBLISHABLE and not shown[problem.field]]
     return chosen, warnings
+
+
+def blocked_groups(groups: list[tuple[str, list[Person]]]) -> dict[str, list[str]]:
+    """Group -> what stops its document: publishable values unread or contradicting the ID."""
+    from cadre_cli.notice.verify import unverified
+
+    out: dict[str, list[str]] = {}
+    for group, people in groups:
+        found = [f"{clean(p.name)}：{u.message}" for p in people for u in unverified(p)]
+        if found:
+            out[group] = found
+    return out
 
 
 def plan(groups: list[tuple[str, list[Person]]], folder: Path, kind: str, formats: Iterable[str],

@@ -117,10 +117,18 @@ def level_phrase(reserve_level: str) -> str:
     return reserve_level + ("干部" if reserve_level.endswith("后备") else "后备干部")
 
 
+def _has_unit(person: Person) -> bool:
+    """The post already names its unit (a 所在单位及职务 column), or the unit is only the
+    sheet's name (`院领导`): nothing is glued in front of the post."""
+    return person.unit_from_sheet or "unit_post" in person.record.values
+
+
 def publishable_fields(person: Person) -> dict[str, str]:
     """The allow-listed fields of one person, as display text ('' when unknown)."""
+    from cadre_cli.notice.verify import published_birth, published_gender
+
     values = person.values
-    birth, birth_short = _month(person.born)
+    birth, birth_short = _month(published_birth(person))
     education = _education(person)
     degree = person.degree.label if person.degree is not None else ""
     unit = clean(person.unit)
@@ -128,7 +136,7 @@ def publishable_fields(person: Person) -> dict[str, str]:
     reserve_level = clean(person.reserve_level)
     return {
         "name": clean(person.name),
-        "gender": person.gender or "",
+        "gender": published_gender(person) or "",
         "ethnicity": clean(values.get("ethnicity")),
         "birth": birth,
         "birth_short": birth_short,
@@ -139,7 +147,7 @@ def publishable_fields(person: Person) -> dict[str, str]:
         "work_start": _month(values.get("work_start"))[0],
         "unit": unit,
         "post": post,
-        "unit_post": post if (not unit or post.startswith(unit)) else unit + post,
+        "unit_post": post if (not unit or post.startswith(unit) or _has_unit(person)) else unit + post,
         "reserve_level": reserve_level,
         "reserve_class": reserve_level.removesuffix("干部").removesuffix("后备") or reserve_level,
     }

@@ -159,6 +159,18 @@ RANK_LABELS = {
     Rank.DEPUTY_BUREAU: "副厅级",
     Rank.BUREAU: "正厅级",
 }
+class RelativeRank(enum.Enum):
+    """`正职` / `副职` as a 职级: the principal or a deputy post of its unit, at a level the
+    cell does not say (a 正职 is 正科 in one office and 正处 in another)."""
+
+    PRINCIPAL = "正职"
+    DEPUTY = "副职"
+
+    @property
+    def label(self) -> str:
+        return self.value
+
+
 # Checked in order: the first phrase found decides. 职级 names after the 2019 reform
 # map to the 职务 level they are paid and ranked alongside.
 _RANK_WORDS: tuple[tuple[str, Rank], ...] = (
@@ -178,8 +190,20 @@ _RANK_WORDS: tuple[tuple[str, Rank], ...] = (
     ("四级主任科员", Rank.DEPUTY_SECTION),
     ("副主任科员", Rank.DEPUTY_SECTION),
     ("主任科员", Rank.SECTION),
+    ("厅局级正职", Rank.BUREAU),
+    ("厅局级副职", Rank.DEPUTY_BUREAU),
+    ("县处级正职", Rank.DIVISION),
+    ("县处级副职", Rank.DEPUTY_DIVISION),
+    ("处级正职", Rank.DIVISION),
+    ("处级副职", Rank.DEPUTY_DIVISION),
+    ("乡科级正职", Rank.SECTION),
+    ("乡科级副职", Rank.DEPUTY_SECTION),
+    ("科级正职", Rank.SECTION),
+    ("科级副职", Rank.DEPUTY_SECTION),
     ("副厅", Rank.DEPUTY_BUREAU),
     ("正厅", Rank.BUREAU),
+    ("副局", Rank.DEPUTY_BUREAU),
+    ("正局", Rank.BUREAU),
     ("副处", Rank.DEPUTY_DIVISION),
     ("副县", Rank.DEPUTY_DIVISION),
     ("正处", Rank.DIVISION),
@@ -192,16 +216,25 @@ _RANK_WORDS: tuple[tuple[str, Rank], ...] = (
     ("办事员", Rank.CLERK),
     ("试用期", Rank.CLERK),
 )
+_RELATIVE_WORDS = (("正职", RelativeRank.PRINCIPAL), ("副职", RelativeRank.DEPUTY))
+_NO_RANK = ("无级别", "无行政级别", "未定级", "无职级")
 RANK_NAMES = {label.removesuffix("级"): rank for rank, label in RANK_LABELS.items()}
 
 
-def parse_rank(raw: object) -> Rank | None:
+def parse_rank(raw: object) -> Rank | RelativeRank | None:
+    """A 职级: an absolute level (`副科级`, `一级主任科员`, `县处级副职`), or `正职`/`副职`
+    (`中层正职`, `正职领导`) whose level the cell does not give; `无级别` is none."""
     if is_blank(raw):
         return None
     s = squash(cell_text(raw))
     for word, rank in _RANK_WORDS:
         if word in s:
             return rank
+    for word, relative in _RELATIVE_WORDS:
+        if word in s:
+            return relative
+    if s in _NO_RANK:
+        return None
     raise ValueProblem(f"职级“{cell_text(raw)}”无法识别")
 
 
@@ -218,14 +251,20 @@ class Title(enum.IntEnum):
 
 TITLE_NAMES = {"初级": Title.JUNIOR, "中级": Title.INTERMEDIATE, "副高": Title.ASSOCIATE_SENIOR,
                "副高级": Title.ASSOCIATE_SENIOR, "正高": Title.SENIOR, "正高级": Title.SENIOR}
+# Checked in order: the first group with a word in the title decides (副研究员 before 研究员,
+# 助理研究员 (中级) before 助理 (初级), 高级 before 教授).
 _TITLE_WORDS: tuple[tuple[tuple[str, ...], Title], ...] = (
     (("正高", "教授级", "正教授"), Title.SENIOR),
-    (("副高", "副教授", "副研究员", "副主任医师", "副主任药师", "副主任护师", "副编审", "副译审"), Title.ASSOCIATE_SENIOR),
-    (("助理", "助教", "技术员", "二级教师", "三级教师", "初级", "员级"), Title.JUNIOR),
+    (("副高", "副教授", "副研究员", "副主任医师", "副主任药师", "副主任护师", "副主任技师", "副编审", "副译审",
+      "副研究馆员", "主任记者", "主任编辑"), Title.ASSOCIATE_SENIOR),
+    (("助理研究员",), Title.INTERMEDIATE),
+    (("助理", "助教", "技术员", "实习员", "见习", "二级教师", "三级教师", "初级", "员级", "会计员", "统计员",
+      "经济员", "实验员", "医士", "药士", "护士", "技士"), Title.JUNIOR),
     (("高级",), Title.ASSOCIATE_SENIOR),
-    (("教授", "研究员", "主任医师", "主任药师", "主任护师", "编审", "译审"), Title.SENIOR),
+    (("教授", "研究员", "研究馆员", "主任医师", "主任药师", "主任护师", "主任技师", "编审", "译审"), Title.SENIOR),
     (("中级", "讲师", "工程师", "经济师", "会计师", "审计师", "统计师", "一级教师", "主治", "主管",
-      "编辑", "记者", "农艺师", "畜牧师", "兽医师", "律师", "翻译", "实验师", "馆员"), Title.INTERMEDIATE),
+      "编辑", "记者", "农艺师", "畜牧师", "兽医师", "律师", "翻译", "实验师", "馆员", "政工师"), Title.INTERMEDIATE),
+    (("医师", "药师", "护师", "技师"), Title.JUNIOR),
 )
 
 

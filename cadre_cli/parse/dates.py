@@ -21,6 +21,11 @@ from cadre_cli.parse.text import is_blank, nfkc
 
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 MIN_YEAR, MAX_YEAR = 1900, 2100
+# A date cell showing a day before this year cannot be a real date in a roster: it is a
+# number such as `1981.02` typed into a date-formatted cell (see `typed_into_date_cell`).
+TRAP_BEFORE_YEAR = 1920
+# The serial's origin in Excel's 1900 and 1904 date systems.
+_SERIAL_BASES = (dt.datetime(1899, 12, 30), dt.datetime(1904, 1, 1))
 _MAX_SERIAL = (dt.date(MAX_YEAR, 12, 31) - EXCEL_EPOCH).days
 
 _CN_YMD = re.compile(r"^(\d{4})年(\d{1,2})月(?:(\d{1,2})[日号]?)?(?:生|出生)?$")
@@ -129,15 +134,67 @@ def parse_date(raw: object, decimals: int | None = None) -> PDate | None:
         return None
     if isinstance(raw, bool):
         raise ValueProblem(f"“{raw}”不是日期")
-    if isinstance(raw, dt.datetime):
-        return from_date(raw.date())
-    if isinstance(raw, dt.date):
-        return from_date(raw)
+    if isinstance(raw, (dt.datetime, dt.date)):
+        if raw.year < TRAP_BEFORE_YEAR and _serial_year(raw) is not None:
+            return typed_into_date_cell(raw)
+        return from_date(raw.date() if isinstance(raw, dt.datetime) else raw)
     if isinstance(raw, (int, float)):
         return _from_number(raw, decimals)
     if isinstance(raw, (dt.time, dt.timedelta)):
         raise ValueProblem(f"“{raw}”是时间，不是日期")
     return parse_date_text(str(raw))
+
+
+def shown_date(value: dt.date) -> str:
+    """A date cell as Excel shows it: `1905-06-03 00:28`."""
+    if isinstance(value, dt.datetime) and value.time() != dt.time():
+        return f"{value:%Y-%m-%d %H:%M}"
+    return f"{value:%Y-%m-%d}"
+
+
+def is_serial_trap(raw: object) -> bool:
+    """A date cell that is really a number typed into a date-formatted cell (1905-06-03 00:28
+    for `1981.02`): its serial number is a plausible year."""
+    return isinstance(raw, (dt.datetime, dt.date)) and raw.year < TRAP_BEFORE_YEAR and _serial_year(raw) is not None
+
+
+def _serial_year(value: dt.date) -> float | None:
+    """The cell's serial number when its whole part could be a year typed by hand."""
+    moment = value if isinstance(value, dt.datetime) else dt.datetime(value.year, value.month, value.day)
+    for base in _SERIAL_BASES:
+        serial = (moment - base).total_seconds() / 86400
+        if MIN_YEAR <= int(serial) <= MAX_YEAR:
+            return serial
+    return None
+
+
+def typed_into_date_cell(value: dt.date) -> PDate:
+    """The year and month a user typed into a date-formatted cell.
+
+    `1981.02` typed into a cell formatted as a date is stored as the serial number
+    1981.02, which Excel shows as 1905-06-03 00:28: the whole part is the year and the
+    two decimals are the month. `1981.1` and `1981.10` are the same number (January or
+    October cannot be told apart), and `1985` alone has no month: both are problems.
+    Works for workbooks in either date system (1900 or 1904)."""
+    shown = shown_date(value)
+    serial = _serial_year(value)
+    if serial is None:
+        raise ValueProblem(f"日期“{shown}”不是在日期格式单元格中输入的年月")
+    year = int(serial)
+    hundredths = (serial - year) * 100
+    near = round(hundredths)
+    if abs(hundredths - near) > 0.05:
+        raise ValueProblem(f"日期“{shown}”早于{TRAP_BEFORE_YEAR}年，不是可识别的年月")
+    typed = f"{year}.{near:02d}"
+    if near == 0:
+        raise ValueProblem(f"显示为“{shown}”，实为在日期格式单元格中输入的“{year}”：只有年份，缺少月份")
+    if near == 10:
+        raise ValueProblem(f"显示为“{shown}”，实为在日期格式单元格中输入的“{year}.1”或“{year}.10”，"
+                           "无法确定是1月还是10月")
+    month = near // 10 if near % 10 == 0 else near
+    if not 1 <= month <= 12:
+        raise ValueProblem(f"显示为“{shown}”，实为在日期格式单元格中输入的“{typed}”，月份不存在")
+    return PDate(year, month)
 
 
 def parse_date_text(text: str) -> PDate:

@@ -18,6 +18,29 @@ _SHAPE18 = re.compile(r"^\d{17}[\dX]$")
 _SHAPE15 = re.compile(r"^\d{15}$")
 
 
+class OtherDocument(ValueProblem):
+    """A passport or travel-permit number in the ID column: not wrong, but not a 居民身份证
+    number either (no birth date or gender to check against)."""
+
+
+# (pattern, what it is), tried in order; letters are upper case after normalisation
+_OTHER_DOCUMENTS = (
+    (re.compile(r"^(?:E[A-Z\d]\d{7}|[GDSP]\d{8}|[EGDSP][A-Z]\d{7})$"), "护照号码"),
+    (re.compile(r"^(?:C[A-Z\d]\d{7}|W\d{8})$"), "往来港澳通行证号码"),
+    (re.compile(r"^L\d{8}$"), "往来台湾通行证号码"),
+    (re.compile(r"^[HM]\d{8}(?:\d{2})?$"), "港澳居民来往内地通行证号码"),
+    (re.compile(r"^[A-Z]{1,2}\d{6}\(?[\dA]\)?$"), "香港身份证号码"),
+)
+
+
+def other_document(number: str) -> str | None:
+    """What a number that is not an ID number looks like: 护照号码, 往来港澳通行证号码…"""
+    for pattern, label in _OTHER_DOCUMENTS:
+        if pattern.match(number):
+            return label
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class IdNumber:
     number: str  # the 18-character number (upgraded when `legacy`)
@@ -65,6 +88,9 @@ def parse_id(raw: object) -> IdNumber | None:
         birth = _birth(full, shown)
         return IdNumber(full, birth, "男" if int(s[14]) % 2 else "女", legacy=True)
     if not _SHAPE18.match(s):
+        label = other_document(s)
+        if label is not None:
+            raise OtherDocument(f"证件号码“{shown}”是{label}，不是居民身份证号码，无法核对出生日期和性别")
         if len(s) not in (15, 18):
             raise ValueProblem(f"身份证号“{shown}”应为18位，实际{len(s)}位")
         raise ValueProblem(f"身份证号“{shown}”含有不应出现的字符")

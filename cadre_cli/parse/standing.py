@@ -49,14 +49,20 @@ def _denied(text: str, start: int) -> bool:
     return any(before.endswith(w) for w in _NOT_YET)
 
 
+def _longest_at(text: str, m: re.Match[str]) -> str:
+    """The longest status word starting inside a match: `已调出后备` is 调出后备 (已调整),
+    not the leftmost 已调 (调出)."""
+    word = m.group(0)
+    for i in range(m.start() + 1, m.end()):
+        longer = _PATTERN.match(text, i)
+        if longer is not None and len(longer.group(0)) > len(word):
+            word = longer.group(0)
+    return word
+
+
 def _first(text: str, lead_only: bool) -> str | None:
     for m in _PATTERN.finditer(text):
-        word = m.group(0)
-        for k in range(m.start() + 1, m.end()):  # 已调出后备: the longer word inside wins over 已调
-            inner = _PATTERN.match(text, k)
-            if inner is not None and inner.end() > m.end():
-                m, word = inner, inner.group(0)
-                break
+        word = _longest_at(text, m)
         if _denied(text, m.start()) and word[0] not in "不未非":
             continue
         if lead_only and not _LEAD.match(text[:m.start()]):

@@ -16,7 +16,9 @@ from cadre_cli.parse.text import header_key
 # field -> headers that mean it (as a user types them; normalised on import)
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "seq": ("序号", "编号序号"),
-    "name": ("姓名", "考生姓名", "人选姓名", "干部姓名"),
+    "name": ("姓名", "考生姓名", "人选姓名", "干部姓名", "持有人"),
+    "staff_number": ("工作证号", "工号", "职工号", "职工编号", "员工编号", "员工号", "人员编号", "教工号", "学号",
+                     "工作证号码", "人事编号"),
     "gender": ("性别",),
     "ethnicity": ("民族",),
     "birth": ("出生年月", "出生日期", "出生年月日", "出生时间", "出生年份月份"),
@@ -25,18 +27,30 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "political_status": ("政治面貌", "党派", "党派面貌"),
     "joined_party": ("入党时间", "入党年月", "入党日期"),
     "work_start": ("参加工作时间", "参加工作年月", "参加工作日期", "工作时间"),
-    "education": ("学历", "最高学历", "文化程度", "学历学位", "最高学历学位"),
-    "education_fulltime": ("全日制教育", "全日制学历", "全日制学历学位"),
-    "education_parttime": ("在职教育", "在职学历", "在职学历学位"),
+    "education": ("学历", "最高学历", "文化程度", "学历学位", "最高学历学位", "现学历", "学历层次"),
+    "education_fulltime": ("全日制教育", "全日制学历", "全日制学历学位", "全日制教育学历学位", "全日制教育学历",
+                           "全日制最高学历"),
+    "education_parttime": ("在职教育", "在职学历", "在职学历学位", "在职教育学历学位", "在职教育学历", "在职最高学历"),
+    "school": ("毕业院校", "毕业院校及专业", "毕业院校系及专业", "毕业学校", "毕业院校专业"),
     "degree": ("学位", "最高学位"),
     "degree_fulltime": ("全日制学位",),
     "degree_parttime": ("在职学位",),
     "title": ("职称", "专业技术职务", "专业技术职称", "技术职称", "专业技术资格"),
-    "unit": ("单位", "工作单位", "所在单位", "单位名称", "现工作单位"),
-    "post": ("现任职务", "职务", "现职务", "工作单位及职务", "现工作单位及职务", "单位及职务", "现任职务职级"),
-    "rank": ("职级", "现职级", "级别", "现任职级", "职务层次"),
-    "post_since": ("任现职时间", "任现职务时间", "任职时间", "任现岗位时间", "现职时间"),
-    "rank_since": ("任现职级时间", "任现级别时间", "任同职级时间", "现职级时间", "任职级时间"),
+    "unit": ("单位", "工作单位", "所在单位", "单位名称", "现工作单位", "现任职单位"),
+    "department": ("所在处室/部门", "所在处室", "所在部门", "部门", "处室", "科室", "系所", "内设机构", "所在科室",
+                   "一级部门"),
+    "post": ("现任职务", "职务", "现职务", "现任职务职级", "行政职务", "党政职务", "现任岗位", "现任党政职务",
+             "职务名称"),
+    # a post written together with its unit: published as it is, never with a unit glued in front
+    "unit_post": ("工作单位及职务", "现工作单位及职务", "单位及职务", "所在单位及职务", "现任职单位及职务",
+                  "部门和职务", "部门及职务", "单位职务", "工作单位职务", "现工作单位及职务职级", "任职单位及职务"),
+    # an earlier post: read, reported, never taken for the current one
+    "previous_post": ("原任职务", "原任职单位及职务", "原职务", "原工作单位及职务", "原单位及职务", "时任职务"),
+    "rank": ("职级", "现职级", "级别", "现任职级", "职务层次", "行政级别", "职务级别", "现行政级别"),
+    "post_since": ("任现职时间", "任现职务时间", "任职时间", "任现岗位时间", "现职时间", "现职务始任时间",
+                   "任现职务始任时间", "现职务任职时间", "任职日期"),
+    "rank_since": ("任现职级时间", "任现级别时间", "任同职级时间", "现职级时间", "任职级时间", "任现级时间",
+                   "现职级始任时间", "级别时间", "任现行政级别时间", "任现职级日期"),
     "middle_since": ("任中层时间", "任中层干部时间", "中层任职时间"),
     "reserve_level": ("后备类别", "后备层次", "后备职级", "后备级别", "后备干部类别", "后备梯队", "梯队",
                       "所在梯队", "梯队层级", "人才梯队", "层级"),
@@ -65,6 +79,12 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "inspections": ("考察次数", "本年考察次数", "年度考察次数"),
     "last_inspection": ("最近考察时间", "最近一次考察时间", "上次考察时间"),
     "household": ("户籍", "户籍所在地", "户籍地", "是否本村户籍", "户口所在地"),
+    # 近三年考核结果（2022-2024年）: several years' grades in one cell
+    "assessment_text": ("近三年考核结果", "近三年年度考核结果", "近三年考核情况", "近三年年度考核情况",
+                        "近三年考核等次", "近三年年度考核等次", "近年考核情况", "历年考核结果", "年度考核结果情况"),
+    # a long-form sheet: one row per person and year
+    "assessment_year": ("考核年份", "考核年度", "年度", "年份"),
+    "assessment_result": ("考核结果", "考核等次", "考核结果等次", "年度考核结果", "年度考核等次", "考核情况"),
     "health": ("健康状况", "身体状况", "身体健康状况", "健康情况"),
     "written": ("笔试成绩", "笔试", "理论考试成绩", "理论考试", "笔试分数", "笔试得分"),
     "defense": ("答辩测评成绩", "答辩测评分数", "答辩测评分", "答辩成绩", "答辩测评得分"),
@@ -167,9 +187,37 @@ def _cn_number(text: str) -> int:
     return tens + (_CN_DIGITS[text[2]] if len(text) > 2 else 0)
 
 
+# A title above a table, never a header or a group over its columns:
+# `XX大学在职干部名册`, `挂职干部花名册`, `2024年度考核结果汇总表`.
+_TITLE_ENDINGS = ("名册", "名单", "表", "一览", "汇总", "情况统计")
+_NOT_TITLE_ENDINGS = ("代表",)
+
+
+def is_title(key: str) -> bool:
+    """A normalised text that is a table's title (`…在职干部名册`, `…汇总表`)."""
+    return len(key) >= 4 and key.endswith(_TITLE_ENDINGS) and not key.endswith(_NOT_TITLE_ENDINGS)
+
+
+def display_base(key: str) -> str | None:
+    """`性别码_显示值` -> `性别码`: the column an HR export's display twin shows as text."""
+    if key.endswith("显示值") and len(key) > 3:
+        return key[:-3].rstrip("_")
+    return None
+
+
+def code_base(key: str) -> str:
+    """`性别码`, `民族代码` -> `性别`, `民族` (an HR export's code column)."""
+    for suffix in ("代码", "编码", "码"):
+        if key.endswith(suffix) and len(key) > len(suffix):
+            return key[: -len(suffix)]
+    return key
+
+
 @lru_cache(maxsize=4096)
 def group_of(key: str) -> str | None:
-    """The group a header text is (`年度考核` -> assessment), if any."""
+    """The group a header text is (`年度考核` -> assessment), if any; never a title."""
+    if is_title(key):
+        return None
     for group, words in GROUP_WORDS.items():
         if any(w in key for w in words):
             return group
@@ -192,6 +240,9 @@ def field_of(key: str, group: str | None = None) -> str | None:
     found = LOOKUP.get(key)
     if found is not None:
         return found
+    base = display_base(key)
+    if base is not None:  # the display twin of a code column reads as the field itself
+        return field_of(base, group) or field_of(code_base(base), group)
     m = _YEAR_HEADER.match(key)
     if m:
         return f"assessment:{m.group(1)}"
@@ -226,6 +277,36 @@ def _group_pattern(group: str, key: str) -> str | None:
     return None
 
 
+# Words that make an ignored header look like a field the tool reads: such a column is a
+# warning naming the field, not silence. Checked in order; the first word found decides.
+RESEMBLE_WORDS: tuple[tuple[str, str], ...] = (
+    ("身份证", "id_number"), ("证件号", "id_number"), ("出生", "birth"), ("入党", "joined_party"),
+    ("参加工作", "work_start"), ("后备", "reserve_level"), ("挂职", "secondment_period"), ("借用", "borrowed_period"),
+    ("帮带", "mentor"), ("考核", "assessment:*"), ("测评", "poll:*"), ("笔试", "written"), ("答辩", "defense"),
+    ("职称", "title"), ("专业技术", "title"), ("学历", "education"), ("学位", "degree"), ("职级", "rank"),
+    ("级别", "rank"), ("职务", "post"), ("岗位", "post"), ("单位", "unit"), ("部门", "department"),
+    ("处室", "department"), ("政治面貌", "political_status"), ("党派", "political_status"), ("民族", "ethnicity"),
+    ("性别", "gender"), ("姓名", "name"), ("户籍", "household"), ("户口", "household"), ("健康", "health"),
+)
+DATE_WORDS = ("时间", "日期", "年月")
+DATE_FIELDS = ("birth", "joined_party", "work_start", "post_since", "rank_since", "middle_since", "reserve_since",
+               "secondment_start", "secondment_end", "borrowed_start", "borrowed_end", "mentor_since",
+               "last_inspection", "flag_date")
+
+
+def resembles(key: str) -> str | None:
+    """The field an unread header looks like (`来校时间` -> a date, `职务（兼）` -> post), or
+    None. A header naming a date but no particular one gives `date`."""
+    if not key:
+        return None
+    for word, fld in RESEMBLE_WORDS:
+        if word in key:
+            return fld
+    if any(w in key for w in DATE_WORDS):
+        return "date"
+    return None
+
+
 def accepted_headers(field: str) -> list[str]:
     """Headers a user may write for a field, for messages."""
     family = field.split(":", 1)[0]
@@ -242,11 +323,15 @@ FIELD_LABELS: dict[str, str] = {field: headers[0] for field, headers in SYNONYMS
 def field_label(field: str) -> str:
     family, _, member = field.partition(":")
     if family == "assessment":
-        return f"{member}年度考核"
+        return "年度考核" if member == "*" else f"{member}年度考核"
     if family == "panel":
         return f"评委{member}"
     if family == "flag":
         return member
+    if family == "poll":
+        return "民主测评票数" if member == "*" else FIELD_LABELS.get(field, field)
+    if field == "date":
+        return "日期（如参加工作时间、任现职时间）"
     return FIELD_LABELS.get(field, field)
 
 

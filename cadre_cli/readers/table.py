@@ -12,10 +12,15 @@ import re
 from dataclasses import dataclass, field
 
 from cadre_cli.errors import InputError
+from cadre_cli.parse.grades import parse_grade
+from cadre_cli.parse.problem import ValueProblem
 from cadre_cli.parse.text import cell_text, header_key, is_blank, nfkc, squash
 from cadre_cli.readers.cells import CellRef, col_letter
-from cadre_cli.readers.fields import accepted_headers, field_label, field_of, group_of
+from cadre_cli.readers.fields import (
+    LOOKUP, accepted_headers, code_base, display_base, field_label, field_of, group_of, is_title, resembles,
+)
 from cadre_cli.readers.raw import RawBook, RawSheet
+from cadre_cli.readers.report import ColumnRead
 
 HEADER_SCAN_ROWS = 100
 MAX_HEADER_DEPTH = 3
@@ -23,7 +28,9 @@ _SKIP_WORDS = ("合计", "小计", "总计", "共计", "平均")
 _SUBTOTAL_WORDS = ("合计", "小计", "总计")
 _END_WORDS = ("填表说明", "填表人", "审核人", "制表人", "填报人", "经办人", "单位负责人", "填报日期", "说明：", "说明:",
               "注：", "注:", "备注：", "备注:")
-_OPTIONAL_DUPLICATES = frozenset({"seq", "remarks", "phone", "address"})
+# Fields no rule reads: a second column of one (two 毕业院校 under 第一学历 and 最高学历) is
+# reported and left unread, not a refusal of the whole file.
+_OPTIONAL_DUPLICATES = frozenset({"seq", "remarks", "phone", "address", "school", "previous_post", "department"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +80,9 @@ class Table:
     records: list[Record] = field(default_factory=list)
     title: str | None = None
     unit_hint: str | None = None
+    report: list[ColumnRead] = field(default_factory=list)  # every header column: read as what, or why not
+    notes: list[str] = field(default_factory=list)  # rows left out and why (Chinese sentences)
+    added: frozenset[int] = frozenset()  # columns this tool added on an earlier run (1-based)
 
     @property
     def name(self) -> str:
@@ -88,6 +98,12 @@ class Table:
     def header_cell(self, field: str) -> str:
         col = self.columns[field]
         return f"{col_letter(col)}{self.header_rows[-1]}"
+
+    @property
+    def width(self) -> int:
+        """The used width without the columns this tool added on an earlier run: new
+        result columns go where the old ones were."""
+        return min(self.added) - 1 if self.added else self.sheet.width
 
     @property
     def first_data_row(self) -> int:
@@ -119,7 +135,8 @@ def _score_row(texts: list[str]) -> int:
     return hits
 
 
-def locate(book: RawBook, sheet: RawSheet, key_fields: tuple[str, ...]) -> Table | None:
+def locate(book: RawBook, sheet: RawSheet, key_fields: tuple[str, ...],
+           added: frozenset[int] = frozenset()) -> Table | None:
     """The table of a sheet, or None when no row looks like a header with a key field.
 
     Every row with a header-like cell may start a header of one to three
@@ -128,10 +145,11 @@ def locate(book: RawBook, sheet: RawSheet, key_fields: tuple[str, ...]) -> Table
     A lower row is part of the header only if it holds no data (no name or number
     where a name or number goes). The mapping with a key field and the most columns
     wins; on a tie the upper row (a sub-header row is no header by itself), then the
-    shallower header.
+    shallower header. `added` are 1-based columns this tool added to the sheet on an
+    earlier run: never read.
     """
     merged = _merged_lookup(sheet)
-    best: tuple[tuple[int, int, int], int, int, dict, dict] | None = None
+    best: tuple[tuple[int, int, int], int, int, dict, list] | None = None
     for r in range(min(HEADER_SCAN_ROWS, len(sheet.rows))):
         if _score_row(_row_text(sheet, r)) < 1:
             continue
@@ -142,23 +160,139 @@ def locate(book: RawBook, sheet: RawSheet, key_fields: tuple[str, ...]) -> Table
             if depth > 1 and not any(_row_text(sheet, r + depth - 1)):
                 break  # a blank row ends the header
             stack = _stack(sheet, merged, r, depth, width)
-            columns, headers = _map_stack(stack, width)
+            columns, cols = _map_stack(stack, width, added)
             if depth > 1 and _holds_data(columns, stack[-1], _row_text(sheet, r + depth - 1)):
                 break
             if not any(k in columns for k in key_fields):
                 continue
             rank = (len(columns), -r, -depth)
             if best is None or rank > best[0]:
-                best = (rank, r, depth, columns, headers)
+                best = (rank, r, depth, columns, cols)
     if best is None:
         return None
-    _, top, depth, columns, headers = best
+    _, top, depth, columns, cols = best
     header_rows = tuple(range(top + 1, top + depth + 1))
-    table = Table(book.path.name, sheet, header_rows, {}, headers)
+    title, unit_hint = _title_lines(sheet, top)
+    cols = _refine(sheet, header_rows[-1], cols, title)
+    columns: dict[str, list[int]] = {}
+    for i, c in enumerate(cols):
+        if c.field is None:
+            continue
+        first = columns.get(c.field)
+        if first and c.field in _OPTIONAL_DUPLICATES:
+            cols[i] = c.ignored(f"与{col_letter(first[0])}列同为“{field_label(c.field)}”，只读取第一列")
+            continue
+        columns.setdefault(c.field, []).append(c.col)
     _check_duplicates(book, sheet, columns, header_rows[-1])
-    table.columns = {f: cols[0] for f, cols in columns.items()}
-    table.title, table.unit_hint = _title_lines(sheet, top)
+    table = Table(book.path.name, sheet, header_rows, {f: v[0] for f, v in columns.items()},
+                  {c.col: c.text for c in cols}, title=title, unit_hint=unit_hint, added=added)
+    table.report = _column_report(sheet.name, header_rows[-1], cols, table.columns)
     return table
+
+
+@dataclass(frozen=True, slots=True)
+class _Col:
+    """A header column while the mapping is decided."""
+
+    col: int  # 1-based
+    text: str  # as written; `年度考核/2024年` for a stack
+    key: str  # the lowest text, normalised
+    field: str | None
+    note: str | None = None
+
+    def ignored(self, note: str) -> _Col:
+        return _Col(self.col, self.text, self.key, None, note)
+
+    def read_as(self, fld: str, note: str) -> _Col:
+        return _Col(self.col, self.text, self.key, fld, note)
+
+
+_BARE_YEAR = re.compile(r"^(\d{4})年?度?$")
+_TITLE_YEAR = re.compile(r"(\d{4})\s*年")
+SNIFF_ROWS = 300
+
+
+def _refine(sheet: RawSheet, header_row: int, cols: list[_Col], title: str | None) -> list[_Col]:
+    """Decisions that need the whole header, the title or the cells below: display twins
+    of code columns, a bare `2018年` column holding grades, a 考核结果 column with or
+    without the year in the title."""
+    cols = _display_twins(cols)
+    fields = {c.field for c in cols}
+    out = []
+    for c in cols:
+        if c.field is None and c.note is None:
+            year = _BARE_YEAR.match(c.key)
+            if year and _holds_grades(sheet, header_row, c.col):
+                c = c.read_as(f"assessment:{year.group(1)}", "按单元格内容（考核等次）读作该年度的年度考核")
+        elif c.field == "assessment_result" and "assessment_year" not in fields:
+            year = _TITLE_YEAR.search(title or "")
+            if year and "考核" in (title or ""):
+                c = c.read_as(f"assessment:{year.group(1)}", f"按标题“{title}”读作{year.group(1)}年度考核")
+            else:
+                c = c.read_as("assessment_text", "没有“考核年份”列：按单元格中写明的年份读取")
+        out.append(c)
+    return out
+
+
+def _display_twins(cols: list[_Col]) -> list[_Col]:
+    """An HR export holds a field twice: a code column (`性别码`: 1, 2) and its display twin
+    (`性别码_显示值`: 男, 女). The display twin is read; the code column never is."""
+    twins = [(c, display_base(c.key)) for c in cols if c.field is not None and display_base(c.key)]
+    if not twins:
+        return cols
+    out = []
+    for c in cols:
+        for twin, base in twins:
+            if c.col != twin.col and display_base(c.key) is None and (
+                    c.key in (base, code_base(base)) or code_base(c.key) == code_base(base) or c.field == twin.field):
+                c = c.ignored(f"代码列：已读取其显示值列“{twin.text}”（{col_letter(twin.col)}），代码不作为该项的值")
+                break
+        out.append(c)
+    return out
+
+
+def _holds_grades(sheet: RawSheet, header_row: int, col: int) -> bool:
+    """The cells under a bare year header are all assessment grades (优秀、称职…)."""
+    seen = False
+    for r in range(header_row, min(len(sheet.rows), header_row + SNIFF_ROWS)):
+        row = sheet.rows[r]
+        value = row[col - 1] if col - 1 < len(row) else None
+        if is_blank(value):
+            continue
+        try:
+            grade = parse_grade(value) if isinstance(value, str) else None
+        except ValueProblem:
+            return False
+        if not isinstance(value, str):
+            return False
+        seen = seen or grade is not None
+    return seen
+
+
+_SAME_INFO = {"unit": ("unit", "department", "unit_post"), "department": ("unit", "department", "unit_post"),
+              "post": ("post", "unit_post"), "secondment_period": ("secondment_start", "secondment_period"),
+              "borrowed_period": ("borrowed_start", "borrowed_period")}
+
+
+def _column_report(sheet_name: str, row: int, cols: list[_Col], columns: dict[str, int]) -> list[ColumnRead]:
+    """The column report of a table: what each header column was read as. An unread
+    column that looks like a field the table does not otherwise have is a warning."""
+    report = []
+    for c in cols:
+        like = None
+        if c.field is None and c.note is None:
+            like = resembles(c.key)
+            if like is not None and _has(columns, like):
+                like = None
+        report.append(ColumnRead(sheet_name, c.col, row, c.text, c.field, c.note, like))
+    return report
+
+
+def _has(columns: dict[str, int], fld: str) -> bool:
+    if fld.endswith(":*"):
+        prefix = fld[:-1]
+        return any(k.startswith(prefix) for k in columns)
+    return any(f in columns for f in _SAME_INFO.get(fld, (fld,)))
 
 
 def _stack(sheet: RawSheet, merged: dict, top: int, depth: int, width: int) -> list[list[str]]:
@@ -182,23 +316,47 @@ def _stack(sheet: RawSheet, merged: dict, top: int, depth: int, width: int) -> l
     return stack
 
 
-def _map_stack(stack: list[list[str]], width: int) -> tuple[dict[str, list[int]], dict[int, str]]:
+def _map_stack(stack: list[list[str]], width: int,
+               added: frozenset[int] = frozenset()) -> tuple[dict[str, list[int]], list[_Col]]:
+    """Each header column's field. A band cell over (nearly) the whole header, such as a
+    title merged across it, is no group: `XX大学在职干部名册` never makes 学历 into 在职学历."""
+    bands = _bands(stack)
     columns: dict[str, list[int]] = {}
-    headers: dict[int, str] = {}
+    cols: list[_Col] = []
     for c in range(width):
         chain: list[tuple[str, str]] = []  # (key, text) from the top down, vertical repeats once
-        for row in stack:
+        for d, row in enumerate(stack):
             text = row[c]
             key = header_key(text)
-            if key and (not chain or chain[-1][0] != key):
+            if key and (d == len(stack) - 1 or text not in bands[d]) and (not chain or chain[-1][0] != key):
                 chain.append((key, text.replace("\n", "")))
         if not chain:
             continue
-        headers[c + 1] = "/".join(text for _, text in chain)
+        text = "/".join(t for _, t in chain)
+        if c + 1 in added:
+            cols.append(_Col(c + 1, text, chain[-1][0], None, "本工具上次运行时添加的列，不作为名册内容读取"))
+            continue
         fld = _chain_field(chain)
+        cols.append(_Col(c + 1, text, chain[-1][0], fld))
         if fld is not None:
             columns.setdefault(fld, []).append(c + 1)
-    return columns, headers
+    return columns, cols
+
+
+_IDENTIFIERS = frozenset({"name", "id_number", "seq", "exam_number", "staff_number"})
+
+
+def _bands(stack: list[list[str]]) -> list[set[str]]:
+    """Per upper header row, the texts that are no group: those standing over a 姓名, 序号
+    or ID column (a title or a band such as 基本情况 runs over those too; a real group
+    such as 年度考核 or 考评组评分 never does)."""
+    last = stack[-1]
+    out: list[set[str]] = []
+    for row in stack[:-1]:
+        out.append({row[c] for c in range(len(last)) if row[c] and row[c] != last[c]
+                    and field_of(header_key(last[c])) in _IDENTIFIERS})
+    out.append(set())
+    return out
 
 
 def _chain_field(chain: list[tuple[str, str]]) -> str | None:
@@ -290,6 +448,7 @@ def records(table: Table) -> list[Record]:
     name = sheet.name
     columns = dict(table.columns)
     out: list[Record] = []
+    skipped: dict[str, list[int]] = {}
     section: str | None = None
     for r in range(table.header_rows[-1], len(sheet.rows)):
         row = sheet.rows[r]
@@ -326,9 +485,47 @@ def records(table: Table) -> list[Record]:
         if key_cols and key_cols[0] < n and row[key_cols[0]].__class__ is str and row[key_cols[0]].strip() in header_words \
                 and any(_same_text(row, h, key_cols) for h in header_rows):
             continue  # a header row repeated for printing
+        kind = _not_a_person(row, values)
+        if kind is not None:
+            skipped.setdefault(kind, []).append(r + 1)
+            continue
         out.append(Record(name, r + 1, values, columns, section))
     table.records = out
+    table.notes += [_skip_note(table, kind, rows) for kind, rows in skipped.items()]
     return out
+
+
+# Template placeholders left in an export template: `{{$fe:listMap t.id`, `t.name`, `${name}`, `#{x}`.
+_PLACEHOLDER = re.compile(r"\{\{|\}\}|\$\{|#\{|^\s*[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+\s*$|^\s*\{[A-Za-z_][\w.]*\}\s*$")
+_ONLY_NUMBERING = frozenset({"seq"})
+_SKIPPED = {
+    "placeholder": "是导出模板的占位符（如“t.name”“${name}”），不是人员",
+    "dictionary": "的“姓名”一栏是表头用语（如“职务”“性别”“出生年月”），是字段说明，不是人员",
+    "numbering": "只有序号，没有其他内容",
+}
+
+
+def _not_a_person(row: list[object], values: dict[str, object]) -> str | None:
+    """Why a data row is no person: a template placeholder row, a row of a field
+    dictionary (its 姓名 cell holds a header word), a row with only its number. Runs
+    once per row: the name cell decides, the other cells only when there is no name."""
+    name = values.get("name")
+    if name.__class__ is str:
+        if _PLACEHOLDER.search(name):
+            return "placeholder"
+        fld = LOOKUP.get(name.strip())
+        return "dictionary" if fld is not None and ":" not in fld else None
+    texts = [v for v in row if isinstance(v, str) and v.strip()]
+    if texts and sum(1 for t in texts if _PLACEHOLDER.search(t)) * 2 >= len(texts):
+        return "placeholder"
+    if values and set(values) <= _ONLY_NUMBERING:
+        return "numbering"
+    return None
+
+
+def _skip_note(table: Table, kind: str, rows: list[int]) -> str:
+    shown = "、".join(str(r) for r in rows[:8]) + ("等" if len(rows) > 8 else "")
+    return f"工作表“{table.name}”第{shown}行{_SKIPPED[kind]}，未作为人员读取（共{len(rows)}行）。"
 
 
 def _section_line(row: list[object], texts: list[str], keyless: bool, title: str | None) -> str | None:

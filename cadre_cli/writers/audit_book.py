@@ -30,6 +30,7 @@ from cadre_cli.parse.dates import chinese_date
 from cadre_cli.readers.cells import CellRef
 from cadre_cli.readers.raw import RawBook
 from cadre_cli.rules.registry import REGISTRY, Severity
+from cadre_cli.writers.reading_sheet import add_reading_sheet
 from cadre_cli.writers.workbook import (
     AMBER,
     BLUE,
@@ -61,7 +62,7 @@ def write_audit_book(book: RawBook, result: AuditResult, target: Path, keep_pass
     unless `keep_password` is False (`--no-password-on-output`)."""
     from cadre_cli.writers.locked import output_password
 
-    annotated = open_for_annotation(book)
+    annotated = open_for_annotation(book, result.roster.report.own)
     password, lock_notes = output_password(book, target, keep_password)
     annotated.notes += lock_notes
     wb = annotated.wb
@@ -70,6 +71,7 @@ def write_audit_book(book: RawBook, result: AuditResult, target: Path, keep_pass
     _summary_sheet(wb, result)
     _findings_sheet(annotated, result)
     _structure_sheet(wb, result)
+    add_reading_sheet(wb, result.roster.report)
     save(annotated, target, mode_from=book.path, password=password)
     return annotated
 
@@ -130,7 +132,7 @@ def _status_columns(annotated: Annotated, result: AuditResult) -> None:
     for table in result.roster.tables:
         ws = worksheet(annotated, table.name)
         people = people_by_table[id(table)]
-        first = first_free_column(ws, table.sheet.width, {p.row for p in people} | set(table.header_rows))
+        first = first_free_column(ws, table.width, {p.row for p in people} | set(table.header_rows))
         add_header_columns(ws, table.header_rows, first, ["审核结论", "问题摘要", "核查状态"], [13, 36, 20])
         widest = 0
         for person in people:
@@ -262,13 +264,16 @@ def _structure_sheet(wb, result: AuditResult) -> None:
     st = styles()
     ws = wb.create_sheet("结构分析")
     ws.cell(1, 1, "后备干部队伍结构分析").font = st["title_font"]
-    ws.cell(2, 1, f"检查基准日{chinese_date(result.as_of)}，共{len(result.roster.people)}人；年龄按周岁计算。")
+    people = result.roster.distinct_people()
+    twice = len(result.roster.people) - len(people)
+    again = f"（名册中重复录入的{twice}人只计一次）" if twice else ""
+    ws.cell(2, 1, f"检查基准日{chinese_date(result.as_of)}，共{len(people)}人{again}；年龄按周岁计算。")
     ws.column_dimensions["A"].width = 22
     ws.column_dimensions["B"].width = 10
     ws.column_dimensions["C"].width = 10
     row = 4
     blocks = []
-    for part in breakdowns(result.roster.people, result.policy, result.as_of):
+    for part in breakdowns(people, result.policy, result.as_of):
         for c, text in enumerate((part.title, "人数", "占比"), start=1):
             cell = ws.cell(row, c)
             set_value(cell, text)

@@ -79,7 +79,7 @@ def annotate(annotated: Annotated, run: ScoreRun, advance: Callable[[int], None]
         if not rows:
             continue
         ws = worksheet(annotated, table.name)
-        start = first_free_column(ws, table.sheet.width, set(table.header_rows) | {r for r, _ in rows})
+        start = first_free_column(ws, table.width, set(table.header_rows) | {r for r, _ in rows})
         widths = [c.width for c in columns[:-1]] + [_explain_width([r for _, r in rows])]
         add_header_columns(ws, table.header_rows, start, [c.label for c in columns], widths)
         for row, result in rows:

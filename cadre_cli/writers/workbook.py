@@ -17,7 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from cadre_cli.errors import InputError
+from cadre_cli.readers import own_output
 from cadre_cli.readers.guard import Kind
+from cadre_cli.readers.own_output import Marks
 from cadre_cli.readers.raw import RawBook
 from cadre_cli.writers.atomic import write_atomic
 from cadre_cli.writers.pages import a4_fit_width, paginate
@@ -36,6 +38,7 @@ class Annotated:
     suffix: str  # ".xlsx" or ".xlsm"
     notes: list[str] = field(default_factory=list)  # Chinese sentences for the user
     titles: dict[str, str] = field(default_factory=dict)  # sheet name as read -> worksheet title
+    original: set[str] = field(default_factory=set)  # the user's sheets (anything else was added by us)
 
 
 def output_suffix(kind: Kind) -> str:
@@ -43,8 +46,17 @@ def output_suffix(kind: Kind) -> str:
     return ".xlsm" if kind is Kind.XLSM else ".xlsx"
 
 
-def open_for_annotation(book: RawBook) -> Annotated:
-    """The workbook to annotate, and what the user should know about the copy."""
+def open_for_annotation(book: RawBook, stale: Marks | None = None) -> Annotated:
+    """The workbook to annotate, and what the user should know about the copy. What this
+    tool added on an earlier run (`stale`) is taken out, to be written afresh."""
+    annotated = _open(book)
+    if stale:
+        own_output.drop(annotated.wb, stale, annotated.titles)
+    annotated.original = set(annotated.wb.sheetnames)
+    return annotated
+
+
+def _open(book: RawBook) -> Annotated:
     from openpyxl import load_workbook
 
     name = book.path.name
@@ -156,6 +168,7 @@ def add_header_columns(ws: Any, header_rows: tuple[int, ...], start: int, labels
             ws.merge_cells(start_row=top, start_column=col, end_row=bottom, end_column=col)
         if widths:
             ws.column_dimensions[get_column_letter(col)].width = widths[offset]
+    own_output.note_columns(ws, range(start, start + len(labels)))
 
 
 def set_value(cell: Any, value: Any) -> None:
@@ -323,7 +336,11 @@ def row_height(values: list[Any], widths: list[float], line_pt: float = 14.5) ->
 
 
 def save(annotated: Annotated, target: Path, mode_from: Path | None = None, password: str | None = None) -> Path:
-    """Write the workbook atomically; with `password`, locked with it (the input was)."""
+    """Write the workbook atomically, marking the sheets and columns we added (see
+    `own_output`); with `password`, locked with it (the input was)."""
+    wb = annotated.wb
+    own_output.mark(wb, Marks({n for n in wb.sheetnames if n not in annotated.original},
+                              {ws.title: set(own_output.noted_columns(ws)) for ws in wb.worksheets}))
     write = annotated.wb.save
     if password is not None:
         from cadre_cli.writers.locked import locked_writer

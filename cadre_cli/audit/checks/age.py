@@ -50,7 +50,8 @@ def age_limit(ctx: AuditContext, person: Person) -> Iterable[Finding]:
     if not limit.over(age):
         return ()
     cell = ctx.born_cell(person)
-    since = anniversary(person.born, limit.first_age_over())
+    # over the cap that applies: the exceptional one (一般不超过35岁，特别优秀的不超过45岁) when there is one
+    since = anniversary(person.born, limit.exceptional + 1 if limit.exceptional is not None else limit.first_age_over())
     if limit.exceptional is not None and age <= limit.exceptional:
         return [ctx.finding("age-limit", person,
                             f"{limit.who}年龄{age}周岁，超过一般不超过{limit.limit}周岁的要求；特别优秀的方可放宽至{limit.exceptional}周岁",

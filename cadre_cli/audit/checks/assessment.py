@@ -29,7 +29,7 @@ def annual_assessment(ctx: AuditContext, person: Person) -> Iterable[Finding]:
     found = []
     for year in sorted(years):
         grade = person.assessments[year]
-        raw = str(person.record.raw(f"assessment:{year}")).strip()
+        raw = str(person.raw(f"assessment:{year}")).strip()
         shown = raw if raw in ("基本合格", "不合格") else grade.label
         found.append(ctx.finding("annual-assessment", person, f"{year}年度考核为{shown}，按规定应取消后备干部资格",
                                  person.cell(f"assessment:{year}")))

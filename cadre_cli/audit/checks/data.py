@@ -9,6 +9,7 @@ from cadre_cli.audit.finding import Finding
 from cadre_cli.audit.registry import person_check, roster_check
 from cadre_cli.model.person import Person
 from cadre_cli.parse.dates import PDate
+from cadre_cli.rules.registry import Severity
 
 
 MAX_NAME = 30
@@ -16,7 +17,7 @@ MAX_NAME = 30
 
 @person_check("invalid-value")
 def invalid_value(ctx: AuditContext, person: Person) -> Iterable[Finding]:
-    found = [ctx.finding("invalid-value", person, problem.message, problem.cell) for problem in person.problems]
+    found = [ctx.finding(problem.rule, person, problem.message, problem.cell) for problem in person.problems]
     name = person.name
     if name is None:
         found.append(ctx.finding("invalid-value", person, "该行有数据但没有姓名", person.cell("name")))
@@ -31,6 +32,8 @@ def invalid_value(ctx: AuditContext, person: Person) -> Iterable[Finding]:
 
 @person_check("id-number")
 def id_number(ctx: AuditContext, person: Person) -> Iterable[Finding]:
+    if person.id_note is not None:  # a passport or travel-permit number: not wrong, not checkable
+        return [ctx.finding("id-number", person, person.id_note, person.cell("id_number"), Severity.WARNING)]
     if person.id_problem is None:
         return ()
     return [ctx.finding("id-number", person, person.id_problem, person.cell("id_number"))]

@@ -58,6 +58,11 @@ def _requirement_finding(ctx: AuditContext, person: Person, rule_id: str, option
         yield ctx.finding(rule_id, person, f"{what}{describe(outcomes)}", person.cell(cell_field))
     elif met is None:
         fields = sorted({f for _, o in outcomes for f in o.unknown})
+        rank = person.get("rank")
+        if "rank" in fields and isinstance(rank, cat.RelativeRank):
+            yield ctx.finding("missing-value", person, f"职级为“{person.raw('rank')}”，没有写明是哪一级（如正科级、副处级），"
+                              f"无法检查{what.rstrip('：')}（规则 {rule_id}）", person.cell("rank"))
+            return
         yield ctx.missing(rule_id, person, tuple(fields), what.rstrip("："))
 
 
@@ -107,6 +112,7 @@ def title(ctx: AuditContext, person: Person) -> Iterator[Finding]:
 
 
 _OTHER_PLACE = ("外村", "外地", "非本村", "外乡", "外县", "否", "无")
+_THIS_PLACE = ("本村", "本组", "本社区", "本居委", "本嘎查", "是")
 
 
 @person_check("household")
@@ -119,5 +125,7 @@ def household(ctx: AuditContext, person: Person) -> Iterator[Finding]:
         return
     key = squash(text)
     unit = squash(person.unit or "")
+    if key.startswith(_THIS_PLACE):
+        return  # 本村, 本组, 本社区: the village itself
     if any(word in key for word in _OTHER_PLACE) or (unit and key.endswith("村") and unit.endswith("村") and unit not in key and key not in unit):
         yield ctx.finding("household", person, f"户籍为“{text}”，村级后备干部应具有本村户籍", person.cell("household"))

@@ -58,7 +58,7 @@ def negative_flag(ctx: AuditContext, person: Person) -> Iterator[Finding]:
     for field, marked in person.flags.items():
         if not marked or is_veto_mark(ctx, person, field):
             continue  # a veto mark of a tier member is the tier-term rule's
-        raw = person.record.raw(field)
+        raw = person.raw(field)
         header, shown = field_label(field), _shown(raw)
         window = window_of(windows, f"{header}{shown}")
         lead = f"“{header}”一栏标注为“{shown}”"

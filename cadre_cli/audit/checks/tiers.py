@@ -37,7 +37,7 @@ def _cn(day) -> str:
 
 
 def _grade_text(person: Person, year: int) -> str:
-    return str(person.record.raw(f"assessment:{year}")).strip()
+    return str(person.raw(f"assessment:{year}")).strip()
 
 
 @person_check("tier-term")
