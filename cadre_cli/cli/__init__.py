@@ -29,6 +29,28 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            number = version("cadre-cli")
+        except PackageNotFoundError:  # pragma: no cover - run from a source tree
+            from cadre_cli import __version__ as number
+        print(f"cadre {number}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    show_version: bool = typer.Option(False, "--version", "-V", is_eager=True, callback=_version,
+                                      help="显示版本号并退出。"),
+) -> None:
+    pass
+
+
 from cadre_cli.cli import policy_cmd, rules_cmd, template_cmd  # noqa: E402
 
 app.add_typer(policy_cmd.policy_app, name="policy")
@@ -47,6 +69,8 @@ def main(argv: list[str] | None = None) -> None:
     """Entry point: Chinese messages and exit code 2 for usage and input errors."""
     from typer._click import exceptions as ce
 
+    from rich.markup import escape
+
     from cadre_cli.cli.common import err_console
     from cadre_cli.errors import CadreError
 
@@ -59,10 +83,10 @@ def main(argv: list[str] | None = None) -> None:
             print(help_text)
         sys.exit(0)
     except ce.UsageError as exc:
-        err_console.print(f"[bold red]错误：[/]{zh.usage_error(exc)}。用 cadre --help 或 cadre 命令 --help 查看用法。")
+        err_console.print(f"[bold red]错误：[/]{escape(zh.usage_sentence(exc))}")
         sys.exit(2)
     except CadreError as exc:
-        err_console.print(f"[bold red]错误：[/]{exc.message}", soft_wrap=True)
+        err_console.print(f"[bold red]错误：[/]{exc.message}")
         sys.exit(exc.exit_code)
     except (typer.Abort, KeyboardInterrupt):
         err_console.print("已取消。")
@@ -72,11 +96,27 @@ def main(argv: list[str] | None = None) -> None:
     except (SystemExit, BrokenPipeError):
         raise
     except Exception as exc:
-        if os.environ.get("CADRE_DEBUG"):
-            raise
+        internal_error(exc)
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def internal_error(exc: BaseException) -> None:
+    """Exit 3: a fault of the program, not of the user's file. `CADRE_DEBUG=1` prints
+    the traceback, straight to the process's own stderr (a progress bar may still hold
+    sys.stderr)."""
+    from rich.markup import escape
+
+    from cadre_cli.cli.common import err_console
+
+    if os.environ.get("CADRE_DEBUG"):
+        import traceback
+
+        stream = sys.__stderr__ or sys.stderr
+        traceback.print_exception(exc, file=stream)
+        stream.flush()
+    else:
         err_console.print(
-            f"[bold red]程序内部错误：[/]{type(exc).__name__}: {exc}。这不是您的操作问题，"
+            f"[bold red]程序内部错误：[/]{escape(type(exc).__name__)}: {escape(str(exc))}。这不是您的操作问题，"
             "请把这条信息和所用的文件报告给维护者（设置环境变量 CADRE_DEBUG=1 可看到详细信息）。"
         )
-        sys.exit(3)
-    sys.exit(code if isinstance(code, int) else 0)
+    sys.exit(3)

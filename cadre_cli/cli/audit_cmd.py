@@ -47,6 +47,7 @@ def audit(
     """
     from cadre_cli.audit.engine import parse_rule_ids, run_audit
     from cadre_cli.audit.posts import parse_posts_option, posts_from_book
+    from cadre_cli.cli.options import check_suffix
     from cadre_cli.cli.progress import progress_bar
     from cadre_cli.model.person import build_roster
     from cadre_cli.policy.load import load_policy
@@ -65,7 +66,9 @@ def audit(
         book, tables = reading.book, reading.tables
         target = None
         if write:
-            target = output or default_output(roster, "审核结果", output_suffix(book.kind))
+            suffix = output_suffix(book.kind)
+            target = output or default_output(roster, "审核结果", suffix)
+            check_suffix(target, suffix, "带标注的工作簿" + ("（名册含宏，输出保留宏）" if suffix == ".xlsm" else ""))
             check_target(target, (roster,), force)
         people = build_roster(roster.name, tables, reading.report)
         post_counts = post_counts or posts_from_book(book)

@@ -28,6 +28,9 @@ class _LazyConsole:
         if self._console is None:
             from rich.console import Console
 
+            from cadre_cli.cli.linebreak import install_rich
+
+            install_rich()  # Chinese line breaking in every table and paragraph
             self._console = Console(highlight=False, **self._options)
         return self._console
 
