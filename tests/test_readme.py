@@ -22,7 +22,7 @@ PASSWORD = "Mima#2025"  # of tests/data/locked_roster.xls, as the README says
 # what each command prints when it works
 EXPECT = {
     "score": "共", "audit": "检查基准日", "notice": "已生成", "rules": "错误", "policy list": "预设政策",
-    "policy show": "生效的政策", "policy init": "已生成政策文件", "template": "模板",
+    "policy show": "生效的政策", "policy init": "已生成政策文件", "template": "模板", "inspect": "表头",
 }
 
 
@@ -80,7 +80,7 @@ def clone(tmp_path_factory) -> Path:
 
 def test_the_readme_has_commands_for_every_command():
     shown = {subcommand(line) for line in readme_commands()}
-    assert {"score", "audit", "notice", "rules", "policy list", "policy show", "policy init", "template"} <= shown
+    assert {"inspect", "score", "audit", "notice", "rules", "policy list", "policy show", "policy init", "template"} <= shown
 
 
 @pytest.mark.parametrize("columns", [80, 120])
@@ -105,6 +105,10 @@ def test_every_readme_command_runs_as_written(clone, tmp_path, columns):
         if target:  # JSON to a file: valid, and nothing else on the terminal but messages
             data = json.loads((work / target.group(1)).read_text(encoding="utf-8"))
             assert data["command"] == subcommand(line)
+        elif "--json" in command.split():  # JSON on the terminal: one document, nothing else
+            data = json.loads(text[text.index("{"):])
+            assert data["command"] == subcommand(line)
+            continue  # indented JSON, not prose: no line-breaking rules apply
         else:
             assert EXPECT[subcommand(line)] in text.replace("\n", ""), (command, text)  # wrapped at 80 columns
         check_layout(text, columns, command)

@@ -172,7 +172,7 @@ def _blocked_lines(blocked: dict[str, list[str]], label: str) -> list[str]:
 
 def _print_blocked(blocked: dict[str, list[str]], label: str) -> None:
     for line in _blocked_lines(blocked, label):
-        err_console.print(f"[bold red]错误：[/]{escape(line)}", soft_wrap=True)
+        err_console.print(f"[bold red]错误：[/]{escape(line)}")
 
 
 def _refuse_blocked(blocked: dict[str, list[str]], label: str) -> None:
