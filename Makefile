@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 ASOF   := 2026-12-01
 
-.PHONY: install demo test bench samples clean
+.PHONY: install demo demo-run test bench samples clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,17 +19,26 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 # A real job on sample_data/: score the defense sheet, audit the roster, publish the list.
-# `cadre audit` exits 1 when it finds errors, which the sample roster has on purpose; `cadre notice`
-# exits 2 because two towns' lists hold a birth month it will not publish (the other lists are written).
+# The audit runs in a pseudo-terminal (`script`), as a user sees it: colours, tables, progress bar.
 demo: $(STAMP)
-	$(BIN)/cadre score sample_data/答辩测评成绩.xlsx --force
-	$(BIN)/cadre audit sample_data/后备干部名册.xlsx --as-of $(ASOF) --force || [ $$? -eq 1 ]
-	$(BIN)/cadre notice sample_data/后备干部名册.xlsx --by 单位 --output sample_data/名单 --force || [ $$? -eq 2 ]
+	@$(MAKE) --no-print-directory demo-run
+
+# The demo's commands alone, without the install step (the tests run them in a copy of sample_data/).
+# --force: re-running the demo overwrites its own outputs instead of stopping on 已存在.
+CADRE := $(BIN)/cadre
+IN_PTY = if script -qec true /dev/null >/dev/null 2>&1; then script -qec "$(1)" /dev/null; else $(1); fi
+demo-run:
+	$(CADRE) score sample_data/答辩测评成绩.xlsx --force
+	@echo ""
+	@echo "注意：示例名册 sample_data/后备干部名册.xlsx 中故意放了超龄、年度考核基本称职、身份证号有误、重复录入等问题，"
+	@echo "      用来演示审核：审核发现错误级问题时退出码为1；两个镇的名单因出生年月有误而不生成（退出码2），都是示例有意如此。"
+	@$(call IN_PTY,$(CADRE) audit sample_data/后备干部名册.xlsx --as-of $(ASOF) --force) || [ $$? -eq 1 ]
+	$(CADRE) notice sample_data/后备干部名册.xlsx --by 单位 --force || [ $$? -eq 2 ]
 	@echo ""
 	@echo "演示完成。输出文件："
 	@echo "  成绩：sample_data/答辩测评成绩_成绩.xlsx"
-	@echo "  审核：sample_data/后备干部名册_审核结果.xlsx"
-	@echo "  名单：sample_data/名单/（每个单位一份 .docx 和 .html）"
+	@echo "  审核：sample_data/后备干部名册_审核结果.xlsx（名册中故意放入的错误已标红、标黄）"
+	@echo "  名单：sample_data/后备干部名册_名单/（每个单位一份 .docx 和 .html；中枢镇、白水镇的名单要等名册改正后才生成）"
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

@@ -234,10 +234,42 @@ def build_scores(path: Path) -> None:
     wb.save(path)
 
 
+ENTERPRISE_HEADERS = [("序号", None), ("姓名", None), ("工作单位", None), ("笔试（30分）", None), ("演讲答辩（35分）", None)] + \
+    [(h, "组织考察（35分）") for h in ("公司领导班子（15分）", "中层干部（10分）", "职工代表（10分）")]
+
+
+def build_enterprise(path: Path) -> None:
+    """A company's open selection (--policy enterprise): 笔试30 + 演讲答辩35 + 组织考察35."""
+    rng = random.Random(2026)
+    used: set[str] = set()
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "公开选拔"
+    width = len(ENTERPRISE_HEADERS)
+    ws.cell(1, 1, "2026年中层助理后备人选公开选拔成绩表")
+    ws.cell(1, 1).font = Font(name="方正小标宋简体", size=16)
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
+    _header(ws, ENTERPRISE_HEADERS, 2)
+    departments = ["生产部", "财务部", "营销部", "综合办公室", "技术中心"]
+    for i in range(1, 11):
+        half = lambda low, high: round(rng.uniform(low, high) * 2) / 2  # noqa: E731
+        row = [i, _name(rng, used), rng.choice(departments), half(18, 29), half(24, 34), half(10, 15), half(6, 10),
+               half(6, 10)]
+        if i == 6:
+            row[3:] = ["缺考"]
+        for c, value in enumerate(row, start=1):
+            ws.cell(3 + i, c, value)
+    ws.cell(15, 1, "计分人：刘洋            监督人：陈静")
+    for c in range(1, width + 1):
+        ws.column_dimensions[get_column_letter(c)].width = 14 if c > 3 else 10
+    wb.save(path)
+
+
 def main() -> None:
     build_roster(HERE / "后备干部名册.xlsx")
     build_scores(HERE / "答辩测评成绩.xlsx")
-    print("已生成：", HERE / "后备干部名册.xlsx", HERE / "答辩测评成绩.xlsx")
+    build_enterprise(HERE / "公开选拔成绩.xlsx")
+    print("已生成：", HERE / "后备干部名册.xlsx", HERE / "答辩测评成绩.xlsx", HERE / "公开选拔成绩.xlsx")
 
 
 if __name__ == "__main__":

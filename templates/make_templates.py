@@ -202,13 +202,17 @@ def page_number(paragraph, align: str) -> None:
     _run(paragraph, " —")
 
 
-def para(doc, text: str, style: str) -> None:
-    """A paragraph whose run names its East Asian font too (WPS reads run fonts first)."""
+def para(doc, text: str, style: str, keep_with_next: bool = False):
+    """A paragraph whose run names its East Asian font too (WPS reads run fonts first).
+    `keep_with_next`: the paragraph's last lines go to the next page with what follows."""
     paragraph = doc.add_paragraph(style=style)
     if text:
         run = paragraph.add_run(text)
         east = {"公文标题": XIAOBIAOSONG}.get(style, FANGSONG)
         set_fonts(run._r.get_or_add_rPr(), east)
+    if keep_with_next:
+        paragraph.paragraph_format.keep_with_next = True
+    return paragraph
 
 
 KEEP_STYLES = {"Normal", "DefaultParagraphFont", "TableNormal", "NoList", "Header", "HeaderChar", "Footer", "FooterChar"}
@@ -276,9 +280,13 @@ def build_notice():
     para(doc, "{%p for person in people %}", "公文正文")
     para(doc, "{{ person.line }}", "公文正文")
     para(doc, "{%p endfor %}", "公文正文")
-    para(doc, "{{ period_text }}", "公文正文")
+    # the closing body paragraphs go with the signature: the issuer and date never stand
+    # alone on the last page (a paragraph split by the page keeps at least two lines below)
     para(doc, "{%p if report %}", "公文正文")
-    para(doc, "{{ report }}", "公文正文")
+    para(doc, "{{ period_text }}", "公文正文")
+    para(doc, "{{ report }}", "公文正文", keep_with_next=True)
+    para(doc, "{%p else %}", "公文正文")
+    para(doc, "{{ period_text }}", "公文正文", keep_with_next=True)
     para(doc, "{%p endif %}", "公文正文")
     closing(doc)
     return doc
@@ -309,16 +317,22 @@ def _table_properties(table) -> None:
 def build_list():
     doc = new_document()
     opening(doc)
-    table = doc.add_table(rows=4, cols=len(TABLE_COLUMNS))
+    # every person but the last, then the last one in a row kept with what follows: the
+    # signature never stands alone on a page after the table
+    table = doc.add_table(rows=7, cols=len(TABLE_COLUMNS))
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     _table_properties(table)
+    loops = {1: "{%tr for person in people[:-1] %}", 3: "{%tr endfor %}",
+             4: "{%tr for person in people[-1:] %}", 6: "{%tr endfor %}"}
     for i, (head, cell, width) in enumerate(TABLE_COLUMNS):
         table.columns[i].width = width * 635
         _cell(table.cell(0, i), head, "表头文字", width)
-        _cell(table.cell(2, i), cell, "表格文字", width)
-        _cell(table.cell(1, i), "{%tr for person in people %}" if i == 0 else "", "表格文字", width)
-        _cell(table.cell(3, i), "{%tr endfor %}" if i == 0 else "", "表格文字", width)
+        for row in (2, 5):
+            _cell(table.cell(row, i), cell, "表格文字", width)
+        for row, tag in loops.items():
+            _cell(table.cell(row, i), tag if i == 0 else "", "表格文字", width)
+        table.cell(5, i).paragraphs[0].paragraph_format.keep_with_next = True
     header_row = table.rows[0]._tr.get_or_add_trPr()
     _child(header_row, "w:tblHeader")
     for row in table.rows:

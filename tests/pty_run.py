@@ -34,15 +34,18 @@ class PtyResult:
 
 
 def run_in_pty(*args: str, columns: int = 80, rows: int = 40, env: dict[str, str] | None = None,
-               cwd: Path | None = None, timeout: float = 120, answer: str | None = None) -> PtyResult:
+               cwd: Path | None = None, timeout: float = 120, answer: str | None = None,
+               command: list[str] | None = None) -> PtyResult:
     """`cadre ARGS` with stdin, stdout and stderr on one pty of the given size.
-    `answer` is typed once the program has printed something (a password prompt)."""
+    `answer` is typed once the program has printed something (a password prompt);
+    `command` runs another program instead (a shell line from the README)."""
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
     full_env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES", "NO_COLOR", "CADRE_DEBUG")}
     full_env.update({"TERM": "xterm-256color", "PYTHONUNBUFFERED": "1"})
     full_env.update(env or {})
-    proc = subprocess.Popen([sys.executable, "-m", "cadre_cli", *args], stdin=slave, stdout=slave, stderr=slave,
+    argv = command if command is not None else [sys.executable, "-m", "cadre_cli", *args]
+    proc = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave,
                             cwd=cwd or ROOT, env=full_env, start_new_session=True)
     os.close(slave)
     chunks: list[bytes] = []

@@ -81,7 +81,7 @@ def test_id_rules(run, tmp_path):
     assert [f["name"] for f in of_rule(data, "id-number")] == ["校验错"]
     mismatch = of_rule(data, "id-mismatch")
     assert [f["name"] for f in mismatch] == ["不符", "不符"]
-    assert any("1990.07与身份证号中的1990.06不一致" in f["message"] for f in mismatch)
+    assert any("出生年月1990年7月与身份证号中的1990年6月不一致" in f["message"] for f in mismatch)
 
 
 def test_duplicates(run, tmp_path):

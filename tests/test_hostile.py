@@ -130,10 +130,10 @@ def test_policy_init_given_a_folder_or_a_path(tmp_path):
 
 def test_output_suffixes(tmp_path):
     src = roster(tmp_path)
-    one_error(run_capped("audit", src, *AS_OF, "--output", tmp_path / "out.csv"), "扩展名应为 .xlsx")
+    one_error(run_capped("audit", src, *AS_OF, "--output", tmp_path / "out.csv"), "文件名应以 .xlsx 结尾")
     macro = tmp_path / "m.xlsm"
     shutil.copy(ROOT / "tests/corpus/macros.xlsm", macro)
-    one_error(run_capped("audit", macro, *AS_OF, "--output", tmp_path / "m.xlsx"), "扩展名应为 .xlsm")
+    one_error(run_capped("audit", macro, *AS_OF, "--output", tmp_path / "m.xlsx"), "文件名应以 .xlsm 结尾")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["m.xlsm", "名册.xlsx"]
 
 

@@ -149,7 +149,7 @@ def test_special_characters_print_as_text(run, tmp_path):
 
 def test_list_is_the_default_under_county_with_a_table(run, tmp_path):
     roster = make_roster(tmp_path)
-    result = run("notice", str(roster), "--by", "工作单位", "--start", "2026-12-01", "--json")
+    result = run("notice", str(roster), "--by", "工作单位", "--date", "2026-12-01", "--json")
     assert result.code == 0, result
     data = json.loads(result.out)
     assert data["kind"] == "list" and data["period"] is None
@@ -180,13 +180,37 @@ def test_working_days_across_national_day(run, tmp_path):
     assert "公示期为2025年9月26日至2025年10月11日（7个工作日）" in text
 
 
-def test_unknown_year_for_working_days_is_an_error(run, tmp_path):
+def test_working_days_into_a_year_without_its_arrangement(run, tmp_path):
+    """chinese-calendar stops at 2026: 2027 is counted with its statutory holidays
+    (1 January) and weekends, and the user is told that 2027's 调休 workdays are unknown."""
     roster = make_roster(tmp_path)
-    result = run("notice", str(roster), "--kind", "notice", "--start", "2099-06-01", "--days", "7", "--working-days",
-                 "--issuer", ISSUER, "--output", str(tmp_path / "out"))
-    assert result.code == 2
-    assert "2099年" in result.err and "--working-days" in result.err and "Traceback" not in result.err
-    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+    out = tmp_path / "out"
+    result = run("notice", str(roster), "--kind", "公示", "--start", "2026-12-28", "--days", "7", "--working-days",
+                 "--issuer", ISSUER, "--output", str(out), "--json")
+    assert result.code == 0, result
+    data = json.loads(result.out)
+    assert data["period"] == {"start": "2026-12-28", "end": "2027-01-06", "days": 7, "working_days": True}
+    warning = next(w for w in data["warnings"] if "2027年" in w)
+    assert "调休" in warning and "--workday" in warning and "[calendar]" in warning
+    assert "公示期为2026年12月28日至2027年1月6日（7个工作日）" in docx_text(out / "科级后备干部_公示.docx")
+
+
+def test_published_dates_from_options_and_the_policy(run, tmp_path):
+    """A year's arrangement once published: --workday adds a worked Saturday, the
+    policy's [calendar] adds rest days and worked days."""
+    roster = make_roster(tmp_path)
+    base = ["notice", str(roster), "--kind", "notice", "--start", "2027-02-08", "--days", "5", "--working-days",
+            "--issuer", ISSUER, "--json", "--force"]
+    plain = json.loads(run(*base, "--output", str(tmp_path / "a")).out)
+    assert plain["period"]["end"] == "2027-02-17"  # 11, 12, 15, 16, 17 (6-10 Spring Festival)
+    worked = json.loads(run(*base, "--output", str(tmp_path / "b"), "--workday", "2027-02-13").out)
+    assert worked["period"]["end"] == "2027-02-16"
+    assert not any("2027年的节假日安排" in w for w in worked["warnings"])  # the user gave the year's 调休
+    policy = tmp_path / "我县政策.toml"
+    policy.write_text('extends = "county"\n[calendar]\nholidays = [2027-02-11]\nworkdays = ["2027-02-13"]\n',
+                      encoding="utf-8")
+    both = json.loads(run(*base, "--output", str(tmp_path / "c"), "--policy", str(policy)).out)
+    assert both["period"]["end"] == "2027-02-17"  # 12, 13, 15, 16, 17
 
 
 def test_calendar_days_need_no_holiday_data(run, tmp_path):
@@ -220,7 +244,7 @@ def test_street_policy_gives_seven_days_but_no_issuer(run, tmp_path):
 
 def test_unknown_by_column_lists_the_headers(run, tmp_path):
     roster = make_roster(tmp_path)
-    result = run("notice", str(roster), "--by", "片区", "--start", "2026-12-01")
+    result = run("notice", str(roster), "--by", "片区", "--date", "2026-12-01")
     assert result.code == 2
     assert "片区" in result.err and "工作单位" in result.err and "后备类别" in result.err
 
@@ -228,14 +252,14 @@ def test_unknown_by_column_lists_the_headers(run, tmp_path):
 def test_by_a_column_that_may_not_be_published_is_refused(run, tmp_path):
     roster = make_roster(tmp_path)
     for column in ("身份证号码", "联系电话", "家庭住址"):
-        result = run("notice", str(roster), "--by", column, "--start", "2026-12-01", "--output", str(tmp_path / "o"))
+        result = run("notice", str(roster), "--by", column, "--date", "2026-12-01", "--output", str(tmp_path / "o"))
         assert result.code == 2 and "不能按" in result.err, column
     assert not (tmp_path / "o").exists()
 
 
 def test_output_folder_with_missing_parent_is_an_error(run, tmp_path):
     roster = make_roster(tmp_path)
-    result = run("notice", str(roster), "--start", "2026-12-01", "--output", str(tmp_path / "没有" / "公示"))
+    result = run("notice", str(roster), "--date", "2026-12-01", "--output", str(tmp_path / "没有" / "公示"))
     assert result.code == 2 and "不存在" in result.err
     assert not (tmp_path / "没有").exists()
 
@@ -243,7 +267,7 @@ def test_output_folder_with_missing_parent_is_an_error(run, tmp_path):
 def test_existing_files_need_force(run, tmp_path):
     roster = make_roster(tmp_path)
     out = tmp_path / "out"
-    args = ["notice", str(roster), "--by", "单位", "--start", "2026-12-01", "--output", str(out)]
+    args = ["notice", str(roster), "--by", "单位", "--date", "2026-12-01", "--output", str(out)]
     assert run(*args).code == 0
     target = out / "白水镇_名单.docx"
     target.write_bytes(b"keep me")
@@ -273,7 +297,7 @@ def test_rows_without_name_and_duplicates_are_left_out_with_a_warning(run, tmp_p
             person("张三", born, seq=2, 工作单位="县财政局"),  # entered twice, another ID number
             {"序号": 3, "性别": "男", "工作单位": "县财政局", "身份证号码": make_id(born, seq=3)}]
     roster = roster_xlsx(tmp_path / "r.xlsx", rows)
-    result = run("notice", str(roster), "--start", "2026-12-01", "--output", str(tmp_path / "o"), "--json")
+    result = run("notice", str(roster), "--date", "2026-12-01", "--output", str(tmp_path / "o"), "--json")
     assert result.code == 0, result
     data = json.loads(result.out)
     assert data["files"][0]["people"] == ["张三"]
@@ -282,13 +306,13 @@ def test_rows_without_name_and_duplicates_are_left_out_with_a_warning(run, tmp_p
 
 def test_bad_format_and_template_are_clean_errors(run, tmp_path):
     roster = make_roster(tmp_path)
-    result = run("notice", str(roster), "--format", "pdf", "--start", "2026-12-01")
+    result = run("notice", str(roster), "--format", "pdf", "--date", "2026-12-01")
     assert result.code == 2 and "docx、html、md" in result.err
-    result = run("notice", str(roster), "--template", str(tmp_path / "没有.docx"), "--start", "2026-12-01")
+    result = run("notice", str(roster), "--template", str(tmp_path / "没有.docx"), "--date", "2026-12-01")
     assert result.code == 2 and "找不到模板" in result.err
     bad = tmp_path / "坏.docx"
     bad.write_text("not a zip", encoding="utf-8")
-    result = run("notice", str(roster), "--template", str(bad), "--start", "2026-12-01", "--output", str(tmp_path / "o"))
+    result = run("notice", str(roster), "--template", str(bad), "--date", "2026-12-01", "--output", str(tmp_path / "o"))
     assert result.code == 2 and "不是有效的 .docx" in result.err
 
 
@@ -329,7 +353,7 @@ def test_by_unit_works_with_one_sheet_per_unit(run, tmp_path):
     for seq, (unit, name) in enumerate((("县财政局", "张三"), ("白水镇", "李四")), start=1):
         write_table(wb.create_sheet(unit), [person(name, dt.date(1985, 3, 15), seq=seq)], unit_line=None)
     wb.save(tmp_path / "分表.xlsx")
-    result = run("notice", str(tmp_path / "分表.xlsx"), "--by", "单位", "--start", "2026-12-01",
+    result = run("notice", str(tmp_path / "分表.xlsx"), "--by", "单位", "--date", "2026-12-01",
                  "--output", str(tmp_path / "o"), "--json")
     assert result.code == 0, result
     files = {f["group"]: f["people"] for f in json.loads(result.out)["files"]}
@@ -351,7 +375,7 @@ def test_contact_lines_from_a_policy_file(run, tmp_path):
 def test_control_characters_in_a_csv_roster_do_not_break_the_docx(run, tmp_path):
     roster = tmp_path / "名册.csv"
     roster.write_text("姓名,性别,工作单位,现任职务\n张\x0b三,男,县财政局,副\x0c局长\n李\x07四,女,县财政局,股长\n", encoding="utf-8")
-    result = run("notice", str(roster), "--by", "单位", "--start", "2026-12-01", "--output", str(tmp_path / "o"))
+    result = run("notice", str(roster), "--by", "单位", "--date", "2026-12-01", "--output", str(tmp_path / "o"))
     assert result.code == 0, result
     text = docx_text(tmp_path / "o" / "县财政局_名单.docx")
     assert "张三" in text and "李 四" in text and "县财政局副 局长" in text  # whitespace inside a name is padding

@@ -18,7 +18,7 @@ from cadre_cli.errors import CadreError
 from cadre_cli.model.person import build_roster
 from cadre_cli.notice.context import PERSON_KEYS, person_context, publishable_fields
 from cadre_cli.notice.grouping import safe_stems
-from cadre_cli.notice.period import notice_period
+from cadre_cli.notice.period import notice_period, work_calendar
 from cadre_cli.notice.render_docx import signature, title_lines
 from cadre_cli.notice.sandbox import NoticeEnvironment, markdown_escape
 from cadre_cli.readers.load import read_tables
@@ -50,11 +50,21 @@ def test_a_start_on_a_holiday_moves_to_the_next_working_day_with_a_warning():
     assert warnings and "2025年10月1日不是工作日" in warnings[0]
 
 
-def test_a_year_without_holiday_data_is_an_error_not_a_guess():
-    with pytest.raises(CadreError, match="2099年"):
-        notice_period(dt.date(2099, 3, 2), 5, working_days=True)
-    with pytest.raises(CadreError, match="--working-days"):
-        notice_period(dt.date(2099, 3, 2), 5, working_days=True)
+def test_a_year_without_its_arrangement_counts_statutory_holidays_and_says_so():
+    """2099: no 调休 data anywhere. 1 May (Friday) and the Labour Day holidays are rest
+    days by rule; weekends are rest days; the warning names the year and the remedy."""
+    period, warnings = notice_period(dt.date(2099, 4, 29), 3, working_days=True)
+    assert (period.start, period.end) == (dt.date(2099, 4, 29), dt.date(2099, 5, 5))  # 4-29, 4-30, (5-1..5-4), 5-5
+    assert len(warnings) == 1 and "2099年" in warnings[0] and "调休" in warnings[0] and "--workday" in warnings[0]
+
+
+def test_published_dates_win_over_the_data():
+    cal = work_calendar(holidays=[dt.date(2099, 4, 30)], workdays=[dt.date(2099, 5, 2)])
+    period, warnings = notice_period(dt.date(2099, 4, 29), 3, working_days=True, calendar=cal)
+    assert period.end == dt.date(2099, 5, 5)  # 4-29, 5-2 (worked Saturday), 5-5
+    assert warnings == []  # the user gave 2099's 调休 days
+    with pytest.raises(CadreError, match="既写作节假日又写作调休上班日"):
+        work_calendar(holidays=[dt.date(2099, 5, 2)], workdays=[dt.date(2099, 5, 2)])
 
 
 # -- the allow-list ---------------------------------------------------------------------

@@ -60,7 +60,7 @@ def test_annotated_copy(run, tmp_path):
     assert res["张三"][:5] == [83.6, 84.44, 83.94, "合格", 2]
     assert res["=1+1"][:5] == [90, 100, 94, "合格", 1]
     assert res["李四"][:5] == [None, None, None, "不合格", None] and "未达到60分" in res["李四"][5]
-    assert res["赵六"][3] == "缺考" and "缺考" in res["赵六"][5]
+    assert res["赵六"][3] == "不合格（缺考）" and "缺考" in res["赵六"][5]
     assert res["钱七"][2:5] == [54, "不合格", 3]
     assert ws.cell(4, width + 3).number_format == "0.00"
     # failing rows marked with a light red fill on the result cells

@@ -117,7 +117,7 @@ def test_written_gate_and_absent_candidates(run, tmp_path):
     for name in ("缺考者", "空白者", "未答辩"):
         absent = c[name]
         assert absent["status"] == "absent" and absent["defense"] is None and absent["rank"] is None, name
-        assert absent["passed"] is None
+        assert absent["passed"] is False and absent["status_text"] == "不合格（缺考）", name  # never null
     assert c["缺考者"]["written"] is None and "缺考" in c["缺考者"]["notes"][0]
     assert "按缺考处理" in c["空白者"]["notes"][0]
     assert c["通过"]["rank"] == 1
@@ -137,10 +137,11 @@ def test_bad_rows_are_rejected_and_the_others_computed(run, tmp_path, bad, cell,
     rows = [row("张三", "2025001"), row("李四", "2025002"), row("王五", "2025003")]
     rows[1].update(bad)
     path = sheet(tmp_path / "bad.xlsx", rows)
-    out = run("score", path, "--json")
+    out = run("score", path, "--json", "--output", str(tmp_path / "bad_成绩.xlsx"))
     assert out.code == 2
     data = json.loads(out.out)
     c = {x["name"]: x for x in data["candidates"]}
+    assert c["李四"]["passed"] is False and "数据有误" in c["李四"]["status_text"]
     assert c["李四"]["status"] == "rejected" and c["李四"]["defense"] is None and c["李四"]["rank"] is None
     assert c["张三"]["defense"] == c["王五"]["defense"] == 83.56  # 80×0.6 + (1000+480+120)/18×0.4 = 48 + 35.555…
     assert c["张三"]["rank"] == c["王五"]["rank"] == 1
@@ -223,7 +224,8 @@ def test_enterprise_scheme(run, tmp_path):
     c = {x["name"]: x for x in data["candidates"]}
     assert (c["赵一"]["written"], c["赵一"]["speech"], c["赵一"]["org"], c["赵一"]["total"]) == (25, 30.5, 30.5, 86)
     assert c["钱二"]["total"] == 93.5 and c["钱二"]["rank"] == 1 and c["赵一"]["rank"] == 2
-    assert c["赵一"]["panel"] is None and c["赵一"]["defense"] is None and c["赵一"]["passed"] is None
+    assert c["赵一"]["panel"] is None and c["赵一"]["defense"] is None and c["赵一"]["passed"] is True
+    assert "不设合格分数线" in c["赵一"]["status_text"]
     [error] = data["errors"]
     assert error["name"] == "孙三" and error["cell"] == "D6" and "超过满分15分" in error["message"]
     assert c["李四"]["status"] == "absent" and c["李四"]["total"] is None
@@ -263,7 +265,9 @@ def test_json_shape(run, tmp_path):
     data = json.loads(out.out)
     assert {"command", "policy", "candidates", "errors"} <= set(data)
     assert data["command"] == "score" and data["policy"] == "county"
-    assert data["output"] == str(tmp_path / "j_成绩.xlsx")
+    assert data["output"] is None and not (tmp_path / "j_成绩.xlsx").exists()  # --json alone writes nothing, as audit
+    again = run("score", path, "--json", "--output", str(tmp_path / "j_成绩.xlsx"))
+    assert json.loads(again.out)["output"] == str(tmp_path / "j_成绩.xlsx") and (tmp_path / "j_成绩.xlsx").exists()
     for cand in data["candidates"]:
         assert {"name", "exam_number", "written", "written_passed", "panel", "poll", "defense", "total", "passed",
                 "rank", "notes"} <= set(cand)

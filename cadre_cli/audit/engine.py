@@ -81,6 +81,9 @@ class AuditResult:
     def summary(self) -> dict:
         by_severity = Counter(f.severity.value for f in self.findings)
         by_rule = Counter(f.rule for f in self.findings)
+        by_rule_severity: dict[str, Counter] = {}
+        for f in self.findings:  # one rule may report errors and warnings (expired / soon)
+            by_rule_severity.setdefault(f.rule, Counter())[f.severity.value] += 1
         units: dict[str, Counter] = {}
         for person in self.roster.people:
             counts = units.setdefault(person.unit or "（未填单位）", Counter())
@@ -95,6 +98,7 @@ class AuditResult:
             "warnings": by_severity.get("warning", 0),
             "infos": by_severity.get("info", 0),
             "by_rule": dict(sorted(by_rule.items())),
+            "by_rule_severity": {r: dict(c) for r, c in sorted(by_rule_severity.items())},
             "by_unit": {u: dict(c) for u, c in sorted(units.items())},
             "status": status_counts(self.verdicts),
             "rules_enabled": len(self.coverage),

@@ -29,6 +29,28 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            number = version("cadre-cli")
+        except PackageNotFoundError:  # pragma: no cover - run from a source tree
+            from cadre_cli import __version__ as number
+        print(f"cadre {number}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    show_version: bool = typer.Option(False, "--version", "-V", is_eager=True, callback=_version,
+                                      help="显示版本号并退出。"),
+) -> None:
+    pass
+
+
 from cadre_cli.cli import policy_cmd, rules_cmd, template_cmd  # noqa: E402
 
 app.add_typer(policy_cmd.policy_app, name="policy")
@@ -99,10 +121,10 @@ def main(argv: list[str] | None = None) -> None:
             print(help_text)
         sys.exit(0)
     except ce.UsageError as exc:
-        err_console.print(f"[bold red]错误：[/]{shown(zh.usage_error(exc))}。用 cadre --help 或 cadre 命令 --help 查看用法。")
+        err_console.print(f"[bold red]错误：[/]{shown(zh.usage_sentence(exc))}")
         sys.exit(2)
     except CadreError as exc:
-        err_console.print(f"[bold red]错误：[/]{shown(exc.message)}", soft_wrap=True)
+        err_console.print(f"[bold red]错误：[/]{shown(exc.message)}")
         sys.exit(exc.exit_code)
     except (typer.Abort, KeyboardInterrupt):
         atomic.remove_leftovers()
@@ -116,22 +138,36 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(exc.exit_code)
     except (SystemExit, BrokenPipeError):
         raise
-    except RecursionError:
+    except RecursionError as exc:
         if os.environ.get("CADRE_DEBUG"):
-            raise
+            internal_error(exc)
         err_console.print("[bold red]错误：[/]输入的嵌套层次太深（如政策文件的 extends 链、表格结构），无法处理。")
         sys.exit(2)
     except MemoryError:
         err_console.print("[bold red]错误：[/]输入文件太大，内存不足，无法处理；请拆分成几个较小的文件再试。")
         sys.exit(2)
     except Exception as exc:
-        if os.environ.get("CADRE_DEBUG"):
-            raise
+        internal_error(exc)
+    finally:
+        atomic.remove_leftovers()
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def internal_error(exc: BaseException) -> None:
+    """Exit 3: a fault of the program, not of the user's file. `CADRE_DEBUG=1` prints
+    the traceback, straight to the process's own stderr (a progress bar may still hold
+    sys.stderr)."""
+    from cadre_cli.cli.common import err_console, shown
+
+    if os.environ.get("CADRE_DEBUG"):
+        import traceback
+
+        stream = sys.__stderr__ or sys.stderr
+        traceback.print_exception(exc, file=stream)
+        stream.flush()
+    else:
         err_console.print(
             f"[bold red]程序内部错误：[/]{shown(type(exc).__name__)}: {shown(exc)}。这不是您的操作问题，"
             "请把这条信息和所用的文件报告给维护者（设置环境变量 CADRE_DEBUG=1 可看到详细信息）。"
         )
-        sys.exit(3)
-    finally:
-        atomic.remove_leftovers()
-    sys.exit(code if isinstance(code, int) else 0)
+    sys.exit(3)

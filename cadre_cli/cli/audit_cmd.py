@@ -47,12 +47,13 @@ def audit(
     """
     from cadre_cli.audit.engine import parse_rule_ids, run_audit
     from cadre_cli.audit.posts import parse_posts_option, posts_from_book
+    from cadre_cli.cli.options import check_suffix
     from cadre_cli.cli.progress import progress_bar
     from cadre_cli.model.person import build_roster
     from cadre_cli.policy.load import load_policy
     from cadre_cli.readers.load import read_workbook
     from cadre_cli.writers.atomic import check_target
-    from cadre_cli.writers.workbook import check_output_suffix, check_room, output_suffix
+    from cadre_cli.writers.workbook import check_room, output_suffix
 
     day = parse_as_of(as_of)
     chosen = load_policy(policy)
@@ -65,8 +66,9 @@ def audit(
         book, tables = reading.book, reading.tables
         target = None
         if write:
-            target = output or default_output(roster, "审核结果", output_suffix(book.kind))
-            check_output_suffix(target, book.kind)
+            suffix = output_suffix(book.kind)
+            target = output or default_output(roster, "审核结果", suffix)
+            check_suffix(target, suffix, "带标注的工作簿" + ("（名册含宏，输出保留宏）" if suffix == ".xlsm" else ""))
             check_room(tables, 3)
             check_target(target, (book.source,), force)
         people = build_roster(roster.name, tables, reading.report)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich import box
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
 from cadre_cli.audit.engine import AuditResult
 from cadre_cli.audit.verdict import APART_TITLE, INACTIVE, LABELS, apart_line, gap_lines
+from cadre_cli.parse.dates import chinese_date
 from cadre_cli.rules.registry import REGISTRY
 
 SEVERITY_STYLE = {"error": "[red]错误[/]", "warning": "[yellow]警告[/]", "info": "[blue]提示[/]"}
@@ -21,13 +23,13 @@ def render(console: Console, roster: Path, result: AuditResult, target: Path | N
     status = s["status"]
     complete = result.complete
     # how complete the check was comes first, before any count: a first line copied into a report is true
-    # (soft-wrapped: the terminal folds a long line anywhere, rich would break it at a space after a number)
-    console.print(f"[bold {'green' if complete else 'yellow'}]{escape(result.completeness())}[/]", soft_wrap=True)
+    # (wrapped by the rules of Chinese line breaking, cli/linebreak.py: never after a lone number)
+    console.print(f"[bold {'green' if complete else 'yellow'}]{escape(result.completeness())}[/]")
     apart = status[LABELS[INACTIVE]]
     read = f"{len(result.roster.people)}人" + (f"（其中{APART_TITLE}{apart}人）" if apart else "")
     console.print(
         f"[bold]{escape(roster.name)}[/]：{read}；政策 {result.policy.name}（{escape(result.policy.title)}）；"
-        f"检查基准日 {result.as_of:%Y-%m-%d}"
+        f"检查基准日 {chinese_date(result.as_of)}"
     )
     console.print(
         f"合格 {status['合格']} 人，需关注 {status['需关注']} 人，取消资格建议 [red]{status['取消资格建议']}[/] 人，"
@@ -39,18 +41,19 @@ def render(console: Console, roster: Path, result: AuditResult, target: Path | N
         console.print("其中" + "、".join(f"{n} 行为{why}" for why, n in hidden.items()) +
                       f"：已读出，与{APART_TITLE}人员一样单独列出（见下），不参加核查，不计入合格等人数。")
     if s["by_rule"]:
-        table = Table(title="按规则统计", title_justify="left")
+        table = Table(title="按规则统计", title_justify="left", box=box.SIMPLE_HEAD)
         for col in ("规则", "名称", "级别", "条数"):
-            table.add_column(col)
-        for rule_id, count in sorted(s["by_rule"].items(), key=lambda kv: (-kv[1], kv[0])):
-            rule = REGISTRY[rule_id]
-            table.add_row(rule_id, rule.title, SEVERITY_STYLE[rule.severity.value], str(count))
+            table.add_column(col, no_wrap=col in ("规则", "级别", "条数"), justify="right" if col == "条数" else "left")
+        rows = [(rule_id, severity, count) for rule_id, counts in s["by_rule_severity"].items()
+                for severity, count in counts.items()]  # errors and warnings of one rule apart
+        for rule_id, severity, count in sorted(rows, key=lambda r: (SEVERITY_RANK[r[1]], -r[2], r[0])):
+            table.add_row(rule_id, REGISTRY[rule_id].title, SEVERITY_STYLE[severity], str(count))
         console.print(table)
     units = s["by_unit"]
     if len(units) > 1:
-        table = Table(title="按单位统计", title_justify="left")
+        table = Table(title="按单位统计", title_justify="left", box=box.SIMPLE_HEAD)
         for col in ("单位", "人数", "错误", "警告"):
-            table.add_column(col)
+            table.add_column(col, justify="left" if col == "单位" else "right")
         for unit, counts in units.items():
             table.add_row(escape(unit), str(counts.get("people", 0)), str(counts.get("error", 0)), str(counts.get("warning", 0)))
         console.print(table)
@@ -81,13 +84,13 @@ def _coverage(console: Console, result: AuditResult, limit: int | None) -> None:
     if lines:
         console.print("[bold yellow]未能核查：[/]")
         for line in lines:
-            console.print(f"  {escape(line)}", soft_wrap=True)
+            console.print(f"  {escape(line)}")
     apart = apart_line(result.roster.people, result.verdicts, sheets, names=names)
     if apart:
-        console.print(escape(apart), soft_wrap=True)
+        console.print(escape(apart))
 
 
-RULE_COLOR = {"error": "red", "warning": "yellow", "info": "blue"}
+SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 
 
 def _hidden_counts(result: AuditResult) -> dict[str, int]:
@@ -99,20 +102,23 @@ def _hidden_counts(result: AuditResult) -> dict[str, int]:
 
 
 def _findings_table(console: Console, result: AuditResult, shown: list) -> Table:
-    """All columns on a wide terminal; on a narrow one the sheet name, unit and severity
-    give way to the message (the rule id is coloured by severity instead)."""
+    """Every finding with its place, person, unit, severity and rule. On a wide
+    terminal each in its own column; on a narrow one (80 columns) the rule id goes
+    under the message, which wraps, and the borders give way to plain spacing."""
     wide = console.width >= 120
     one_sheet = len(result.roster.tables) == 1
-    table = Table(title="问题明细", title_justify="left", show_lines=False)
-    columns = ("位置", "姓名", "单位", "级别", "规则", "问题") if wide else ("位置", "姓名", "规则", "问题")
+    table = Table(title="问题明细", title_justify="left", box=box.HEAVY_HEAD if wide else box.SIMPLE_HEAD,
+                  padding=(0, 1) if wide else (0, 1, 0, 0), show_edge=wide)
+    columns = ("位置", "姓名", "单位", "级别", "规则", "问题") if wide else ("位置", "姓名", "单位", "级别", "问题")
     for col in columns:
-        table.add_column(col, overflow="fold", no_wrap=col in ("位置", "规则", "姓名"))
+        table.add_column(col, no_wrap=col in ("位置", "级别", "规则"), ratio=1 if col == "问题" else None,
+                         max_width=None if wide or col == "问题" else 12)
     for f in shown:
         where = "（整体）" if f.cell is None else (f.cell.ref if one_sheet else f"{f.cell.sheet}!{f.cell.ref}")
-        name = escape(f.name or "—")
+        cells = [escape(where), escape(f.name or "—"), escape(f.unit or "—"), SEVERITY_STYLE[f.severity.value]]
         if wide:
-            table.add_row(escape(where), name, escape(f.unit or "—"), SEVERITY_STYLE[f.severity.value], f.rule,
-                          escape(f.message))
+            cells += [f.rule, escape(f.message)]
         else:
-            table.add_row(escape(where), name, f"[{RULE_COLOR[f.severity.value]}]{f.rule}[/]", escape(f.message))
+            cells.append(f"{escape(f.message)} [dim]{f.rule}[/]")
+        table.add_row(*cells)
     return table

@@ -124,6 +124,9 @@ class _LazyConsole:
         """The rich Console itself, for APIs that take a Console (Progress, Live): they
         use it as a context manager, which a proxy cannot be."""
         if self._console is None:
+            from cadre_cli.cli.linebreak import install_rich
+
+            install_rich()  # Chinese line breaking in every table and paragraph
             self._console = _console_class()(highlight=False, **self._options)
         return self._console
 

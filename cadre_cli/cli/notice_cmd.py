@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
@@ -11,12 +10,9 @@ import typer
 from rich.markup import escape
 
 from cadre_cli.cli.common import batch_mode, console, emit_json, err_console, input_path, parse_as_of
+from cadre_cli.cli.options import check_folder, choice
 from cadre_cli.cli.password_opt import PasswordOption, unlocks
-
-
-class Kind(str, Enum):
-    notice = "notice"
-    list = "list"
+from cadre_cli.notice.settings import KIND_WORDS
 
 
 def register(app: typer.Typer) -> None:
@@ -28,10 +24,12 @@ def register(app: typer.Typer) -> None:
 def notice(
     roster: Annotated[str, typer.Argument(metavar="名册", help="后备干部名册（.xlsx/.xls/.et/.ods/.csv，或系统导出的 XML/网页格式“.xls”）。")],
     by: Annotated[str | None, typer.Option("--by", metavar="列名", help="按哪一列分份，每个值一份文件，如 单位、后备类别；不写则整个名册一份。")] = None,
-    kind: Annotated[Kind | None, typer.Option("--kind", metavar="类型", help="notice：拟列人选的公示（有公示期）；list：确定名单的公开（无公示期）。默认按政策。")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", metavar="公示|名单", callback=choice(KIND_WORDS), help="公示（notice）：拟列人选的公示，有公示期；名单（list）：确定名单的公开，无公示期。默认按政策；给了 --days、--start 或 --working-days 时为公示。")] = None,
     start: Annotated[str | None, typer.Option("--start", metavar="日期", help="公示开始日期，如 2026-12-01（默认今天）。")] = None,
     days: Annotated[int | None, typer.Option("--days", metavar="天数", min=1, max=60, help="公示天数（默认按政策，如 street 为7天）。")] = None,
     working_days: Annotated[bool | None, typer.Option("--working-days/--calendar-days", help="按工作日（含调休）或自然日计算公示期（默认自然日）。")] = None,
+    holidays: Annotated[list[str] | None, typer.Option("--holiday", metavar="日期", help="程序数据中没有的放假日（按国务院办公厅公布的节假日安排），可写多次或用逗号分隔。")] = None,
+    workdays: Annotated[list[str] | None, typer.Option("--workday", metavar="日期", help="程序数据中没有的调休上班日（周末上班），可写多次或用逗号分隔。")] = None,
     formats: Annotated[str, typer.Option("--format", "-f", metavar="格式", help="输出格式，逗号分隔：docx、html、md。")] = "docx,html",
     templates: Annotated[list[Path] | None, typer.Option("--template", "-t", metavar="模板", help="自己的模板（.docx、.html.j2、.md.j2），可写多次，每种格式一个。")] = None,
     issuer: Annotated[str | None, typer.Option("--issuer", metavar="发布机关", help="发布机关（落款），如 中共XX县委组织部（默认按政策）。")] = None,
@@ -53,15 +51,17 @@ def notice(
     身份证号、电话、住址等不会出现在任何输出中；自定义模板也只能取到可公开的字段。
 
     示例：cadre notice 后备干部名册.xlsx --by 单位；
-    cadre notice 名册.xlsx --kind notice --start 2026-12-01 --days 7 --working-days --contact "联系电话：0873-1234567"
+    cadre notice 名册.xlsx --kind 公示 --start 2026-12-01 --days 7 --working-days --contact "联系电话：0873-1234567"
     """
+    from cadre_cli.cli.progress import progress_bar
     from cadre_cli.errors import CadreError
     from cadre_cli.model.person import build_roster
     from cadre_cli.notice import batch
     from cadre_cli.notice.context import NoticeText, clean
     from cadre_cli.notice.grouping import group_people, resolve_by
-    from cadre_cli.notice.period import notice_period
+    from cadre_cli.notice.period import notice_period, work_calendar
     from cadre_cli.notice.private import mark_tables
+    from cadre_cli.notice.settings import choose_kind, reach_warnings
     from cadre_cli.notice.templates import builtin
     from cadre_cli.policy.load import load_policy
     from cadre_cli.readers.load import read_workbook
@@ -69,18 +69,21 @@ def notice(
     chosen, own = _formats(formats, templates or [])
     p = load_policy(policy)
     settings = p.notice
-    doc_kind = (kind.value if kind else settings.kind)
-    warnings: list[str] = []
+    period_options = [name for name, value in (("--days", days), ("--start", start), ("--working-days", working_days))
+                      if value is not None]
+    doc_kind, warnings = choose_kind(kind, settings.kind, period_options)
     start_day = parse_as_of(start, "--start")
     period = None
     if doc_kind == "notice":
         n_days = days or settings.days
         if n_days is None:
             raise CadreError(f"公示需要公示天数：政策“{p.name}”没有规定，请用 --days 指定（如 --days 7）。")
-        period, extra = notice_period(start_day, n_days, settings.working_days if working_days is None else working_days)
+        calendar = work_calendar(p.calendar, _dates(holidays, "--holiday"), _dates(workdays, "--workday"))
+        period, extra = notice_period(start_day, n_days, settings.working_days if working_days is None else working_days,
+                                      calendar)
         warnings += extra
-    elif days is not None or working_days is not None:
-        warnings.append("公开名单不设公示期，已忽略 --days 和 --working-days；要发公示请加 --kind notice。")
+    elif period_options:
+        warnings.append(f"公开名单不设公示期，已忽略 {'、'.join(period_options)}；要发公示请加 --kind 公示。")
     sign = issuer or settings.issuer
     if not sign:
         raise CadreError(f"政策“{p.name}”没有设定发布机关，请用 --issuer 指定落款，如 --issuer 中共XX县委组织部。")
@@ -91,6 +94,7 @@ def notice(
         report=settings.report, contacts=tuple(contacts if contacts else settings.contacts),
         with_results=settings.include_results if with_results is None else with_results,
     )
+    warnings += reach_warnings(text)
 
     source = input_path(roster)
     reading = read_workbook(source)
@@ -115,6 +119,8 @@ def notice(
         blocked = {}
     groups = [(g, pp) for g, pp in groups if g not in blocked]
 
+    if output is not None:
+        check_folder(output, "公示或名单")
     folder = output or source.with_name(f"{source.stem}_{batch.LABEL[doc_kind]}")
     if not groups:
         _refuse_blocked(blocked, batch.LABEL[doc_kind])
@@ -124,14 +130,12 @@ def notice(
     docs, stopped = batch.withhold_numbers(docs, text)
     renderers = {fmt: _renderer(own.get(fmt) or builtin(fmt, doc_kind), fmt) for fmt in chosen}
 
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-    with Progress(TextColumn("生成{task.description}"), BarColumn(), MofNCompleteColumn(), console=err_console.real,
-                  transient=True, disable=as_json or not err_console.is_terminal) as bar:
-        task = bar.add_task(batch.LABEL[doc_kind], total=len(docs))
+    with progress_bar(quiet=as_json) as bar:
+        task = bar.add_task(f"生成{batch.LABEL[doc_kind]}", total=len(docs))
         outputs = batch.render(docs, text, renderers, lambda: bar.advance(task))
-    if outputs:
-        batch.write(outputs, folder)
+        if outputs:
+            bar.update(task, description="写出文件")
+            batch.write(outputs, folder)
     warnings += batch.missing_warnings(renderers)
 
     if as_json:
@@ -159,7 +163,7 @@ def notice(
 
     render_reading(console, roster_data.report, verbose)
     for line in stopped:
-        err_console.print(f"[bold red]错误：[/]{escape(line)}", soft_wrap=True)
+        err_console.print(f"[bold red]错误：[/]{escape(line)}")
     if blocked:
         _print_blocked(blocked, batch.LABEL[doc_kind])
     if blocked or stopped:
@@ -178,13 +182,18 @@ def _blocked_lines(blocked: dict[str, list[str]], label: str) -> list[str]:
 
 def _print_blocked(blocked: dict[str, list[str]], label: str) -> None:
     for line in _blocked_lines(blocked, label):
-        err_console.print(f"[bold red]错误：[/]{escape(line)}", soft_wrap=True)
+        err_console.print(f"[bold red]错误：[/]{escape(line)}")
 
 
 def _refuse_blocked(blocked: dict[str, list[str]], label: str) -> None:
     from cadre_cli.errors import InputError
 
     raise InputError("".join(_blocked_lines(blocked, label)))
+
+
+def _dates(values: list[str] | None, option: str) -> list:
+    """Dates of a repeatable option, each value possibly a comma-separated list."""
+    return [parse_as_of(part, option) for value in values or () for part in re.split(r"[,，、\s]+", value) if part]
 
 
 def _formats(text: str, templates: list[Path]) -> tuple[list[str], dict[str, Path]]:

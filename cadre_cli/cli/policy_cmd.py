@@ -25,6 +25,7 @@ def policy_list(
 
     示例：cadre policy list
     """
+    from rich import box
     from rich.table import Table
 
     from cadre_cli.policy.load import DEFAULT_POLICY, load_policy, preset_names
@@ -32,10 +33,9 @@ def policy_list(
     policies = [load_policy(name) for name in preset_names()]
     if as_json:
         emit_json({"command": "policy list", "default": DEFAULT_POLICY,
-                   "presets": [{"name": p.name, "title": p.title, "document": p.document, "source": p.source}
-                               for p in policies]})
+                   "presets": [{"name": p.name, "title": p.title, "document": p.document} for p in policies]})
         return
-    table = Table(title="预设政策（--policy 名称）", show_lines=False)
+    table = Table(title="预设政策（--policy 名称）", box=box.SIMPLE_HEAD, title_justify="left")
     table.add_column("名称", style="bold cyan", no_wrap=True)
     table.add_column("适用")
     table.add_column("依据")
@@ -64,7 +64,7 @@ def policy_show(
         emit_json({"command": "policy show", "policy": policy.model_dump(mode="json", exclude_none=True),
                    "rules_enabled": [r.id for r in enabled_rules(policy)]})
         return
-    console.print(f"# 生效的政策：{policy.name}（{policy.title}）", markup=False)
+    console.print(f"# 生效的政策：{policy.name}（{policy.title}）\n# 依据：{policy.document}", markup=False)
     sys.stdout.write(policy_toml(policy))
     console.print("# 启用的规则：" + "、".join(r.id for r in enabled_rules(policy)), markup=False)
 
@@ -79,24 +79,21 @@ def policy_init(
 
     示例：cadre policy init county -o 我县政策.toml
     """
-    from cadre_cli.policy.load import preset_path, resolve
+    from cadre_cli.cli.options import check_suffix
+    from cadre_cli.policy.load import load_policy
+    from cadre_cli.policy.render import editable_copy
     from cadre_cli.writers.atomic import check_target, write_atomic
 
     from cadre_cli.errors import PolicyError
     from cadre_cli.policy.load import preset_names
 
-    if name not in preset_names():
+    if name not in preset_names():  # a path, or a typo: init copies a preset's own commented text
         raise PolicyError(f"“{name}”不是预设名称；policy init 以预设为底本（可用：{'、'.join(preset_names())}），"
                           "要写到哪个文件请用 --output 指定，如 cadre policy init county --output 我县政策.toml。")
-    resolve(name)
+    policy = load_policy(name)
     target = output or Path(f"{name}.toml")
     check_target(target, force=force)
-    text = preset_path(name).read_text(encoding="utf-8")
-    header = (
-        f"# 由 cadre policy init 从预设“{name}”生成的可编辑副本。\n"
-        "# 修改等号右边的数值后，运行命令时加 --policy 本文件名 即可使用，例如：\n"
-        f"#   cadre audit 名册.xlsx --policy {target.name}\n"
-        "# 行首的 # 表示注释；去掉某个设置项前的 # 并填上数值即可启用该项。\n\n"
-    )
-    write_atomic(target, lambda tmp: tmp.write_text(header + text, encoding="utf-8"))
-    console.print(f"已生成政策文件：{target}")
+    check_suffix(target, ".toml", "政策文件（TOML 文本）", label="输出文件")
+    text = editable_copy(policy, target.name)
+    write_atomic(target, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+    console.print(f"已生成政策文件：{target}（以{policy.document}为底本）", markup=False)

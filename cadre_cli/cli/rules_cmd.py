@@ -16,7 +16,7 @@ PRESET_SHORT = {
 
 
 def rules(
-    rule_id: Annotated[str | None, typer.Argument(metavar="[规则编号]", help="只看一条规则的说明，如 age-limit。")] = None,
+    rule_id: Annotated[str | None, typer.Argument(metavar="规则编号", help="只看一条规则的说明，如 age-limit。")] = None,
     policy: Annotated[str | None, typer.Option("--policy", "-p", metavar="政策", help="只列出在这个政策下启用的规则。")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出。")] = False,
 ) -> None:
@@ -41,23 +41,39 @@ def rules(
     if as_json:
         emit_json({"command": "rules", "rules": [_rule_json(r, presets) for r in chosen]})
         return
+    from rich import box
+    from rich.markup import escape
     from rich.table import Table
 
-    table = Table(title="检查规则（cadre rules 编号 查看详细说明）")
+    table = Table(title="检查规则（cadre rules 编号 查看详细说明）", box=box.SIMPLE_HEAD, title_justify="left")
     table.add_column("编号", style="bold cyan", no_wrap=True)
     table.add_column("级别", no_wrap=True)
-    table.add_column("名称")
-    table.add_column("来源", no_wrap=True)
-    table.add_column("启用的预设")
+    table.add_column("名称与依据", ratio=1)
+    table.add_column("启用的预设", max_width=14, overflow="fold")
     for r in chosen:
         on = " ".join(PRESET_SHORT.get(n, n) for n, p in presets.items() if r.enabled(p))
-        table.add_row(r.id, _severity(r.severity.value), r.title, ",".join(r.sources) or "—", "全部" if not r.params else on or "（需设定参数）")
+        table.add_row(r.id, _severity(r.severity.value), f"{escape(r.title)}\n[dim]{escape(r.basis)}[/]",
+                      "全部" if not r.params else on or "（需设定参数）")
     console.print(table)
     console.print("预设简称：" + "、".join(f"{v}={k}" for k, v in PRESET_SHORT.items()))
 
 
 def _severity(value: str) -> str:
     return {"error": "[red]错误[/]", "warning": "[yellow]警告[/]", "info": "[blue]提示[/]"}[value]
+
+
+def _citations(rule: Any, presets: dict) -> dict[str, str]:
+    """The clause each preset that enables the rule cites for it (its `[basis]`, else
+    the rule's own), e.g. `《后备干部培养管理实施规定》四(七)`."""
+    on = {n: p for n, p in presets.items() if rule.enabled(p)} or presets
+    return {n: p.cite(rule.id, rule.basis) for n, p in on.items()}
+
+
+def _grouped(citations: dict[str, str]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for name, cite in citations.items():
+        out.setdefault(cite, []).append(name)
+    return out
 
 
 def _param_values(rule: Any, presets: dict) -> dict[str, dict[str, Any]]:
@@ -81,7 +97,7 @@ def _param_values(rule: Any, presets: dict) -> dict[str, dict[str, Any]]:
 def _rule_json(rule: Any, presets: dict) -> dict[str, Any]:
     return {
         "id": rule.id, "severity": rule.severity.value, "title": rule.title, "explanation": rule.explanation,
-        "sources": list(rule.sources), "basis": rule.basis, "params": list(rule.params), "options": list(rule.options),
+        "basis": rule.basis, "basis_by_preset": _citations(rule, presets), "params": list(rule.params), "options": list(rule.options),
         "needs": [list(n) for n in rule.needs], "scope": rule.scope,
         "presets": [n for n, p in presets.items() if rule.enabled(p)],
     }
@@ -97,7 +113,13 @@ def _explain(rule: Any, presets: dict, as_json: bool) -> None:
         return
     console.print(f"[bold cyan]{rule.id}[/]  {_severity(rule.severity.value)}  [bold]{rule.title}[/]")
     console.print(rule.explanation)
-    console.print(f"来源（RULES.md 编号）：{'、'.join(rule.sources) or '—'}；默认依据：{rule.basis}")
+    citations = data["basis_by_preset"]
+    if len(set(citations.values())) > 1:
+        console.print("依据：", markup=False)
+        for cite, names in _grouped(citations).items():
+            console.print(f"  {cite}（{'、'.join(names)}）", markup=False)
+    else:
+        console.print(f"依据：{next(iter(citations.values()), rule.basis)}", markup=False)
     if rule.example:
         console.print(f"示例：{rule.example}")
     if rule.needs:

@@ -14,7 +14,6 @@ if TYPE_CHECKING:
     from cadre_cli.score.engine import ScoreRun
     from cadre_cli.score.model import Result
 
-PROGRESS_MIN_ROWS = 300  # show a progress bar on a terminal from this many candidates
 TABLE_MAX_ROWS = 60  # the terminal table shows this many rows; the rest is in the workbook / JSON
 WIDE_TERMINAL = 110  # columns needed to show the 说明 column inside the table
 
@@ -30,8 +29,8 @@ def score(
     policy: Annotated[str | None, typer.Option("--policy", "-p", metavar="政策", help="预设政策名称（county、enterprise…）或 .toml 政策文件；默认 county。")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", metavar="文件", help="输出的带标注工作簿（默认与输入同一文件夹的“原名_成绩.xlsx”）。")] = None,
     force: Annotated[bool, typer.Option("--force", help="输出文件已存在时覆盖。")] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="在标准输出打印 JSON 结果（不打印表格）。")] = False,
-    no_output: Annotated[bool, typer.Option("--no-output", help="只在终端显示（或 --json），不写出工作簿。")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="把结果以 JSON 打印到标准输出（此时只有给了 --output 才写工作簿）。")] = False,
+    no_output: Annotated[bool, typer.Option("--no-output", help="只在屏幕上显示，不写工作簿。")] = False,
     password: PasswordOption = False,
     plain_output: PlainOutputOption = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="列出表格每一列读作什么（默认只列出需要说明的列）。")] = False,
@@ -45,11 +44,13 @@ def score(
 
     示例：cadre score 答辩测评成绩.xlsx；cadre score 成绩.xlsx --policy enterprise --json --no-output
     """
+    from cadre_cli.cli.options import check_suffix
+    from cadre_cli.cli.progress import progress_bar
     from cadre_cli.policy.load import load_policy
     from cadre_cli.readers.load import read_workbook
     from cadre_cli.score.engine import READ_KEYS, require_scheme, run_scoring
     from cadre_cli.writers.score_book import result_columns
-    from cadre_cli.writers.workbook import check_output_suffix, check_room
+    from cadre_cli.writers.workbook import check_room
     from cadre_cli.writers.atomic import check_target
     from cadre_cli.writers.locked import output_password
     from cadre_cli.writers.workbook import output_suffix
@@ -57,21 +58,23 @@ def score(
     pol = load_policy(policy)
     require_scheme(pol)
     source = input_path(file)
-    reading = read_workbook(source, READ_KEYS)  # by its bytes: the output's extension follows from them
-    book, tables = reading.book, reading.tables
     target: Path | None = None
-    if not no_output:
-        suffix = output_suffix(book.kind)
-        target = output or default_output(source, "成绩", suffix)
-        check_output_suffix(target, book.kind)
-        check_room(tables, len(result_columns(pol.score.scheme or "defense")))
-        check_target(target, (book.source,), force)
-
-    run = run_scoring(source.name, tables, pol)
-    notes: list[str] = [*book.notes, *run.notes]
-    if target is not None:
-        lock, lock_notes = output_password(book, target, keep=not plain_output)
-        notes += _write(reading, run, target, show_progress=not as_json, password=lock) + lock_notes
+    with progress_bar(quiet=as_json) as bar:
+        task = bar.add_task("读取成绩表", total=None)
+        reading = read_workbook(source, READ_KEYS)  # by its bytes: the output's extension follows from them
+        book, tables = reading.book, reading.tables
+        if not no_output and (output is not None or not as_json):  # --json alone writes no workbook, as in audit
+            suffix = output_suffix(book.kind)
+            target = output or default_output(source, "成绩", suffix)
+            check_suffix(target, suffix, "带标注的工作簿" + ("（输入含宏，输出保留宏）" if suffix == ".xlsm" else ""))
+            check_room(tables, len(result_columns(pol.score.scheme or "defense")))
+            check_target(target, (book.source,), force)
+        bar.update(task, description="计算成绩")
+        run = run_scoring(source.name, tables, pol)
+        notes: list[str] = [*book.notes, *run.notes]
+        if target is not None:
+            lock, lock_notes = output_password(book, target, keep=not plain_output)
+            notes += _write(reading, run, target, bar, task, password=lock) + lock_notes
     if as_json:
         emit_json({**_payload(run, target, notes), "columns": [c.as_json() for c in reading.report.columns],
                    "reading": reading.report.as_json()})
@@ -84,35 +87,20 @@ def score(
         raise typer.Exit(2)
 
 
-def _write(reading: Any, run: ScoreRun, target: Path, show_progress: bool, password: str | None = None) -> list[str]:
+def _write(reading: Any, run: ScoreRun, target: Path, bar: Any, task: Any, password: str | None = None) -> list[str]:
     from cadre_cli.writers.reading_sheet import add_reading_sheet
     from cadre_cli.writers.score_book import annotate
     from cadre_cli.writers.workbook import open_for_annotation, save
 
     book, report = reading.book, reading.report
-
-    from rich.console import Console
-
     rows = sum(len(r.candidate.records) for r in run.results)
-    bar_console = Console(stderr=True)
-    if not (show_progress and bar_console.is_terminal and rows >= PROGRESS_MIN_ROWS):
-        annotated = open_for_annotation(book, report.own)
-        annotate(annotated, run)
-        add_reading_sheet(annotated.wb, report)
-        save(annotated, target, mode_from=book.path, password=password)
-        return annotated.notes
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=bar_console, transient=True) as progress:
-        task = progress.add_task("打开工作簿", total=rows + 2)
-        annotated = open_for_annotation(book, report.own)
-        progress.update(task, advance=1, description="写入成绩")
-        annotate(annotated, run, advance=lambda n: progress.advance(task, n))
-        add_reading_sheet(annotated.wb, report)
-        progress.update(task, description="保存文件")
-        save(annotated, target, mode_from=book.path, password=password)
-        progress.advance(task, 1)
+    bar.update(task, description="打开工作簿", total=rows, completed=0)
+    annotated = open_for_annotation(book, report.own)
+    bar.update(task, description="写入成绩")
+    annotate(annotated, run, advance=lambda n: bar.advance(task, n))
+    add_reading_sheet(annotated.wb, report)
+    bar.update(task, description="保存文件", total=None)
+    save(annotated, target, mode_from=book.path, password=password)
     return annotated.notes
 
 
@@ -124,12 +112,13 @@ def _number(value: Any) -> Any:
 
 def _candidate(result: Result) -> dict[str, Any]:
     c = result.candidate
+    passed, why = result.outcome
     return {
-        "name": c.name, "exam_number": c.exam_number, "unit": c.unit, "status": result.status.value,
+        "name": c.name, "exam_number": c.exam_number, "unit": c.unit, "status": result.status.value, "status_text": why,
         "written": _number(result.written), "written_passed": result.written_passed,
         "panel": _number(result.panel), "poll": _number(result.poll), "defense": _number(result.defense),
         "speech": _number(result.speech), "org": _number(result.org), "total": _number(result.total),
-        "passed": result.passed, "rank": result.rank, "notes": c.notes,
+        "passed": passed, "rank": result.rank, "notes": c.notes,
         "rows": [{"sheet": r.sheet, "row": r.row} for r in c.records],
     }
 
@@ -164,9 +153,14 @@ def _render(run: ScoreRun, target: Path | None, notes: list[str]) -> None:
     wide = console.width >= WIDE_TERMINAL  # room for the 说明 column; else notes go under the table
     results = by_rank(run.results)
     shown = results[:TABLE_MAX_ROWS]
-    table = Table(title=f"成绩（政策：{run.policy.name}，{run.path_name}）")
-    heads = ["名次", "准考证号", "姓名"] + (["笔试", "演讲答辩", "组织考察", "总成绩"] if enterprise else
-                                     ["笔试", "考评分", "测评分", "答辩测评分", "结果"])
+    from rich import box
+
+    # on a narrow terminal plain spacing instead of borders: no score is ever cut
+    table = Table(title=f"成绩（政策：{run.policy.name}，{run.path_name}）", box=box.HEAVY_HEAD if wide else box.SIMPLE_HEAD,
+                  padding=(0, 1) if wide else (0, 1, 0, 0), show_edge=wide)
+    numbered = any(r.candidate.exam_number for r in results)  # no empty 准考证号 column
+    heads = ["名次", *(["准考证号"] if numbered else []), "姓名"] + (
+        ["笔试", "演讲答辩", "组织考察", "总成绩"] if enterprise else ["笔试", "考评分", "测评分", "答辩测评分", "结果"])
     for h in heads:
         table.add_column(h, justify="left" if h in ("姓名", "准考证号", "结果") else "right", no_wrap=True)
     if wide:
@@ -179,7 +173,7 @@ def _render(run: ScoreRun, target: Path | None, notes: list[str]) -> None:
         c = r.candidate
         scores = [r.written, r.speech, r.org, r.total] if enterprise else \
             [r.written, r.panel, r.poll, r.defense, verdict(r)]
-        cells = [text(r.rank), text(c.exam_number), text(c.name), *map(text, scores)]
+        cells = [text(r.rank), *([text(c.exam_number)] if numbered else []), text(c.name), *map(text, scores)]
         style = "red" if failing(r) else "yellow" if r.status is Status.ABSENT else None
         table.add_row(*cells, *([text(explanation(r))] if wide else []), style=style)
     console.print(table)
@@ -195,13 +189,13 @@ def _render(run: ScoreRun, target: Path | None, notes: list[str]) -> None:
                   + ("" if enterprise else f"（合格{passed}人）") + f"，笔试不合格{run.count(Status.FAILED_WRITTEN)}人"
                   f"，缺考{run.count(Status.ABSENT)}人，数据有误{run.count(Status.REJECTED)}人。")
     for issue in run.errors:
-        err_console.print(f"[bold red]错误[/]（{issue.rule}）：{escape(issue.message)}", soft_wrap=True)
+        err_console.print(f"[bold red]错误[/]（{issue.rule}）：{escape(issue.message)}")
     for issue in run.warnings:
-        err_console.print(f"[yellow]警告[/]（{issue.rule}）：{escape(issue.message)}", soft_wrap=True)
+        err_console.print(f"[yellow]警告[/]（{issue.rule}）：{escape(issue.message)}")
     for note in notes:
-        console.print(f"说明：{escape(note)}", soft_wrap=True)
+        console.print(f"说明：{escape(note)}")
     if target is not None:
-        console.print(f"已写出带标注的成绩表：{escape(str(target))}（新增工作表“成绩汇总”可直接打印）", soft_wrap=True)
+        console.print(f"已写出带标注的成绩表：{escape(str(target))}（新增工作表“成绩汇总”可直接打印）")
     if run.errors:
         err_console.print(f"[bold red]有{len(run.rejected)}人的数据有误，未计算其成绩；请改正上述单元格后重新运行。[/]"
-                          + ("其余人员的成绩已写入输出文件。" if target is not None else ""), soft_wrap=True)
+                          + ("其余人员的成绩已写入输出文件。" if target is not None else ""))

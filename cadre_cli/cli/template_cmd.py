@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from cadre_cli.cli.common import console
+from cadre_cli.cli.options import choice
 
-
-class TemplateKind(str, Enum):
-    roster = "roster"
-    score = "score"
+KIND_WORDS = {"名册": "roster", "roster": "roster", "成绩表": "score", "成绩": "score", "score": "score"}
 
 
 def template(
-    kind: Annotated[TemplateKind, typer.Argument(metavar="roster|score", help="roster：后备干部名册；score：答辩测评成绩登记表。")],
+    kind: Annotated[str, typer.Argument(metavar="名册|成绩表", callback=choice(KIND_WORDS), help="名册（roster）：后备干部名册；成绩表（score）：答辩测评成绩登记表。")],
     output: Annotated[Path, typer.Argument(metavar="输出文件.xlsx", help="要生成的工作簿。")],
     policy: Annotated[str | None, typer.Option("--policy", "-p", metavar="政策", help="按哪个政策生成（决定后备类别、评委人数、企业计分栏目）。")] = None,
     year: Annotated[int | None, typer.Option("--year", metavar="年份", help="年度考核的最近一年（默认去年）。")] = None,
@@ -25,16 +22,15 @@ def template(
 ) -> None:
     """生成一份空白的名册或成绩表：表头可被本工具识别，带下拉选择和日期格式。
 
-    示例：cadre template roster 后备干部名册.xlsx；cadre template score 成绩表.xlsx --policy enterprise
+    示例：cadre template 名册 后备干部名册.xlsx；cadre template 成绩表 成绩表.xlsx --policy enterprise
     """
-    from cadre_cli.errors import CadreError
+    from cadre_cli.cli.options import check_suffix
     from cadre_cli.policy.load import load_policy
     from cadre_cli.writers.atomic import check_target, write_atomic
     from cadre_cli.writers.template import build_template
 
-    if output.suffix.lower() not in (".xlsx",):
-        raise CadreError(f"模板只能生成 .xlsx 文件，“{output.name}”的扩展名不对。")
+    check_suffix(output, ".xlsx", "Excel 工作簿", label="输出文件")
     p = load_policy(policy)
     check_target(output, force=force)
-    write_atomic(output, lambda tmp: build_template(kind.value, p, tmp, year))
-    console.print(f"已生成{'名册' if kind is TemplateKind.roster else '成绩表'}模板：{output}")
+    write_atomic(output, lambda tmp: build_template(kind, p, tmp, year))
+    console.print(f"已生成{'名册' if kind == 'roster' else '成绩表'}模板：{output}", markup=False)

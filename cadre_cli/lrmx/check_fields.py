@@ -26,7 +26,7 @@ from cadre_cli.lrmx.values import (
     read_date,
 )
 from cadre_cli.parse.categories import parse_gender
-from cadre_cli.parse.dates import PDate
+from cadre_cli.parse.dates import PDate, chinese_date
 from cadre_cli.parse.problem import ValueProblem
 from cadre_cli.rules.registry import Severity
 
@@ -279,7 +279,7 @@ def check_id(sink: Sink) -> None:
     birth, gender = record.get("birth"), record.get("gender")
     born = ident.birth
     if birth is not None and (birth.year, birth.month, birth.day or born.day) != (born.year, born.month, born.day):
-        sink.add("lrmx-id-mismatch", "ChuShengNianYue", f"出生年月{birth}与身份证号中的出生日期{born:%Y.%m.%d}不符", ID_BASIS,
+        sink.add("lrmx-id-mismatch", "ChuShengNianYue", f"出生年月{birth.chinese()}与身份证号中的出生日期{chinese_date(born)}不符", ID_BASIS,
                  birth=birth, id_birth=born.isoformat())
     if gender is not None and gender != ident.gender:
         sink.add("lrmx-id-mismatch", "XingBie", f"性别“{gender}”与身份证号（{ident.gender}）不符", ID_BASIS,

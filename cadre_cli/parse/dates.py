@@ -35,6 +35,12 @@ _TIME_TAIL = re.compile(r"^(.+?)[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$")
 _YEAR_ONLY = re.compile(r"^(\d{4})年?$")
 
 
+def chinese_date(day: dt.date) -> str:
+    """`2026年12月1日`: the one form of a date in everything a user reads (no leading
+    zeros, as official documents print dates)."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
 @dataclass(frozen=True, slots=True)
 class PDate:
     """A date known to the day, or only to the month (`day is None`)."""
@@ -62,8 +68,9 @@ class PDate:
 
     def chinese(self) -> str:
         """`1985年3月` or `1985年3月15日`, as notices print it."""
-        text = f"{self.year}年{self.month}月"
-        return text if self.day is None else f"{text}{self.day}日"
+        if self.day is not None:
+            return chinese_date(dt.date(self.year, self.month, self.day))
+        return f"{self.year}年{self.month}月"
 
     def __lt__(self, other: PDate) -> bool:
         return self.first_day() < other.first_day()

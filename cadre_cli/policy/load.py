@@ -97,7 +97,28 @@ def load_policy(ref: str | Path | None = None) -> Policy:
     try:
         return Policy.model_validate(data)
     except ValidationError as exc:
-        raise PolicyError(_explain(name, exc)) from None
+        base = data.get("extends") if data.get("extends") in preset_names() else DEFAULT_POLICY
+        raise PolicyError(_explain(name, exc, base)) from None
+
+
+def _known_keys(loc: tuple) -> list[str]:
+    """The keys a policy file may have where an unknown key `loc` was found."""
+    import typing
+
+    from pydantic import BaseModel
+
+    model: object = Policy
+    for part in loc[:-1]:
+        if isinstance(model, type) and issubclass(model, BaseModel):
+            field = model.model_fields.get(str(part))
+            model = field.annotation if field else None
+        elif typing.get_origin(model) is dict:
+            model = typing.get_args(model)[1]
+        else:
+            return []
+    if isinstance(model, type) and issubclass(model, BaseModel):
+        return list(model.model_fields)
+    return []
 
 
 _TYPE_WORDS = {
@@ -122,14 +143,18 @@ _TYPE_WORDS = {
 }
 
 
-def _explain(name: str, exc: ValidationError) -> str:
+def _explain(name: str, exc: ValidationError, base: str = DEFAULT_POLICY) -> str:
     parts = []
     for err in exc.errors()[:3]:
         key = ".".join(str(p) for p in err["loc"])
         kind = err["type"]
         got = err.get("input")
         if kind == "extra_forbidden":
-            parts.append(f"不认识的设置项“{key}”（可能拼错了，运行 cadre policy show {name} 查看可用的设置项）")
+            import difflib
+
+            close = difflib.get_close_matches(str(err["loc"][-1]), _known_keys(tuple(err["loc"])), n=1)
+            guess = f"，是不是“{close[0]}”" if close else ""
+            parts.append(f"不认识的设置项“{key}”（可能拼错了{guess}；运行 cadre policy show {base} 可看到全部设置项的写法）")
         elif kind == "literal_error":
             expected = err.get("ctx", {}).get("expected", "")
             parts.append(f"设置项“{key}”的值“{got}”不在可选范围内（可选：{expected}）")

@@ -7,6 +7,7 @@ it stays off until a locality sets it.
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from fractions import Fraction
 from typing import Annotated, Literal
@@ -364,6 +365,14 @@ class Notice(Section):
     contacts: list[str] = []  # the issuing office's contact lines, e.g. "联系电话：0873-1234567"
 
 
+class CalendarDays(Section):
+    """Dates of the State Council's holiday arrangement (国务院办公厅关于某年部分节假日安排的通知)
+    that the program's data does not have yet: rest days and the weekends worked instead (调休上班)."""
+
+    holidays: list[dt.date] = []
+    workdays: list[dt.date] = []
+
+
 class RuleSwitches(Section):
     select: list[str] = []
     ignore: list[str] = []
@@ -406,6 +415,7 @@ class Policy(Section):
     pool: Pool = Pool()
     records: Records = Records()
     notice: Notice = Notice()
+    calendar: CalendarDays = CalendarDays()
     basis: dict[str, str] = {}
     rules: RuleSwitches = RuleSwitches()
 

@@ -58,13 +58,13 @@ def _where(candidate: Candidate) -> str:
 
 
 def _absent(result: Result, note: str) -> Result:
-    result.status = Status.ABSENT
+    result.status, result.passed = Status.ABSENT, False  # 缺考: not zero points, but not passed either
     result.candidate.notes.append(note)
     return result
 
 
 def _rejected(result: Result) -> Result:
-    result.status = Status.REJECTED
+    result.status, result.passed = Status.REJECTED, False
     return result
 
 

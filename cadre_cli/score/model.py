@@ -121,6 +121,21 @@ class Result:
     rank: int | None = None
 
     @property
+    def outcome(self) -> tuple[bool, str]:
+        """Whether the candidate passes, and in Chinese why (never unknown): 缺考 and a
+        row with a data error do not pass; a scheme with no pass mark ranks everyone
+        who has a score."""
+        if self.status is Status.ABSENT:
+            return False, "不合格（缺考）"
+        if self.status is Status.REJECTED:
+            return False, "不合格（数据有误，未计算成绩）"
+        if self.status is Status.FAILED_WRITTEN:
+            return False, "不合格（笔试未达到合格分数线）"
+        if self.passed is None:
+            return True, "已计算成绩（本方案不设合格分数线，按成绩排名）"
+        return (True, "合格") if self.passed else (False, "不合格（未达到合格分数线）")
+
+    @property
     def final(self) -> Decimal | None:
         """The score ranked on: 答辩测评分, or 总成绩."""
         return self.total if self.total is not None else self.defense

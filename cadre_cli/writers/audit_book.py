@@ -27,6 +27,7 @@ from cadre_cli.audit.verdict import (
 )
 from cadre_cli.audit.structure import breakdowns
 from cadre_cli.model.hidden import hidden_reason
+from cadre_cli.parse.dates import chinese_date
 from cadre_cli.readers.cells import CellRef
 from cadre_cli.readers.raw import RawBook
 from cadre_cli.rules.registry import REGISTRY, Severity
@@ -44,7 +45,7 @@ from cadre_cli.writers.workbook import (
     display_width,
     first_free_column,
     fit_text,
-    fit_to_width,
+    grow_row,
     open_for_annotation,
     print_sheet,
     save,
@@ -52,6 +53,7 @@ from cadre_cli.writers.workbook import (
     styles,
     worksheet,
 )
+from cadre_cli.writers.pages import a4_fit_width, paginate, rows_for_height
 
 FILL = {Severity.ERROR: RED, Severity.WARNING: AMBER, Severity.INFO: BLUE}
 GREY = "EDEDED"
@@ -147,6 +149,11 @@ def _status_columns(annotated: Annotated, result: AuditResult) -> None:
             stamp.apply(state, ("left",), lambda: cell_style("left"))
         if widest:  # one line per person where it fits: the roster's rows keep their own heights
             ws.column_dimensions[get_column_letter(first + 2)].width = min(widest + 2, 60)
+        state_width = ws.column_dimensions[get_column_letter(first + 2)].width or 20
+        for person in people:  # a longer text wraps in a taller row: printed whole, inside the page
+            grow_row(ws, person.row, [ws.cell(person.row, first + 1).value, ws.cell(person.row, first + 2).value],
+                     [36, state_width])
+        a4_fit_width(ws, first + 2, title_rows=(table.header_rows[0], table.header_rows[-1]))
 
 
 def _summary_sheet(wb, result: AuditResult) -> None:
@@ -159,7 +166,7 @@ def _summary_sheet(wb, result: AuditResult) -> None:
         ["审核结论", "，".join(f"{label}{n}人" for label, n in s["status"].items()) + "。"],
         ["问题", f"错误{s['errors']}条，警告{s['warnings']}条，提示{s['infos']}条（明细见“问题清单”）。"],
         ["名册与政策", f"共{len(result.roster.people)}人；政策：{result.policy.name}（{result.policy.title}）；"
-                    f"检查基准日：{result.as_of:%Y年%m月%d日}。"],
+                    f"检查基准日：{chinese_date(result.as_of)}。"],
     ]
     rows += [["未能核查", line] for line in gap_lines(result.coverage, candidates, sheets, names=50)]
     apart = apart_line(result.roster.people, result.verdicts, sheets, names=50)
@@ -200,7 +207,7 @@ def _findings_sheet(annotated: Annotated, result: AuditResult) -> None:
     s = result.summary()
     notes = [
         result.completeness(),
-        f"检查基准日：{result.as_of:%Y年%m月%d日}；政策：{result.policy.name}（{result.policy.title}）；"
+        f"检查基准日：{chinese_date(result.as_of)}；政策：{result.policy.name}（{result.policy.title}）；"
         f"共{len(result.roster.people)}人，错误{s['errors']}条、警告{s['warnings']}条、提示{s['infos']}条；"
         + "，".join(f"{label}{n}人" for label, n in s["status"].items()) + "。",
     ]
@@ -254,11 +261,12 @@ def _structure_sheet(wb, result: AuditResult) -> None:
     twice = len(result.roster.people) - len(hidden) - len(people)
     again = f"（名册中重复录入的{twice}人只计一次）" if twice > 0 else ""
     apart = f"（另有{len(hidden)}人在隐藏行或隐藏工作表中，单独列出，未计入）" if hidden else ""
-    set_value(ws.cell(2, 1), f"检查基准日{result.as_of:%Y年%m月%d日}，共{len(people)}人{again}{apart}；年龄按周岁计算。")
+    set_value(ws.cell(2, 1), f"检查基准日{chinese_date(result.as_of)}，共{len(people)}人{again}{apart}；年龄按周岁计算。")
     ws.column_dimensions["A"].width = 22
     ws.column_dimensions["B"].width = 10
     ws.column_dimensions["C"].width = 10
     row = 4
+    blocks = []
     for part in breakdowns(people, result.policy, result.as_of):
         for c, text in enumerate((part.title, "人数", "占比"), start=1):
             cell = ws.cell(row, c)
@@ -284,7 +292,10 @@ def _structure_sheet(wb, result: AuditResult) -> None:
         if isinstance(chart, BarChart):
             chart.legend = None
         ws.add_chart(chart, f"E{first - 1}")
-        row = max(row + 2, first + 13)
+        bottom = max(last, first - 1 + rows_for_height(ws, first - 1, chart.height / 2.54 * 72))
+        blocks.append((first - 1, bottom))  # a part's table and chart print on one page
+        row = bottom + 2
     ws.column_dimensions["D"].width = 3
-    fit_to_width(ws)
+    a4_fit_width(ws, 12, landscape=False, last_row=row)
     ws.print_area = f"A1:L{row}"
+    paginate(ws, blocks, 12)

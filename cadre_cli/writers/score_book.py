@@ -14,11 +14,13 @@ from cadre_cli.score.explain import method_lines
 from cadre_cli.score.model import Result, Status
 from cadre_cli.score.rank import by_rank
 from cadre_cli.writers.workbook import (
-    AMBER, RED, Annotated, StyleStamp, add_header_columns, display_width, first_free_column, print_sheet, set_value,
-    styles, worksheet,
+    AMBER, RED, Annotated, StyleStamp, add_header_columns, display_width, first_free_column, grow_row, print_sheet,
+    set_value, styles, worksheet,
 )
+from cadre_cli.writers.pages import a4_fit_width
 
 SUMMARY_SHEET = "成绩汇总"
+EXPLAIN_MAX = 40  # columns of 说明 in the annotated sheet
 SCORE_FORMAT = "0.00"
 
 
@@ -31,10 +33,12 @@ class Column:
 
 
 def verdict(result: Result) -> str | None:
-    if result.status is Status.ABSENT:
-        return "缺考"
+    """是否合格 as printed: 合格, 不合格, 不合格（缺考）, 数据有误; empty where the scheme has
+    no pass mark."""
     if result.status is Status.REJECTED:
         return "数据有误"
+    if result.status is Status.ABSENT:
+        return "不合格（缺考）"
     if result.passed is None:
         return None
     return "合格" if result.passed else "不合格"
@@ -47,7 +51,7 @@ def explanation(result: Result) -> str:
 
 
 def failing(result: Result) -> bool:
-    return result.status in (Status.REJECTED, Status.FAILED_WRITTEN) or result.passed is False
+    return result.status is not Status.ABSENT and result.passed is False  # 缺考 is marked amber, not red
 
 
 def result_columns(scheme: str) -> list[Column]:
@@ -56,7 +60,7 @@ def result_columns(scheme: str) -> list[Column]:
                   Column("总成绩", lambda r: r.total)]
     else:
         scores = [Column("考评分", lambda r: r.panel), Column("测评分", lambda r: r.poll),
-                  Column("答辩测评分", lambda r: r.defense, 11), Column("是否合格", verdict, 9, False)]
+                  Column("答辩测评分", lambda r: r.defense, 11), Column("是否合格", verdict, 14, False)]
     return scores + [Column("名次", lambda r: r.rank, 6, False), Column("说明", explanation, 40, False)]
 
 
@@ -80,15 +84,18 @@ def annotate(annotated: Annotated, run: ScoreRun, advance: Callable[[int], None]
         add_header_columns(ws, table.header_rows, start, [c.label for c in columns], widths)
         for row, result in rows:
             _write_row(ws, row, start, columns, result, st, stamp)
+            grow_row(ws, row, [explanation(result)], widths[-1:])
             if advance:
                 advance(1)
+        a4_fit_width(ws, start + len(columns) - 1, title_rows=(table.header_rows[0], table.header_rows[-1]))
     _summary(annotated, run, scheme)
 
 
 def _explain_width(results: list[Result]) -> float:
-    """说明 wide enough for its longest text (it does not wrap), within reason."""
+    """说明 wide enough for its longest text, up to what still prints beside the scores
+    (a longer text wraps in a taller row)."""
     longest = max((display_width(explanation(r)) for r in results), default=0)
-    return float(min(max(longest + 2, 12), 90))
+    return float(min(max(longest + 2, 12), EXPLAIN_MAX))
 
 
 def _write_row(ws: Any, row: int, start: int, columns: list[Column], result: Result, st: dict,
@@ -108,8 +115,9 @@ def _write_row(ws: Any, row: int, start: int, columns: list[Column], result: Res
 def _result_style(st: dict[str, Any], number: bool, explain: bool, color: str | None) -> dict[str, Any]:
     from openpyxl.styles import Alignment
 
-    # 说明 does not wrap: the user's rows keep their height, the text runs on to the right
-    attrs = {"border": st["border"], "alignment": Alignment(vertical="center") if explain else st["center"]}
+    # 说明 wraps (its row grows only where the text is longer than the column)
+    attrs = {"border": st["border"],
+             "alignment": Alignment(vertical="center", wrap_text=True) if explain else st["center"]}
     if number:
         attrs["number_format"] = SCORE_FORMAT
     if color:
@@ -137,16 +145,33 @@ def _summary(annotated: Annotated, run: ScoreRun, scheme: str) -> None:
                  Column("总成绩", lambda r: r.total, 9)]
     else:
         cols += [Column("考评分", lambda r: r.panel, 8), Column("测评分", lambda r: r.poll, 8),
-                 Column("答辩测评分", lambda r: r.defense, 10), Column("是否合格", verdict, 8, False)]
+                 Column("答辩测评分", lambda r: r.defense, 10), Column("是否合格", verdict, 13, False)]
     cols.append(Column("说明", explanation, 40, False))
     title = next((t.title for t in run.tables if t.title), None) or _default_title(run, scheme)
     rows = [[c.value(r) for c in cols] for r in results]
     fills = [RED if failing(r) else AMBER if r.status is Status.ABSENT else None for r in results]
     notes = ["计算说明："] + [f"{i}. {line}" for i, line in enumerate(method_lines(run.policy, run.path_name), 1)]
     notes += run.notes
+    notes += signature_lines(run)
     print_sheet(annotated.wb, SUMMARY_SHEET, title, [c.label for c in cols], rows, widths=[c.width for c in cols],
                 notes=notes, landscape=len(cols) > 9, fills=fills,
                 formats=[SCORE_FORMAT if c.number else None for c in cols])
+
+
+SIGNERS = ("计分人", "记分人", "统分人", "监督人", "监票人", "计票人", "审核人", "复核人", "填表人", "负责人")
+
+
+def signature_lines(run: ScoreRun) -> list[str]:
+    """The sign-off lines under the user's score sheets (`计分人：王芳  监督人：赵强`),
+    repeated under 成绩汇总, which is what gets printed and signed."""
+    lines: list[str] = []
+    for table in run.tables:
+        last = max((rec.row for rec in table.records), default=table.header_rows[-1])
+        for row in table.sheet.rows[last:]:
+            text = "　　".join(str(v).strip() for v in row if v not in (None, "") and str(v).strip())
+            if any(word in text for word in SIGNERS) and text not in lines:
+                lines.append(text)
+    return ["", *lines] if lines else []
 
 
 def _default_title(run: ScoreRun, scheme: str) -> str:

@@ -23,6 +23,7 @@ from cadre_cli.readers.guard import Kind
 from cadre_cli.readers.own_output import Marks
 from cadre_cli.readers.raw import RawBook
 from cadre_cli.writers.atomic import write_atomic
+from cadre_cli.writers.pages import a4_fit_width, paginate
 
 ILLEGAL = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
 RED = "FFC7CE"
@@ -390,6 +391,7 @@ def print_sheet(wb: Any, name: str, title: str, headers: list[str], rows: list[l
     col_widths = widths or [12] * last
     for r, row in enumerate(rows, start=3):
         ws.row_dimensions[r].height = row_height(row, col_widths)
+    last_data = len(rows) + 2
     r = len(rows) + 4
     for line in notes:
         set_value(ws.cell(r, 1), line)
@@ -402,9 +404,10 @@ def print_sheet(wb: Any, name: str, title: str, headers: list[str], rows: list[l
 
     for c, width in enumerate(col_widths, start=1):
         ws.column_dimensions[get_column_letter(c)].width = width
-    ws.print_title_rows = "2:2"
     ws.freeze_panes = "A3"
-    fit_to_width(ws, landscape)
+    a4_fit_width(ws, last, landscape, title_rows=(2, 2))
+    # the notes never start a page of their own under a repeated header: the last rows go with them
+    paginate(ws, [(max(3, last_data - 1), r - 1)] if notes else [], last, title_rows=(2, 2))
     ws.print_options.horizontalCentered = True
     ws.oddFooter.center.text = "第 &P 页，共 &N 页"
     return ws
@@ -413,6 +416,15 @@ def print_sheet(wb: Any, name: str, title: str, headers: list[str], rows: list[l
 def worksheet(annotated: Annotated, name: str) -> Any:
     """The worksheet of a sheet as the reader named it."""
     return annotated.wb[annotated.titles.get(name, name)]
+
+
+def grow_row(ws: Any, row: int, values: list[Any], widths: list[float]) -> None:
+    """A user's row made tall enough for the wrapped text we add to it (never shorter
+    than it was), so that nothing is hidden or cut off when printed."""
+    need = row_height(values, widths)
+    dim = ws.row_dimensions.get(row)
+    if need > ((dim.height if dim is not None else None) or 15) + 0.5:
+        ws.row_dimensions[row].height = need
 
 
 def row_height(values: list[Any], widths: list[float], line_pt: float = 14.5) -> float:
@@ -427,14 +439,6 @@ def row_height(values: list[Any], widths: list[float], line_pt: float = 14.5) ->
         lines = max(lines, int(count))
     return round(line_pt * lines + 4, 1)
 
-
-
-def fit_to_width(ws: Any, landscape: bool = False) -> None:
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "landscape" if landscape else "portrait"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 def save(annotated: Annotated, target: Path, mode_from: Path | None = None, password: str | None = None) -> Path:

@@ -8,11 +8,11 @@ from cadre_cli.audit.context import AuditContext, anniversary
 from cadre_cli.audit.finding import Finding
 from cadre_cli.audit.registry import Groups, column_needs, person_check
 from cadre_cli.model.person import Person
+from cadre_cli.parse.dates import chinese_date
 from cadre_cli.rules.registry import Severity
 
 
-def _cn(day) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
+_cn = chinese_date
 
 
 def _levels_decide(ctx: AuditContext) -> bool:

@@ -49,8 +49,8 @@ def id_mismatch(ctx: AuditContext, person: Person) -> Iterable[Finding]:
     if birth is not None:
         same_month = (birth.year, birth.month) == (from_id.year, from_id.month)
         if not same_month or (birth.day is not None and birth.day != from_id.day):
-            shown = f"{from_id.year}.{from_id.month:02d}" if birth.day is None else f"{from_id:%Y.%m.%d}"
-            found.append(ctx.finding("id-mismatch", person, f"出生年月{birth}与身份证号中的{shown}不一致",
+            shown = PDate(from_id.year, from_id.month, None if birth.day is None else from_id.day).chinese()
+            found.append(ctx.finding("id-mismatch", person, f"出生年月{birth.chinese()}与身份证号中的{shown}不一致",
                                      person.cell("birth")))
     gender = person.get("gender")
     if gender is not None and gender != person.id.gender:

@@ -4,19 +4,17 @@ only to the month counts from the first of that month."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 
 from cadre_cli.audit.context import AuditContext, anniversary
 from cadre_cli.audit.finding import Finding
 from cadre_cli.audit.registry import person_check
 from cadre_cli.model.person import Person
-from cadre_cli.parse.dates import PDate, full_months
+from cadre_cli.parse.dates import PDate, chinese_date, full_months
 from cadre_cli.rules.registry import Severity
 
 
-def cn(day: dt.date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
+cn = chinese_date
 
 
 def span(months: int) -> str:

@@ -14,7 +14,7 @@ from cadre_cli.audit.context import AuditContext
 from cadre_cli.audit.finding import Finding
 from cadre_cli.audit.registry import person_check
 from cadre_cli.model.person import Person
-from cadre_cli.parse.dates import PDate, add_months, full_months
+from cadre_cli.parse.dates import PDate, add_months, chinese_date, full_months
 
 def _period_end(year: int, months: int, index: int) -> dt.date:
     return add_months(dt.date(year, 1, 1), months * (index + 1)) - dt.timedelta(days=1)
@@ -56,7 +56,7 @@ def _count_rule(ctx: AuditContext, person: Person, rule_id: str, field: str, per
             since = "，未填列入后备时间，按全年计"
         else:
             since = ""
-        yield ctx.finding(rule_id, person, f"本年度{what}{count}次，截至{day.year}年{day.month}月{day.day}日应不少于{due}次"
+        yield ctx.finding(rule_id, person, f"本年度{what}{count}次，截至{chinese_date(day)}应不少于{due}次"
                           f"（{cadence}{since}）", person.cell(field))
 
 
