@@ -25,3 +25,14 @@ class PolicyError(CadreError):
 
 class OutputError(CadreError):
     """An output cannot be written where the user asked."""
+
+
+def debug_detail(exc: BaseException) -> str:
+    """The library's own (English) words about a failure, only with CADRE_DEBUG=1:
+    `（详细：…）`, else nothing, so that a user reads one Chinese sentence."""
+    import os
+
+    if not os.environ.get("CADRE_DEBUG"):
+        return ""
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    return f"（详细：{type(exc).__name__}{': ' + text[:200] if text else ''}）"

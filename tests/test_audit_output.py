@@ -65,7 +65,7 @@ def test_refuses_overwrite_and_input_path(run, tmp_path):
     again = run("audit", str(path), "--as-of", "2026-12-01")
     assert again.code == 2 and "已存在" in again.err and "--force" in again.err
     onto_input = run("audit", str(path), "--as-of", "2026-12-01", "--output", str(path), "--force")
-    assert onto_input.code == 2 and "输入文件本身" in onto_input.err
+    assert onto_input.code == 2 and "同一个文件" in onto_input.err
     missing_dir = run("audit", str(path), "--output", str(tmp_path / "nope" / "x.xlsx"))
     assert missing_dir.code == 2 and "不存在" in missing_dir.err
     assert run("audit", str(path), "--as-of", "2026-12-01", "--force").code == 1

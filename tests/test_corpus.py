@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.capped import run_capped
 from tests.conftest import sha256
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -16,7 +17,8 @@ CASES = tomllib.loads((CORPUS / "expected.toml").read_text(encoding="utf-8"))["c
 
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{c['command']}-{c['file']}-{i}" for i, c in enumerate(CASES)])
-def test_corpus_case(run, tmp_path, case):
+def test_corpus_case(tmp_path, case):
+    """In a child process under a memory cap and a timeout."""
     src = tmp_path / case["file"]
     shutil.copy(CORPUS / case["file"], src)
     before = sha256(src)
@@ -25,7 +27,7 @@ def test_corpus_case(run, tmp_path, case):
         args += ["--as-of", "2026-12-01", "--horizon", "0"]
     if case["command"] == "notice":
         args += ["--output", str(tmp_path / "out")]
-    result = run(*args)
+    result = run_capped(*args)
     assert result.code == case["exit"], result
     text = result.err if case.get("stream", "err") == "err" else result.out
     assert case["message"] in text.replace("\n", ""), result
@@ -33,7 +35,35 @@ def test_corpus_case(run, tmp_path, case):
     if case["exit"] == 2:
         assert sum(1 for line in result.err.splitlines() if line.startswith("错误")) == 1  # one sentence
     assert sha256(src) == before
-    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".~cadre-")]
+    assert not [p for p in tmp_path.rglob(".~cadre-*")]
+    written = [p for p in tmp_path.rglob("*") if p.is_file() and p != src]
+    if case["exit"] == 2 and not case.get("output"):
+        assert not written, written  # no partial output
+    assert_no_formula(p for p in written if p.suffix in (".xlsx", ".xlsm"))
+    assert_no_number(p for p in written if p.suffix in (".docx", ".html", ".md"))
+
+
+def assert_no_formula(paths) -> None:
+    """No cell of any output sheet is a formula: the inputs hold none, so one would have
+    come from input text."""
+    from openpyxl import load_workbook
+
+    for path in paths:
+        wb = load_workbook(path)
+        for ws in wb.worksheets:
+            for row in ws.iter_rows():
+                for cell in row:
+                    assert cell.data_type != "f", (path.name, ws.title, cell.coordinate, cell.value)
+
+
+def assert_no_number(paths) -> None:
+    """No ID or phone number (nor anything like one) in any published file."""
+    from cadre_cli.notice.private import personal_number
+    from tests.notice_helpers import readable
+
+    for path in paths:
+        for line in readable(path).splitlines():
+            assert personal_number(line) is None, (path.name, line)
 
 
 def test_every_corpus_file_has_a_case():

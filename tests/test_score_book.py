@@ -97,7 +97,7 @@ def test_output_refused_without_force_and_input_kept(run, tmp_path):
     assert again.code == 2 and "已存在" in again.err and "--force" in again.err
     assert run("score", path, "--force").code == 0
     same = run("score", path, "--output", path)
-    assert same.code == 2 and "输入文件本身" in same.err
+    assert same.code == 2 and "同一个文件" in same.err
     wrong = run("score", path, "--output", tmp_path / "out.xls")
     assert wrong.code == 2 and ".xlsx" in wrong.err
 

@@ -27,6 +27,7 @@ from cadre_cli.audit.verdict import (
 )
 from cadre_cli.errors import CadreError
 from cadre_cli.model.person import Roster
+from cadre_cli.model.hidden import HIDDEN_ROW, hidden_reason
 from cadre_cli.model.standing import apart_reasons
 from cadre_cli.policy.schema import Policy
 from cadre_cli.rules.registry import REGISTRY, RULES, Rule
@@ -132,6 +133,10 @@ def run_audit(roster: Roster, policy: Policy, as_of: dt.date, *, horizon_months:
               select: set[str] = frozenset(), ignore: set[str] = frozenset(), posts: PostCounts | None = None,
               scores: dict | None = None, progress: Callable[[int], None] | None = None) -> AuditResult:
     horizon = policy.age.horizon_months if horizon_months is None else horizon_months
+    for person in roster.people:  # hidden in Excel: listed apart, counted apart (model/hidden.py)
+        why = hidden_reason(person)
+        if why and not person.apart:
+            person.apart = f"{why}（在 Excel 中隐藏、折叠或被筛选掉）" if why == HIDDEN_ROW else why
     apart = apart_reasons(roster.people)
     candidates = Roster(roster.path_name, roster.tables, [p for p in roster.people if id(p) not in apart]) \
         if apart else roster

@@ -65,15 +65,53 @@ for _module in ("score_cmd", "audit_cmd", "notice_cmd", "inspect_cmd"):
     _mod.register(app)
 
 
+def _setup_streams() -> None:
+    """Chinese on any locale: under LANG=C, LC_ALL=C or PYTHONIOENCODING=ascii the streams
+    are switched to UTF-8 (what today's terminals take) or, when the locale names an
+    encoding that holds Chinese (GBK/GB18030), to that; characters a stream still cannot
+    take are replaced, never an error and never `\\u9519` escapes."""
+    import codecs
+    import locale
+
+    wanted = None
+    try:
+        preferred = codecs.lookup(locale.getpreferredencoding(False)).name
+    except (LookupError, ValueError):
+        preferred = "ascii"
+    for stream in (sys.stdout, sys.stderr):
+        encoding = getattr(stream, "encoding", None) or "ascii"
+        try:
+            can = "错误".encode(encoding) and True
+        except (UnicodeEncodeError, LookupError):
+            can = False
+        if can and getattr(stream, "errors", "strict") == "replace":
+            continue
+        if not can:
+            try:
+                wanted = preferred if "错误".encode(preferred) else "utf-8"
+            except (UnicodeEncodeError, LookupError):
+                wanted = "utf-8"
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(encoding=encoding if can else wanted, errors="replace")
+            except (ValueError, OSError):
+                pass
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: Chinese messages and exit code 2 for usage and input errors."""
     from typer._click import exceptions as ce
 
-    from rich.markup import escape
-
-    from cadre_cli.cli.common import err_console
+    from cadre_cli.cli.common import err_console, shown
     from cadre_cli.errors import CadreError
+    from cadre_cli.readers.guard import forget_inputs
+    from cadre_cli.writers import atomic
 
+    _setup_streams()
+    forget_inputs()
+    atomic.reset()
+    atomic.install_signal_cleanup()
     args = sys.argv[1:] if argv is None else argv
     try:
         code = app(args=args, prog_name="cadre", standalone_mode=False)
@@ -83,20 +121,35 @@ def main(argv: list[str] | None = None) -> None:
             print(help_text)
         sys.exit(0)
     except ce.UsageError as exc:
-        err_console.print(f"[bold red]错误：[/]{escape(zh.usage_sentence(exc))}")
+        err_console.print(f"[bold red]错误：[/]{shown(zh.usage_sentence(exc))}")
         sys.exit(2)
     except CadreError as exc:
-        err_console.print(f"[bold red]错误：[/]{exc.message}")
+        err_console.print(f"[bold red]错误：[/]{shown(exc.message)}")
         sys.exit(exc.exit_code)
     except (typer.Abort, KeyboardInterrupt):
+        atomic.remove_leftovers()
         err_console.print("已取消。")
         sys.exit(130)
+    except atomic.Terminated as exc:
+        atomic.remove_leftovers()
+        err_console.print("已中止，没有留下不完整的文件。")
+        sys.exit(128 + exc.signum)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
     except (SystemExit, BrokenPipeError):
         raise
+    except RecursionError as exc:
+        if os.environ.get("CADRE_DEBUG"):
+            internal_error(exc)
+        err_console.print("[bold red]错误：[/]输入的嵌套层次太深（如政策文件的 extends 链、表格结构），无法处理。")
+        sys.exit(2)
+    except MemoryError:
+        err_console.print("[bold red]错误：[/]输入文件太大，内存不足，无法处理；请拆分成几个较小的文件再试。")
+        sys.exit(2)
     except Exception as exc:
         internal_error(exc)
+    finally:
+        atomic.remove_leftovers()
     sys.exit(code if isinstance(code, int) else 0)
 
 
@@ -104,9 +157,7 @@ def internal_error(exc: BaseException) -> None:
     """Exit 3: a fault of the program, not of the user's file. `CADRE_DEBUG=1` prints
     the traceback, straight to the process's own stderr (a progress bar may still hold
     sys.stderr)."""
-    from rich.markup import escape
-
-    from cadre_cli.cli.common import err_console
+    from cadre_cli.cli.common import err_console, shown
 
     if os.environ.get("CADRE_DEBUG"):
         import traceback
@@ -116,7 +167,7 @@ def internal_error(exc: BaseException) -> None:
         stream.flush()
     else:
         err_console.print(
-            f"[bold red]程序内部错误：[/]{escape(type(exc).__name__)}: {escape(str(exc))}。这不是您的操作问题，"
+            f"[bold red]程序内部错误：[/]{shown(type(exc).__name__)}: {shown(exc)}。这不是您的操作问题，"
             "请把这条信息和所用的文件报告给维护者（设置环境变量 CADRE_DEBUG=1 可看到详细信息）。"
         )
     sys.exit(3)

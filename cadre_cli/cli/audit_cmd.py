@@ -53,7 +53,7 @@ def audit(
     from cadre_cli.policy.load import load_policy
     from cadre_cli.readers.load import read_workbook
     from cadre_cli.writers.atomic import check_target
-    from cadre_cli.writers.workbook import output_suffix
+    from cadre_cli.writers.workbook import check_room, output_suffix
 
     day = parse_as_of(as_of)
     chosen = load_policy(policy)
@@ -69,7 +69,8 @@ def audit(
             suffix = output_suffix(book.kind)
             target = output or default_output(roster, "审核结果", suffix)
             check_suffix(target, suffix, "带标注的工作簿" + ("（名册含宏，输出保留宏）" if suffix == ".xlsm" else ""))
-            check_target(target, (roster,), force)
+            check_room(tables, 3)
+            check_target(target, (book.source,), force)
         people = build_roster(roster.name, tables, reading.report)
         post_counts = post_counts or posts_from_book(book)
         score_results = _scores(scores, chosen, people) if scores else None

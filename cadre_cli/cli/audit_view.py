@@ -36,6 +36,10 @@ def render(console: Console, roster: Path, result: AuditResult, target: Path | N
         f"未能全部核查 [yellow]{status['未能全部核查']}[/] 人，不在岗 {apart} 人。"
     )
     console.print(f"错误 [red]{s['errors']}[/] 条，警告 [yellow]{s['warnings']}[/] 条，提示 [blue]{s['infos']}[/] 条。")
+    hidden = _hidden_counts(result)
+    if hidden:
+        console.print("其中" + "、".join(f"{n} 行为{why}" for why, n in hidden.items()) +
+                      f"：已读出，与{APART_TITLE}人员一样单独列出（见下），不参加核查，不计入合格等人数。")
     if s["by_rule"]:
         table = Table(title="按规则统计", title_justify="left", box=box.SIMPLE_HEAD)
         for col in ("规则", "名称", "级别", "条数"):
@@ -87,6 +91,14 @@ def _coverage(console: Console, result: AuditResult, limit: int | None) -> None:
 
 
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+
+
+def _hidden_counts(result: AuditResult) -> dict[str, int]:
+    from collections import Counter
+
+    from cadre_cli.model.hidden import hidden_reason
+
+    return dict(Counter(why for p in result.roster.people if (why := hidden_reason(p))))
 
 
 def _findings_table(console: Console, result: AuditResult, shown: list) -> Table:

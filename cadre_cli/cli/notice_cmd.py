@@ -39,6 +39,7 @@ def notice(
     policy: Annotated[str | None, typer.Option("--policy", "-p", metavar="政策", help="政策预设名称或 .toml 文件（默认 county）。")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", metavar="文件夹", help="输出文件夹（默认在名册旁建立“名册名_公示”或“名册名_名单”）。")] = None,
     force: Annotated[bool, typer.Option("--force", help="覆盖输出文件夹中的同名文件。")] = False,
+    include_hidden: Annotated[bool, typer.Option("--include-hidden", help="也列入工作簿中隐藏的行、列和工作表（默认不公开隐藏的内容）。")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出结果。")] = False,
     blank_unverified: Annotated[bool, typer.Option("--blank-unverified", help="可公开的信息无法识别或与身份证号不一致时（如出生年月“1992.13”），仍生成该份文件，这些信息留空（默认不生成该份文件，退出码为2）。")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="列出名册每一列读作什么（默认只列出需要说明的列）。")] = False,
@@ -59,6 +60,7 @@ def notice(
     from cadre_cli.notice.context import NoticeText, clean
     from cadre_cli.notice.grouping import group_people, resolve_by
     from cadre_cli.notice.period import notice_period, work_calendar
+    from cadre_cli.notice.private import mark_tables
     from cadre_cli.notice.settings import choose_kind, reach_warnings
     from cadre_cli.notice.templates import builtin
     from cadre_cli.policy.load import load_policy
@@ -100,8 +102,9 @@ def notice(
     warnings += book.notes
     if book.password is not None:
         warnings.append("公示和名单只含可公开的信息，按常规写出，不加打开密码。")
+    warnings += mark_tables(tables, include_hidden)
     roster_data = build_roster(source.name, tables, reading.report)
-    people, extra = batch.select_people(roster_data.people, include_inactive)
+    people, extra = batch.select_people(roster_data.people, include_inactive, include_hidden)
     warnings += extra
     if not people:
         raise CadreError(f"“{source.name}”中没有可列入{batch.LABEL[doc_kind]}的人员（没有填写姓名的行，或都已写明不在册、不在岗；后者确需列入请加 --include-inactive）。")
@@ -124,13 +127,15 @@ def notice(
     batch.prepare_folder(folder)
     docs = batch.plan(groups, folder, doc_kind, chosen, settings.subject)
     batch.check_targets(docs, force)
+    docs, stopped = batch.withhold_numbers(docs, text)
     renderers = {fmt: _renderer(own.get(fmt) or builtin(fmt, doc_kind), fmt) for fmt in chosen}
 
     with progress_bar(quiet=as_json) as bar:
         task = bar.add_task(f"生成{batch.LABEL[doc_kind]}", total=len(docs))
         outputs = batch.render(docs, text, renderers, lambda: bar.advance(task))
-        bar.update(task, description="写出文件")
-        batch.write(outputs)
+        if outputs:
+            bar.update(task, description="写出文件")
+            batch.write(outputs, folder)
     warnings += batch.missing_warnings(renderers)
 
     if as_json:
@@ -140,23 +145,28 @@ def notice(
             "files": [{"group": d.group, "people": [clean(pp.name) for pp in d.people], "paths": list(d.paths.values())}
                       for d in docs],
             "warnings": warnings,
-            "blocked": [{"group": g, "problems": lines} for g, lines in blocked.items()],
+            "blocked": [{"group": g, "problems": lines} for g, lines in blocked.items()], "errors": stopped,
             "columns": [c.as_json() for c in roster_data.report.columns], "reading": roster_data.report.as_json(),
         })
-        if blocked:
+        if blocked or stopped:
             raise typer.Exit(2)
         return
     label = batch.LABEL[doc_kind]
-    console.print(f"已生成{len(docs)}份{label}（{'、'.join(chosen)}），共{len(people)}人：{folder}", markup=False)
-    if period:
-        console.print(period.text, markup=False)
+    if docs:
+        console.print(f"已生成{len(docs)}份{label}（{'、'.join(chosen)}），共{sum(len(d.people) for d in docs)}人：{folder}",
+                      markup=False)
+        if period:
+            console.print(period.text, markup=False)
     for line in warnings:
         err_console.print(f"提示：{line}", markup=False)
     from cadre_cli.cli.reading_view import render_reading
 
     render_reading(console, roster_data.report, verbose)
+    for line in stopped:
+        err_console.print(f"[bold red]错误：[/]{escape(line)}")
     if blocked:
         _print_blocked(blocked, batch.LABEL[doc_kind])
+    if blocked or stopped:
         raise typer.Exit(2)
 
 

@@ -84,10 +84,16 @@ def policy_init(
     from cadre_cli.policy.render import editable_copy
     from cadre_cli.writers.atomic import check_target, write_atomic
 
-    policy = load_policy(name)  # a clear message for an unknown preset
+    from cadre_cli.errors import PolicyError
+    from cadre_cli.policy.load import preset_names
+
+    if name not in preset_names():  # a path, or a typo: init copies a preset's own commented text
+        raise PolicyError(f"“{name}”不是预设名称；policy init 以预设为底本（可用：{'、'.join(preset_names())}），"
+                          "要写到哪个文件请用 --output 指定，如 cadre policy init county --output 我县政策.toml。")
+    policy = load_policy(name)
     target = output or Path(f"{name}.toml")
-    check_suffix(target, ".toml", "政策文件（TOML 文本）", label="输出文件")
     check_target(target, force=force)
+    check_suffix(target, ".toml", "政策文件（TOML 文本）", label="输出文件")
     text = editable_copy(policy, target.name)
     write_atomic(target, lambda tmp: tmp.write_text(text, encoding="utf-8"))
     console.print(f"已生成政策文件：{target}（以{policy.document}为底本）", markup=False)

@@ -49,6 +49,8 @@ def score(
     from cadre_cli.policy.load import load_policy
     from cadre_cli.readers.load import read_workbook
     from cadre_cli.score.engine import READ_KEYS, require_scheme, run_scoring
+    from cadre_cli.writers.score_book import result_columns
+    from cadre_cli.writers.workbook import check_room
     from cadre_cli.writers.atomic import check_target
     from cadre_cli.writers.locked import output_password
     from cadre_cli.writers.workbook import output_suffix
@@ -65,7 +67,8 @@ def score(
             suffix = output_suffix(book.kind)
             target = output or default_output(source, "成绩", suffix)
             check_suffix(target, suffix, "带标注的工作簿" + ("（输入含宏，输出保留宏）" if suffix == ".xlsm" else ""))
-            check_target(target, (source,), force)
+            check_room(tables, len(result_columns(pol.score.scheme or "defense")))
+            check_target(target, (book.source,), force)
         bar.update(task, description="计算成绩")
         run = run_scoring(source.name, tables, pol)
         notes: list[str] = [*book.notes, *run.notes]

@@ -13,11 +13,12 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from cadre_cli.errors import OutputError
+from cadre_cli.model.hidden import HIDDEN_ROW, HIDDEN_SHEET, hidden_reason
 from cadre_cli.model.person import Person
 from cadre_cli.model.standing import apart_reason
-from cadre_cli.notice.context import NoticeText, clean, document_context
+from cadre_cli.notice.context import PUBLISHABLE, RESULT_LABELS, NoticeText, clean, document_context, publishable_fields, results
 from cadre_cli.notice.grouping import safe_stems
-from cadre_cli.writers.atomic import check_target, write_atomic
+from cadre_cli.writers.atomic import check_target, write_batch
 
 LABEL = {"notice": "公示", "list": "名单"}
 
@@ -38,8 +39,11 @@ class NoticeFile:
     paths: dict[str, Path] = field(default_factory=dict)
 
 
-def select_people(people: Iterable[Person], include_inactive: bool = False) -> tuple[list[Person], list[str]]:
-    """The people to publish, and what the reader should know about them: rows without
+def select_people(people: Iterable[Person], include_inactive: bool = False,
+                  include_hidden: bool = False) -> tuple[list[Person], list[str]]:
+    """The people to publish, and what the reader should know about them: rows hidden in
+    the workbook (hidden rows, collapsed groups, filtered-out rows, hidden sheets) are
+    left out unless `include_hidden`; rows without
     a name are left out; a person whose row says they are not an active candidate
     (退休, 调出, 已调整 …: model/standing.py) is left out unless `include_inactive`; a
     person entered twice (the same ID number, or the same name, birth month and unit) is
@@ -48,7 +52,12 @@ def select_people(people: Iterable[Person], include_inactive: bool = False) -> t
     chosen: list[Person] = []
     seen: dict[object, Person] = {}
     warnings: list[str] = []
+    left_out: dict[str, list[Person]] = {}
     for person in people:
+        reason = hidden_reason(person)
+        if reason and not include_hidden:
+            left_out.setdefault(reason, []).append(person)
+            continue
         where = f"工作表“{person.sheet}”第{person.row}行"
         name = clean(person.name)
         if not name:
@@ -69,7 +78,45 @@ def select_people(people: Iterable[Person], include_inactive: bool = False) -> t
             continue
         seen.update((k, person) for k in keys)
         chosen.append(person)
+    rows = left_out.get(HIDDEN_ROW, [])
+    if rows:
+        warnings.append(f"有{len(rows)}人在隐藏的行中（隐藏、折叠或被筛选掉的行：" + "、".join(
+            f"“{p.sheet}”第{p.row}行" for p in rows[:10]) + ("等" if len(rows) > 10 else "") + "），未列入；加 --include-hidden 可列入。")
+    sheets = left_out.get(HIDDEN_SHEET, [])
+    if sheets:
+        names = "、".join(f"“{n}”" for n in dict.fromkeys(p.sheet for p in sheets))
+        warnings.append(f"有{len(sheets)}人在隐藏的工作表{names}中，未列入；加 --include-hidden 可列入。")
     return chosen, warnings
+
+
+def withhold_numbers(docs: list[NoticeFile], text: NoticeText) -> tuple[list[NoticeFile], list[str]]:
+    """Documents whose published values hold no personal-looking number, and one sentence
+    for each document stopped (the cell named). Scanned before anything is written."""
+    from cadre_cli.notice.private import scan_person, scan_text
+
+    ok, stopped = [], []
+    for number, doc in enumerate(docs, start=1):
+        hits = []
+        for person in doc.people:
+            shown = publishable_fields(person)
+            values = {f: shown[f] for f in PUBLISHABLE}
+            cells = {f: person.cell(f) for f in PUBLISHABLE}
+            if text.with_results:
+                for item in results(person):
+                    key = next((k for k, label in RESULT_LABELS.items() if label == item["label"]), "poll:excellent")
+                    values[key], cells[key] = item["value"], person.cell(key)
+            hits += scan_person(person, values, cells)
+        seen = {h.digits for h in hits}
+        for where, value in [("分组名", doc.group), *(("文件名", p.stem) for p in doc.paths.values())]:
+            hits += [h for h in scan_text(where, value) if h.digits not in seen]
+            seen |= {h.digits for h in hits}
+        if hits:
+            label = f"第{number}份（{len(doc.people)}人）" if len(docs) > 1 else "本份文件"
+            stopped.append(f"{label}未生成：" + "；".join(h.sentence() for h in hits[:5]) +
+                           ("等" if len(hits) > 5 else "") + "。请改正后重新运行。")
+        else:
+            ok.append(doc)
+    return ok, stopped
 
 
 def blocked_groups(groups: list[tuple[str, list[Person]]]) -> dict[str, list[str]]:
@@ -135,9 +182,9 @@ def render(docs: list[NoticeFile], text: NoticeText, renderers: dict[str, Render
     return outputs
 
 
-def write(outputs: list[tuple[Path, bytes]]) -> None:
-    for path, data in outputs:
-        write_atomic(path, lambda tmp, data=data: tmp.write_bytes(data))
+def write(outputs: list[tuple[Path, bytes]], folder: Path) -> list[Path]:
+    """The whole batch through a temporary folder (see `writers.atomic.write_batch`)."""
+    return write_batch(outputs, folder)
 
 
 def missing_warnings(renderers: dict[str, Renderer]) -> list[str]:

@@ -94,17 +94,23 @@ def _score(raw: object) -> str:
     return "缺考" if value is ABSENT else f"{round_half_up(value).normalize():f}分"
 
 
+def withheld(person: Person) -> dict[str, str]:
+    """Fields of the person's table that are not published (see `private.mark_tables`)."""
+    return getattr(person.table, "withheld", None) or {}
+
+
 def results(person: Person) -> list[dict[str, str]]:
     """The publishable evaluation results found in the person's row."""
     found: list[dict[str, str]] = []
+    hide = withheld(person)
     poll = person.poll
-    if poll is not None:
+    if poll is not None and not any(f.startswith("poll:") for f in hide):
         votes = f"优秀{poll.excellent}票、称职{poll.competent}票、基本称职{poll.basic}票、不称职{poll.incompetent}票"
         if poll.voters:
             votes += f"（参加测评{poll.voters}人）"
         found.append({"label": POLL_LABEL, "value": votes})
     for key, label in RESULT_LABELS.items():
-        value = _score(person.record.raw(key))
+        value = "" if key in hide else _score(person.record.raw(key))
         if value:
             found.append({"label": label, "value": value})
     return found
@@ -128,23 +134,25 @@ def publishable_fields(person: Person) -> dict[str, str]:
     from cadre_cli.notice.verify import published_birth, published_gender
 
     values = person.values
-    birth, birth_short = _month(published_birth(person))
-    education = _education(person)
-    degree = person.degree.label if person.degree is not None else ""
-    unit = clean(person.unit)
-    post = clean(values.get("post"))
-    reserve_level = clean(person.reserve_level)
+    hide = withheld(person)
+    birth, birth_short = _month(None if "birth" in hide else published_birth(person))
+    education = "" if hide.keys() & {"education", "education_fulltime", "education_parttime"} else _education(person)
+    degree = person.degree.label if person.degree is not None and not hide.keys() & {
+        "degree", "degree_fulltime", "degree_parttime", "education"} else ""
+    unit = "" if "unit" in hide else clean(person.unit)
+    post = "" if "post" in hide else clean(values.get("post"))
+    reserve_level = "" if "reserve_level" in hide else clean(person.reserve_level)
     return {
-        "name": clean(person.name),
-        "gender": published_gender(person) or "",
-        "ethnicity": clean(values.get("ethnicity")),
+        "name": "" if "name" in hide else clean(person.name),
+        "gender": "" if "gender" in hide else published_gender(person) or "",
+        "ethnicity": "" if "ethnicity" in hide else clean(values.get("ethnicity")),
         "birth": birth,
         "birth_short": birth_short,
         "education": education,
         "degree": degree,
         "education_degree": " ".join(x for x in (education, degree) if x),
-        "political_status": clean(values.get("political_status")),
-        "work_start": _month(values.get("work_start"))[0],
+        "political_status": "" if "political_status" in hide else clean(values.get("political_status")),
+        "work_start": "" if "work_start" in hide else _month(values.get("work_start"))[0],
         "unit": unit,
         "post": post,
         "unit_post": post if (not unit or post.startswith(unit) or _has_unit(person)) else unit + post,

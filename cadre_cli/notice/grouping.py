@@ -18,9 +18,10 @@ from cadre_cli.readers.fields import SYNONYMS, field_label, field_of
 from cadre_cli.readers.table import Table
 
 BLANK_GROUP = "未填写"
-_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')
+_UNSAFE = re.compile('[\\\\/:*?"<>|\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]')
 _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
 MAX_NAME = 80
+MAX_NAME_BYTES = 180  # of the stem in UTF-8: `_公示.docx` and a `_2` must still fit in 255 bytes
 
 
 def resolve_by(text: str, tables: list[Table], people: list[Person]) -> str:
@@ -58,7 +59,10 @@ def safe_stems(values: Iterable[str]) -> list[str]:
     used: set[str] = set()
     stems = []
     for value in values:
-        stem = _UNSAFE.sub("_", value).strip().rstrip(". ")[:MAX_NAME].strip() or "未命名"
+        stem = _UNSAFE.sub("_", value).strip().rstrip(". ")[:MAX_NAME].strip()
+        while len(stem.encode("utf-8", "surrogateescape")) > MAX_NAME_BYTES:
+            stem = stem[:-1]
+        stem = stem.strip() or "未命名"
         if stem.split(".")[0].upper() in _RESERVED:
             stem = "_" + stem
         unique, n = stem, 2

@@ -15,13 +15,15 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from cadre_cli.errors import CadreError, InputError
+from cadre_cli.errors import CadreError, InputError, debug_detail
 from cadre_cli.notice.sandbox import NoticeEnvironment, template_errors
 
 LINE_CHARS = 28  # characters of 3号 仿宋 in a 156 mm line (templates/make_templates.py)
 TITLE_CHARS = 20  # characters of 2号 小标宋 in a line
 TITLE_BREAKS = ("拟列为", "拟确定为", "拟任")
 IDEOGRAPHIC_SPACE = "\u3000"
+
+MAX_TEMPLATE_BYTES = 20 * 1024 * 1024
 
 
 def _width(text: str) -> float:
@@ -80,10 +82,9 @@ class DocxTemplateFile:
         self.path = path
         self.env = NoticeEnvironment(autoescape=True)
         self.patched: dict[str, str] = {}
-        try:
-            self.blob = path.read_bytes()
-        except OSError as exc:
-            raise InputError(f"无法读取模板“{path}”：{exc.strerror}。") from None
+        from cadre_cli.readers.guard import read_regular
+
+        self.blob, _ = read_regular(path, MAX_TEMPLATE_BYTES, "模板文件")
         if not zipfile.is_zipfile(io.BytesIO(self.blob)):
             raise InputError(f"模板“{path.name}”不是有效的 .docx 文件（请用 Word 或 WPS 另存为 .docx）。")
 
@@ -100,11 +101,11 @@ class DocxTemplateFile:
         try:
             document = _template_class()(io.BytesIO(self.blob))
             document.patched = self.patched
-            with template_errors(self.path.name, show_line=False):
+            with template_errors(self.path.name, show_line=False), self.env.budget():
                 document.render(data, jinja_env=self.env, autoescape=True)
             out = io.BytesIO()
             document.save(out)
         except (LxmlError, KeyError, ValueError, zipfile.BadZipFile, PackageNotFoundError) as exc:
-            raise CadreError(f"模板“{self.path.name}”无法生成有效的 Word 文档（{type(exc).__name__}），"
+            raise CadreError(f"模板“{self.path.name}”无法生成有效的 Word 文档{debug_detail(exc)}，"
                              "请检查模板中的 {{ }} 标记是否完整。") from None
         return out.getvalue()

@@ -38,6 +38,6 @@ def template_format(path: Path) -> str:
     fmt = _SUFFIXES.get(suffixes[-1]) if suffixes else None
     if fmt is None:
         raise InputError(f"无法判断模板“{path.name}”的格式：模板应为 .docx、.html（或 .html.j2）、.md（或 .md.j2）文件。")
-    if not path.is_file():
+    if not path.exists():
         raise InputError(f"找不到模板文件“{path}”。")
     return fmt

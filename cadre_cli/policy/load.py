@@ -26,15 +26,21 @@ def preset_path(name: str) -> Path:
     return PRESET_DIR / f"{name}.toml"
 
 
+MAX_POLICY_BYTES = 1024 * 1024
+MAX_EXTENDS = 20
+
+
 def _read_toml(path: Path) -> dict[str, Any]:
+    from cadre_cli.errors import InputError
+    from cadre_cli.readers.guard import read_regular
+
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise PolicyError(f"找不到政策文件“{path}”。") from None
+        data, _ = read_regular(path, MAX_POLICY_BYTES, "政策文件")
+        text = data.decode("utf-8-sig")
+    except InputError as exc:
+        raise PolicyError(exc.message) from None
     except UnicodeDecodeError:
         raise PolicyError(f"政策文件“{path.name}”不是 UTF-8 编码的文本，请用记事本“另存为 UTF-8”后再试。") from None
-    except OSError as exc:
-        raise PolicyError(f"无法读取政策文件“{path}”：{exc.strerror}。") from None
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -62,9 +68,14 @@ def resolve(ref: str | Path, seen: tuple[str, ...] = ()) -> tuple[dict[str, Any]
     if not is_file and text not in preset_names():
         raise PolicyError(f"没有名为“{text}”的预设政策。可用的预设：{'、'.join(preset_names())}；或给出 .toml 文件路径。")
     path = Path(text) if is_file else preset_path(text)
-    key = str(path.resolve())
+    try:
+        key = str(path.resolve())
+    except (OSError, RuntimeError):
+        key = str(path)
     if key in seen:
         raise PolicyError(f"政策文件“{path.name}”的 extends 形成了循环引用。")
+    if len(seen) >= MAX_EXTENDS:
+        raise PolicyError(f"政策文件“{path.name}”的 extends 继承链超过 {MAX_EXTENDS} 层，请直接继承预设或减少层次。")
     data = _read_toml(path)
     name = data.get("name") or path.stem
     parent = data.get("extends")

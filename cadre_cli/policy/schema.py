@@ -70,10 +70,10 @@ class Requirement(Section):
     """One way to meet a prerequisite; every condition given must hold."""
 
     rank_min: str | None = None
-    rank_years_min: int | None = None
-    work_years_min: int | None = None
-    post_years_min: int | None = None
-    middle_years_min: int | None = None
+    rank_years_min: int | None = Field(default=None, ge=0, le=50)
+    work_years_min: int | None = Field(default=None, ge=0, le=50)
+    post_years_min: int | None = Field(default=None, ge=0, le=50)
+    middle_years_min: int | None = Field(default=None, ge=0, le=50)
     education_min: str | None = None
     degree_min: str | None = None
     title_min: str | None = None
@@ -113,7 +113,7 @@ class Level(Section):
     age_wording: AgeWording = "超过"
     prerequisites: list[Requirement] = []
     experience: list[Requirement] = []
-    age_band: list[int] | None = Field(default=None, min_length=2, max_length=2)
+    age_band: list[Annotated[int, Field(ge=0, le=100)]] | None = Field(default=None, min_length=2, max_length=2)
     posts_ratio: Decimal | None = Field(default=None, gt=0)
     pool_count: int | None = Field(default=None, ge=0)
 
@@ -129,20 +129,25 @@ class AgeRule(Section):
     horizon_months: int = Field(default=6, ge=0, le=120)
 
 
+Points = Annotated[Decimal, Field(ge=0, le=100)]
+Maximum = Annotated[Decimal, Field(gt=0, le=1000)]
+Weight = Annotated[Decimal, Field(ge=0, le=1)]
+
+
 class GradePoints(Section):
-    excellent: Decimal = Decimal(100)
-    competent: Decimal = Decimal(80)
-    basic: Decimal = Decimal(60)
-    incompetent: Decimal = Decimal(0)
+    excellent: Points = Decimal(100)
+    competent: Points = Decimal(80)
+    basic: Points = Decimal(60)
+    incompetent: Points = Decimal(0)
 
 
 class Enterprise(Section):
-    written_max: Decimal = Decimal(30)
-    speech_max: Decimal = Decimal(35)
-    org_max: Decimal = Decimal(35)
-    leadership_max: Decimal = Decimal(15)
-    middle_max: Decimal = Decimal(10)
-    staff_max: Decimal = Decimal(10)
+    written_max: Maximum = Decimal(30)
+    speech_max: Maximum = Decimal(35)
+    org_max: Maximum = Decimal(35)
+    leadership_max: Maximum = Decimal(15)
+    middle_max: Maximum = Decimal(10)
+    staff_max: Maximum = Decimal(10)
 
 
 class Score(Section):
@@ -150,16 +155,28 @@ class Score(Section):
     scheme: Literal["defense", "enterprise"] | None = None
     written_pass: Decimal | None = Field(default=None, ge=0, le=100)
     defense_pass: Decimal | None = Field(default=None, ge=0, le=100)
-    written_max: Decimal = Decimal(100)
-    panel_weight: Decimal = Decimal("0.6")
-    poll_weight: Decimal = Decimal("0.4")
+    written_max: Maximum = Decimal(100)
+    panel_weight: Weight = Decimal("0.6")
+    poll_weight: Weight = Decimal("0.4")
     trim_panel: bool = False
     round_stages: bool = False
-    panel_size: list[int] | None = Field(default=None, min_length=2, max_length=2)
-    poll_size: list[int] | None = Field(default=None, min_length=2, max_length=2)
+    panel_size: list[Annotated[int, Field(ge=1, le=1000)]] | None = Field(default=None, min_length=2, max_length=2)
+    poll_size: list[Annotated[int, Field(ge=1, le=100000)]] | None = Field(default=None, min_length=2, max_length=2)
     grade_points: GradePoints = GradePoints()
     enterprise: Enterprise = Enterprise()
     tie_break: list[Literal["panel", "poll", "written", "speech", "org"]] = []
+
+    @model_validator(mode="after")
+    def _weights(self) -> Score:
+        if self.panel_weight + self.poll_weight != 1:
+            raise ValueError(f"中 panel_weight（{self.panel_weight}）与 poll_weight（{self.poll_weight}）之和应为 1")
+        for key in ("panel_size", "poll_size"):
+            pair = getattr(self, key)
+            if pair and pair[0] > pair[1]:
+                raise ValueError(f"中 {key} 应写成 [最少, 最多]，现为 {pair}")
+        if self.written_pass is not None and self.written_pass > self.written_max:
+            raise ValueError(f"中 written_pass（{self.written_pass}）超过了 written_max（{self.written_max}）")
+        return self
 
 
 class Assessment(Section):
@@ -203,8 +220,8 @@ class Secondment(Section):
 
 class Rotation(Section):
     years: int | None = Field(default=None, ge=1, le=30)
-    exempt_age_male: int | None = None
-    exempt_age_female: int | None = None
+    exempt_age_male: int | None = Field(default=None, ge=18, le=70)
+    exempt_age_female: int | None = Field(default=None, ge=18, le=70)
     single_post_years: int | None = Field(default=None, ge=1, le=20)
     programme_years: int | None = Field(default=None, ge=1, le=20)  # T3: the programme's length
     programme_posts: int | None = Field(default=None, ge=2, le=10)  # T3: different posts within it
@@ -221,7 +238,7 @@ class Borrowed(Section):
 class EducationRule(Section):
     minimum: str | None = None
     full_time_minimum: str | None = None  # the minimum for full-time education
-    full_time_age_max: int | None = None  # the full-time minimum applies up to this age (含)
+    full_time_age_max: int | None = Field(default=None, ge=18, le=70)  # the full-time minimum applies up to this age (含)
 
     @field_validator("minimum", "full_time_minimum")
     @classmethod
@@ -316,8 +333,8 @@ class AgeTarget(Section):
 
     label: str
     level: str | None = None
-    age_min: int | None = None  # inclusive, 周岁
-    age_max: int | None = None  # inclusive, 周岁
+    age_min: int | None = Field(default=None, ge=0, le=100)  # inclusive, 周岁
+    age_max: int | None = Field(default=None, ge=0, le=100)  # inclusive, 周岁
     min_share: Share | None = None
     min_count: int | None = Field(default=None, ge=0)
 
@@ -359,6 +376,16 @@ class CalendarDays(Section):
 class RuleSwitches(Section):
     select: list[str] = []
     ignore: list[str] = []
+
+    @field_validator("select", "ignore")
+    @classmethod
+    def _known_rules(cls, v: list[str]) -> list[str]:
+        from cadre_cli.rules.registry import REGISTRY
+
+        unknown = [r for r in v if r not in REGISTRY]
+        if unknown:
+            raise ValueError(f"中的规则编号“{'、'.join(unknown)}”不存在（运行 cadre rules 查看全部编号）")
+        return v
 
 
 class Policy(Section):

@@ -17,15 +17,11 @@ MERGE_SLACK = 64  # rows and columns a merged range may reach past the cells of 
 
 
 def read_text_file(path: Path, what: str) -> bytes:
-    """The bytes of a text-format workbook, refused above MAX_TEXT_BYTES."""
-    size = path.stat().st_size
-    if size > MAX_TEXT_BYTES:
-        raise InputError(
-            f"“{path.name}”有 {size // (1024 * 1024)} MB，超过本工具读取{what}的上限（{MAX_TEXT_BYTES // (1024 * 1024)} MB）；"
-            "请用 Excel 或 WPS 打开后另存为 .xlsx 再试。"
-        )
-    with path.open("rb") as fh:
-        return fh.read(MAX_TEXT_BYTES + 1)
+    """The bytes of a text-format workbook (a regular file, read once: the sniffer's
+    reading), refused above MAX_TEXT_BYTES."""
+    from cadre_cli.readers.guard import read_regular
+
+    return read_regular(path, MAX_TEXT_BYTES, what.strip())[0]
 
 
 def check_position(name: str, sheet: str, row: int, col: int) -> None:

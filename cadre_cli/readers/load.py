@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from cadre_cli.errors import InputError
 from cadre_cli.readers.fields import field_label
@@ -24,13 +25,14 @@ class Reading:
     report: ReadReport
 
 
-def read_workbook(path: Path, key_fields: tuple[str, ...] = ("name",), allow_empty: bool = False) -> Reading:
+def read_workbook(path: Any, key_fields: tuple[str, ...] = ("name",), allow_empty: bool = False) -> Reading:
     """Every sheet whose header carries one of `key_fields`, with its records cut out, and
     the report of every sheet and column. Sheets and columns this tool added to its own
     output are left out with a note. A workbook with headers but no data rows is refused
     unless `allow_empty`."""
     book = load_book(path)
-    marks = read_marks(path) if book.kind in (Kind.XLSX, Kind.XLSM) else Marks()
+    path = book.path
+    marks = read_marks(book.open()) if book.kind in (Kind.XLSX, Kind.XLSM) else Marks()
     report = ReadReport(path.name)
     tables: list[Table] = []
     own: list[str] = []
@@ -93,7 +95,7 @@ def _refuse(path: Path, book: RawBook, report: ReadReport, key_fields: tuple[str
     raise InputError(missing_fields_message(path.name, None, seen, list(key_fields[:1])))
 
 
-def read_tables(path: Path, key_fields: tuple[str, ...] = ("name",),
+def read_tables(path: Any, key_fields: tuple[str, ...] = ("name",),
                 allow_empty: bool = False) -> tuple[RawBook, list[Table]]:
     """`read_workbook` without the report."""
     reading = read_workbook(path, key_fields, allow_empty)

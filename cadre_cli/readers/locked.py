@@ -47,7 +47,9 @@ def decrypt(path: Path) -> tuple[bytes, str]:
         raise InputError(need_password_message(name))
     out = io.BytesIO()
     try:
-        with path.open("rb") as fh:
+        from cadre_cli.readers.guard import MAX_BYTES, Kind, read_regular
+
+        with io.BytesIO(read_regular(path, MAX_BYTES[Kind.LOCKED])[0]) as fh:
             office = msoffcrypto.OfficeFile(fh)
             if "verify_password" in inspect.signature(office.load_key).parameters:  # OOXML: check first
                 office.load_key(password=password, verify_password=True)

@@ -8,7 +8,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cadre_cli.readers.guard import Kind, sniff, sniff_content
+from cadre_cli.readers.guard import Kind, read_input, sniff_content
 
 # The format's name as the user knows it, and the file name endings that mean it.
 LABEL = {
@@ -29,14 +29,21 @@ class Source:
     content: bytes | None = field(default=None, repr=False)  # decrypted or recoded in memory
     password: str | None = field(default=None, repr=False)  # the one that opened a locked file
     notes: list[str] = field(default_factory=list)
+    data: bytes = field(default=b"", repr=False)  # the file's bytes, read once from one opened regular file
+    identity: tuple[int, int] | None = None  # device and inode: no output may replace this file
 
-    def readable(self) -> Path | bytes:
-        return self.content if self.content is not None else self.path
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    def readable(self) -> bytes:
+        """What every reader and the writer read: these bytes, never the path again."""
+        return self.content if self.content is not None else self.data
 
 
 def open_source(path: Path) -> Source:
-    kind = sniff(path)
-    source = Source(path, kind)
+    data, kind, identity = read_input(path)
+    source = Source(path, kind, data=data, identity=identity)
     if kind is Kind.LOCKED:
         from cadre_cli.readers.locked import decrypt
 

@@ -21,11 +21,13 @@ _MIME = re.compile(r"^(MIME-Version:|Content-Type:\s*multipart/)", re.I | re.M)
 _DELIMITERS = (",", "\t", ";", "|")
 
 
-def text_kind(path: Path) -> Kind:
-    """XML2003, HTML or CSV; raises InputError with one Chinese sentence for anything else."""
+def text_kind(path: Path, head: bytes | None = None) -> Kind:
+    """XML2003, HTML or CSV; raises InputError with one Chinese sentence for anything else.
+    `head` is the file's first bytes when they have been read already."""
     name = path.name
-    with path.open("rb") as fh:
-        head = fh.read(HEAD_BYTES)
+    if head is None:
+        with path.open("rb") as fh:
+            head = fh.read(HEAD_BYTES)
     text = head_text(head)
     if text is None:
         raise InputError(f"“{name}”不是 Excel、WPS 或 CSV 表格文件（可能只是改了扩展名），无法读取。")

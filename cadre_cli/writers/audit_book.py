@@ -26,6 +26,7 @@ from cadre_cli.audit.verdict import (
     gaps_text,
 )
 from cadre_cli.audit.structure import breakdowns
+from cadre_cli.model.hidden import hidden_reason
 from cadre_cli.parse.dates import chinese_date
 from cadre_cli.readers.cells import CellRef
 from cadre_cli.readers.raw import RawBook
@@ -40,8 +41,10 @@ from cadre_cli.writers.workbook import (
     StyleStamp,
     add_header_columns,
     cell_style,
+    MergeAnchors,
     display_width,
     first_free_column,
+    fit_text,
     grow_row,
     open_for_annotation,
     print_sheet,
@@ -84,12 +87,12 @@ def _annotate_cells(annotated: Annotated, findings: list[Finding]) -> None:
     for f in findings:
         if f.cell is not None:
             by_cell[(f.cell.sheet, f.cell.row, f.cell.col)].append(f)
-    anchors: dict[str, dict[tuple[int, int], tuple[int, int]]] = {}
+    anchors: dict[str, MergeAnchors] = {}
     merged_found: dict[tuple[str, int, int], list[Finding]] = defaultdict(list)
     for (sheet, row, col), found in by_cell.items():
         if sheet not in anchors:
-            anchors[sheet] = _merge_anchors(worksheet(annotated, sheet))
-        row, col = anchors[sheet].get((row, col), (row, col))  # inside a merge: its top-left cell
+            anchors[sheet] = MergeAnchors(worksheet(annotated, sheet).merged_cells.ranges)
+        row, col = anchors[sheet].anchor(row, col)  # inside a merge: its top-left cell
         merged_found[(sheet, row, col)].extend(found)
     stamp = StyleStamp()
     for (sheet, row, col), found in merged_found.items():
@@ -97,22 +100,10 @@ def _annotate_cells(annotated: Annotated, findings: list[Finding]) -> None:
         color = FILL[min(found, key=lambda f: SEVERITY_ORDER[f.severity]).severity]
         stamp.restyle(cell, color, lambda: {"fill": st["fill"](color)})
         text = "\n".join(f"【{f.severity.label}】{f.rule}：{f.message}\n依据：{f.basis}" for f in found)
-        comment = Comment(text, "cadre")
+        comment = Comment(fit_text(text), "cadre")
         comment.width = 320
         comment.height = min(60 + 70 * len(found), 400)
         cell.comment = comment
-
-
-def _merge_anchors(ws) -> dict[tuple[int, int], tuple[int, int]]:
-    """Every cell covered by a merged range -> the range's top-left cell, which is the
-    only one that can carry a fill or a comment."""
-    anchors = {}
-    for rng in ws.merged_cells.ranges:
-        for r in range(rng.min_row, rng.max_row + 1):
-            for c in range(rng.min_col, rng.max_col + 1):
-                if (r, c) != (rng.min_row, rng.min_col):
-                    anchors[(r, c)] = (rng.min_row, rng.min_col)
-    return anchors
 
 
 def _status_columns(annotated: Annotated, result: AuditResult) -> None:
@@ -263,11 +254,14 @@ def _structure_sheet(wb, result: AuditResult) -> None:
 
     st = styles()
     ws = wb.create_sheet("结构分析")
-    ws.cell(1, 1, "后备干部队伍结构分析").font = st["title_font"]
-    people = result.roster.distinct_people()
-    twice = len(result.roster.people) - len(people)
-    again = f"（名册中重复录入的{twice}人只计一次）" if twice else ""
-    ws.cell(2, 1, f"检查基准日{chinese_date(result.as_of)}，共{len(people)}人{again}；年龄按周岁计算。")
+    set_value(ws.cell(1, 1), "后备干部队伍结构分析")
+    ws.cell(1, 1).font = st["title_font"]
+    hidden = {id(p) for p in result.roster.people if hidden_reason(p)}
+    people = [p for p in result.roster.distinct_people() if id(p) not in hidden]
+    twice = len(result.roster.people) - len(hidden) - len(people)
+    again = f"（名册中重复录入的{twice}人只计一次）" if twice > 0 else ""
+    apart = f"（另有{len(hidden)}人在隐藏行或隐藏工作表中，单独列出，未计入）" if hidden else ""
+    set_value(ws.cell(2, 1), f"检查基准日{chinese_date(result.as_of)}，共{len(people)}人{again}{apart}；年龄按周岁计算。")
     ws.column_dimensions["A"].width = 22
     ws.column_dimensions["B"].width = 10
     ws.column_dimensions["C"].width = 10

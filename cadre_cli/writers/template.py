@@ -13,6 +13,7 @@ from pathlib import Path
 
 from cadre_cli.policy.schema import Policy
 from cadre_cli.readers.cells import col_letter
+from cadre_cli.writers.workbook import set_value
 
 BLANK_ROWS = 500
 GRADES = "优秀,称职,基本称职,不称职,合格,基本合格,不合格,未确定等次"
@@ -111,11 +112,11 @@ def build_template(kind: str, policy: Policy, target: Path, year: int | None = N
     ws = wb.active
     ws.title = sheet
     last = col_letter(len(columns))
-    ws["A1"] = title
+    set_value(ws["A1"], title)
     ws["A1"].font = Font(name="宋体", size=16, bold=True)
     ws["A1"].alignment = Alignment(horizontal="center", vertical="center")
     ws.merge_cells(f"A1:{last}1")
-    ws["A2"] = "填报单位：                      填报日期：    年  月  日"
+    set_value(ws["A2"], "填报单位：                      填报日期：    年  月  日")
     ws.merge_cells(f"A2:{last}2")
     thin = Side(style="thin")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
@@ -127,10 +128,10 @@ def build_template(kind: str, policy: Policy, target: Path, year: int | None = N
         top, sub = ws.cell(3, i), ws.cell(4, i)
         if col.group:
             group_start.setdefault(col.group, i)
-            ws.cell(3, group_start[col.group], col.group)
-            sub.value = col.header
+            set_value(ws.cell(3, group_start[col.group]), col.group)
+            set_value(sub, col.header)
         else:
-            top.value = col.header
+            set_value(top, col.header)
             ws.merge_cells(f"{letter}3:{letter}4")
         for cell in (top, sub):
             cell.font = Font(name="宋体", size=11, bold=True)
@@ -151,7 +152,7 @@ def build_template(kind: str, policy: Policy, target: Path, year: int | None = N
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     notes = wb.create_sheet("填表说明")
     for r, line in enumerate(_notes(kind), start=1):
-        notes.cell(r, 1, line)
+        set_value(notes.cell(r, 1), line)
     notes.column_dimensions["A"].width = 100
     wb.save(target)
 

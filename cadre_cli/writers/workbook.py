@@ -9,6 +9,7 @@ merged cells) become a new .xlsx, and the caller says so.
 from __future__ import annotations
 
 import copy
+import io
 import re
 import zipfile
 from collections.abc import Callable
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from cadre_cli.errors import InputError
+from cadre_cli.errors import InputError, debug_detail
 from cadre_cli.readers import own_output
 from cadre_cli.readers.guard import Kind
 from cadre_cli.readers.own_output import Marks
@@ -46,6 +47,32 @@ def output_suffix(kind: Kind) -> str:
     return ".xlsm" if kind is Kind.XLSM else ".xlsx"
 
 
+MAX_COLUMN = 16_384  # XFD
+
+
+def check_room(tables: list[Any], count: int) -> None:
+    """Refuse before any work a sheet with no room right of its table for `count`
+    added columns (Excel's last column is XFD)."""
+    from cadre_cli.errors import OutputError
+    from cadre_cli.readers.cells import col_letter
+
+    for table in tables:
+        if table.sheet.width + count > MAX_COLUMN:
+            raise OutputError(f"工作表“{table.name}”的内容已用到第 {col_letter(table.sheet.width)} 列，右边放不下"
+                              f"本工具要添加的{count}列（Excel 最多到 XFD 列）；请删去表格右边多余的列，或加 --no-output 只看屏幕结果。")
+
+
+def check_output_suffix(target: Path, kind: Kind) -> None:
+    """An annotated copy is an .xlsx (or an .xlsm that keeps the input's macros): any other
+    name would give Excel a file it refuses, or hide macros under an .xlsx name."""
+    from cadre_cli.errors import OutputError
+
+    suffix = output_suffix(kind)
+    if target.suffix.lower() != suffix:
+        why = "（输入含宏，输出保留宏，必须是 .xlsm）" if suffix == ".xlsm" else "（输出是 Excel 工作簿）"
+        raise OutputError(f"输出文件“{target.name}”的扩展名应为 {suffix}{why}，请用 --output 改正。")
+
+
 def open_for_annotation(book: RawBook, stale: Marks | None = None) -> Annotated:
     """The workbook to annotate, and what the user should know about the copy. What this
     tool added on an earlier run (`stale`) is taken out, to be written afresh."""
@@ -63,14 +90,15 @@ def _open(book: RawBook) -> Annotated:
     if book.kind in (Kind.XLSX, Kind.XLSM):
         keep = book.kind is Kind.XLSM
         try:
-            wb = load_workbook(_openpyxl_source(book), keep_vba=keep)
+            wb = load_workbook(io.BytesIO(_without_far_merges(book)), keep_vba=keep)
         except Exception as exc:
             raise InputError(
-                f"“{name}”的数据已读出，但无法复制成带标注的工作簿（{str(exc)[:80] or type(exc).__name__}）；"
+                f"“{name}”的数据已读出，但无法复制成带标注的工作簿{debug_detail(exc)}；"
                 "可以加 --no-output 只看屏幕结果，或用 Excel/WPS 把文件另存为 .xlsx 后再试。"
             ) from None
         notes = ["宏（VBA）已原样保留在输出文件中，本工具不会运行宏。"] if keep else []
-        notes += _lost_features(_openpyxl_source(book))
+        notes += _lost_features(book.data)
+        notes += _far_merge_notes(book)
         return Annotated(wb, output_suffix(book.kind), notes)
     from cadre_cli.readers.source import LABEL, spaced
 
@@ -79,22 +107,46 @@ def _open(book: RawBook) -> Annotated:
                                    "字体、颜色等格式未复制）。"], titles)
 
 
-def _openpyxl_source(book: RawBook) -> Path | Any:
-    """openpyxl goes by the file name: a decrypted workbook, or one whose name does not
-    end in .xlsx/.xlsm, is handed over as bytes."""
-    if book.content is None and book.path.suffix.lower() in (".xlsx", ".xlsm", ".xltx", ".xltm"):
-        return book.path
-    import io
+def _without_far_merges(book: RawBook) -> bytes:
+    """The input's bytes, with merged ranges that reach far past the data cut to the data
+    (or dropped when they lie outside it): openpyxl makes one object per merged cell, so
+    `AD50:XFD1048576` would take it minutes and gigabytes."""
+    far = {s.name: s.far_merges for s in book.sheets if s.far_merges}
+    if not far:
+        return book.data
+    from cadre_cli.readers.raw import merge_ref
+    from cadre_cli.readers.sheetscan import open_zip, sheet_parts
 
-    with book.open() as fh:
-        return io.BytesIO(fh.read())
+    out = io.BytesIO()
+    with open_zip(book.data) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        parts = {member: far[name] for name, (member, _) in sheet_parts(zin).items() if name in far}
+        for info in zin.infolist():
+            data = zin.read(info)
+            if info.filename in parts:
+                for written, inside in parts[info.filename].items():
+                    ref = re.escape(merge_ref(written).encode())
+                    new = b"" if inside is None else f'<mergeCell ref="{merge_ref(inside)}"/>'.encode()
+                    data = re.sub(rb'<(\w+:)?mergeCell\s+ref="' + ref + rb'"\s*/>', new, data)
+            zout.writestr(info, data)
+    return out.getvalue()
 
 
-def _lost_features(path: Path | Any) -> list[str]:
+def _far_merge_notes(book: RawBook) -> list[str]:
+    from cadre_cli.readers.raw import merge_ref
+
+    notes = []
+    for sheet in book.sheets:
+        for written, inside in sheet.far_merges.items():
+            what = "已忽略" if inside is None else f"按表格范围 {merge_ref(inside)} 处理"
+            notes.append(f"工作表“{sheet.name}”的合并单元格 {merge_ref(written)} 远远超出表格范围，{what}（原文件不受影响）。")
+    return notes
+
+
+def _lost_features(data: bytes) -> list[str]:
     """Things openpyxl drops on save that the user may have in the file."""
     notes = []
     try:
-        with zipfile.ZipFile(path) as zf:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
             for info in zf.infolist():
                 if info.filename.startswith("xl/drawings/drawing") and info.file_size < 5_000_000:
                     if b"<xdr:sp>" in zf.read(info) or b"<xdr:sp " in zf.read(info):
@@ -141,12 +193,46 @@ def _sheet_title(name: str) -> str:
 
 def first_free_column(ws: Any, width: int, rows: set[int]) -> int:
     """The first column right of `width` (the used width) that no merged range on
-    any of `rows` covers, so cells written there never land inside a merge."""
+    any of `rows` covers, so cells written there never land inside a merge. Ranges are
+    compared by their bounds, never walked cell by cell."""
+    import bisect
+
+    ordered = sorted(rows)
     col = width + 1
     for rng in sorted(ws.merged_cells.ranges, key=lambda m: m.min_col):
-        if rng.max_col >= col and any(r in rows for r in range(rng.min_row, rng.max_row + 1)):
-            col = max(col, rng.max_col + 1)
+        if rng.max_col >= col:
+            i = bisect.bisect_left(ordered, rng.min_row)
+            if i < len(ordered) and ordered[i] <= rng.max_row:
+                col = max(col, rng.max_col + 1)
     return col
+
+
+class MergeAnchors:
+    """Cell -> the top-left cell of the merged range covering it (the only cell that can
+    carry a fill or a comment). Small ranges are indexed cell by cell; a large one (a
+    merge over a whole column) is kept as its bounds."""
+
+    SMALL = 10_000
+
+    def __init__(self, ranges: Any) -> None:
+        self.cells: dict[tuple[int, int], tuple[int, int]] = {}
+        self.large: list[Any] = []
+        for rng in ranges:
+            if (rng.max_row - rng.min_row + 1) * (rng.max_col - rng.min_col + 1) > self.SMALL:
+                self.large.append(rng)
+                continue
+            for r in range(rng.min_row, rng.max_row + 1):
+                for c in range(rng.min_col, rng.max_col + 1):
+                    self.cells[(r, c)] = (rng.min_row, rng.min_col)
+
+    def anchor(self, row: int, col: int) -> tuple[int, int]:
+        hit = self.cells.get((row, col))
+        if hit is not None:
+            return hit
+        for rng in self.large:
+            if rng.min_row <= row <= rng.max_row and rng.min_col <= col <= rng.max_col:
+                return rng.min_row, rng.min_col
+        return row, col
 
 
 def add_header_columns(ws: Any, header_rows: tuple[int, ...], start: int, labels: list[str],
@@ -155,6 +241,10 @@ def add_header_columns(ws: Any, header_rows: tuple[int, ...], start: int, labels
     two-row header."""
     from openpyxl.utils import get_column_letter
 
+    from cadre_cli.errors import OutputError
+
+    if start + len(labels) - 1 > MAX_COLUMN:
+        raise OutputError(f"工作表“{ws.title}”右边没有空列可以写入结果（Excel 最多到 XFD 列），没有写出文件。")
     st = styles()
     top, bottom = header_rows[0], header_rows[-1]
     for offset, label in enumerate(labels):
@@ -171,10 +261,24 @@ def add_header_columns(ws: Any, header_rows: tuple[int, ...], start: int, labels
     own_output.note_columns(ws, range(start, start + len(labels)))
 
 
+MAX_CELL_TEXT = 32_767  # Excel refuses a cell or a comment with more characters
+
+
+def fit_text(text: str, limit: int = MAX_CELL_TEXT) -> str:
+    """Text within Excel's limit; a cut text says so at its end."""
+    text = ILLEGAL.sub("", text)
+    if len(text) <= limit:
+        return text
+    tail = "……（过长，已截断）"
+    return text[: limit - len(tail)] + tail
+
+
 def set_value(cell: Any, value: Any) -> None:
-    """Write a value that stays what it is: text from a roster is never a formula."""
+    """The one writer of every value the tool puts into a cell: text (from a roster, a
+    policy, a title, a note) is always stored as text, never a formula, within Excel's
+    length limit and without characters XML cannot hold."""
     if isinstance(value, str):
-        cell.value = ILLEGAL.sub("", value)
+        cell.value = fit_text(value)
         cell.data_type = "s"
     else:
         cell.value = value
@@ -264,7 +368,8 @@ def print_sheet(wb: Any, name: str, title: str, headers: list[str], rows: list[l
     st = styles()
     ws = wb.create_sheet(unique_sheet_name(wb, name))
     last = len(headers)
-    ws.cell(1, 1, title).font = st["title_font"]
+    set_value(ws.cell(1, 1), title)
+    ws.cell(1, 1).font = st["title_font"]
     ws.cell(1, 1).alignment = st["center"]
     if last > 1:
         ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=last)
@@ -289,7 +394,8 @@ def print_sheet(wb: Any, name: str, title: str, headers: list[str], rows: list[l
     last_data = len(rows) + 2
     r = len(rows) + 4
     for line in notes:
-        ws.cell(r, 1, line).alignment = st["left"]
+        set_value(ws.cell(r, 1), line)
+        ws.cell(r, 1).alignment = st["left"]
         if last > 1:
             ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=last)
         ws.row_dimensions[r].height = row_height([line], [sum(col_widths)])

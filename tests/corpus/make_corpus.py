@@ -46,10 +46,13 @@ def main() -> None:
     good = roster(out / "_good.xlsx", good_rows())
     data = good.read_bytes()
     (out / "truncated.xlsx").write_bytes(data[: len(data) // 2])
-    from msoffcrypto.format.ooxml import OOXMLFile
-
-    with good.open("rb") as src, (out / "encrypted.xlsx").open("wb") as dst:
-        OOXMLFile(src).encrypt("123456", dst)
+    try:
+        from msoffcrypto.format.ooxml import OOXMLFile
+    except ImportError:  # keep the committed encrypted.xlsx
+        print("msoffcrypto-tool not installed: encrypted.xlsx kept as it is")
+    else:
+        with good.open("rb") as src, (out / "encrypted.xlsx").open("wb") as dst:
+            OOXMLFile(src).encrypt("123456", dst)
     with zipfile.ZipFile(out / "zip_bomb.xlsx", "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
         zf.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
         zf.writestr("xl/workbook.xml", "<workbook/>")
@@ -99,11 +102,94 @@ def main() -> None:
             src = roster(Path(tmp) / "wps_style.xlsx", good_rows())
             subprocess.run([soffice, "--headless", "--convert-to", "xls:MS Excel 97", "--outdir", str(out), str(src)],
                            check=True, capture_output=True)
+    hostile(out, good)
     named_by_content(out, good)
     good.unlink()
     print("corpus written to", out)
 
 
+def _edit_sheet(src: Path, dst: Path, edit, extra: dict[str, bytes] | None = None,
+                duplicate: str | None = None) -> Path:
+    """A copy of `src` with the XML of its first sheet changed by `edit(bytes) -> bytes`."""
+    import warnings
+
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = edit(data)
+            zout.writestr(item, data)
+        for name, data in (extra or {}).items():
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # zipfile warns about a duplicate name: that is the point
+                zout.writestr(name, data)
+    return dst
+
+
+def hostile(out: Path, good: Path) -> None:
+    """Files built to break the tool (issue: hostile and broken files)."""
+    import re
+
+    from openpyxl import load_workbook
+
+    wb = load_workbook(good)
+    wb.active["XFD1048576"] = "x"  # one stray cell: calamine would ask for 17 billion cells
+    wb.save(out / "far_cell.xlsx")
+    _edit_sheet(good, out / "far_merge.xlsx",
+                lambda x: re.sub(rb'<mergeCells count="(\d+)">',
+                                 lambda m: b'<mergeCells count="%d"><mergeCell ref="AD50:XFD1048576"/>' % (int(m[1]) + 1), x))
+    # cells without a reference: their positions are implied, 20,000 of them in one row
+    _edit_sheet(good, out / "implied_cells.xlsx",
+                lambda x: x.replace(b"</sheetData>", b'<row r="99000">' + b"<c><v>1</v></c>" * 20_000 + b"</row></sheetData>"))
+    with zipfile.ZipFile(good) as z:
+        sheet = z.read("xl/worksheets/sheet1.xml")
+    other = sheet.replace(b"<v>1</v>", b"<v>7</v>", 1)
+    _edit_sheet(good, out / "duplicate_member.xlsx", lambda x: x, {"xl/worksheets/sheet1.xml": other})
+    _edit_sheet(good, out / "case_member.xlsx", lambda x: x, {"xl/worksheets/Sheet1.xml": other})
+    with zipfile.ZipFile(good) as zin, zipfile.ZipFile(out / "missing_part.xlsx", "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(b"</Types>", b'<Override PartName="/xl/worksheets/sheet9.xml" ContentType='
+                                    b'"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>')
+            zout.writestr(item, data)
+    # a header that reaches XFD3: no room for the audit's status columns
+    wb = load_workbook(good)
+    wb.active["XFD3"] = "备注"
+    wb.save(out / "header_to_xfd.xlsx")
+    (out / "wide.csv").write_text("姓名," + "," * 20_000 + "\n张三\n", encoding="utf-8")
+    # text that looks like a formula, where the tool writes titles
+    wb = Workbook()
+    write_table(wb.active, [{"准考证号": "2025001", "姓名": "张三", "笔试成绩": 85, **{f"评委{i}": 80 for i in range(1, 6)},
+                             "优秀": 10, "称职": 5, "基本称职": 1, "不称职": 0, "测评人数": 16}],
+                title='=HYPERLINK("http://example.invalid","成绩汇总")', unit_line=None)
+    wb.active["A1"].data_type = "s"
+    wb.save(out / "formula_title.xlsx")
+    # personal numbers typed into publishable cells
+    rows = good_rows()
+    rows[0]["现任职务"] = "股长（1383 424 4393）"
+    rows[1]["现任职务"] = "副局长"
+    roster(out / "phone_in_post.xlsx", rows)
+    rows = good_rows()
+    rows[0]["姓　名"] = "郭涛５３２５２７１９８５０６１２００３４"
+    roster(out / "id_in_name.xlsx", rows)
+    rows = good_rows()
+    for i, row in enumerate(rows):
+        row["职务(手机)"] = f"股长（1383424439{i}）"
+    roster(out / "bracket_phone.xlsx", rows)
+    # two people, one in a hidden row, one in a hidden sheet: neither is published
+    rows = good_rows() + [person("王五", BORN, seq=3, **{"后备类别": "副科级"})]
+    roster(out / "hidden_rows.xlsx", rows)
+    wb = load_workbook(out / "hidden_rows.xlsx")
+    wb.active.row_dimensions[5].hidden = True
+    extra = wb.create_sheet("撤回人员")
+    write_table(extra, [person("赵六", BORN, seq=4, **{"后备类别": "副科级"})])
+    extra.sheet_state = "hidden"
+    wb.save(out / "hidden_rows.xlsx")
+    # names with terminal escapes (Excel stores ESC as _x001B_) and markup
+    rows = good_rows()
+    rows[0]["姓　名"] = "张_x001B_[31m三[/x]\u202e"
+    roster(out / "escapes.xlsx", rows)
 def named_by_content(out: Path, good: Path) -> None:
     """Files whose name says one thing and whose bytes another, and text "workbooks"
     (2003 XML, web pages) broken or hostile: each is read by what it is, or refused
