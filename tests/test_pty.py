@@ -27,6 +27,7 @@ def layout_ok(text: str, columns: int, toml: bool = False) -> None:
         if any(mark in line for mark in PROGRESS) or (toml and not line.startswith("#")):
             continue
         assert width(line) <= columns, line
+        assert "\\n" not in line, line  # our own line breaks are breaks, not escapes
         body = line.strip()
         if body:
             assert body[0] not in CLOSING or body[0] in "—…", line

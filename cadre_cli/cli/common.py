@@ -64,6 +64,21 @@ def shown(text: object) -> str:
     return escape(visible(text))
 
 
+def stacked(*lines: Any) -> Any:
+    """Lines in one table cell: a rich Text, so the console's own escaping of newlines
+    (which stops user text from forging a line) leaves these line breaks alone. Each
+    line is our text, or (text, style); user text in them must already be `visible`."""
+    from rich.text import Text
+
+    out = Text()
+    for i, line in enumerate(lines):
+        text, style = line if isinstance(line, tuple) else (line, "")
+        if i:
+            out.append("\n")
+        out.append(visible(text), style=style)
+    return out
+
+
 def _safe_text(text: Any) -> Any:
     """A rich Text with its plain characters made visible, styles kept on their spans."""
     from rich.text import Span, Text

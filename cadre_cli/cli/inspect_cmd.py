@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from cadre_cli.cli.common import console, emit_json, input_path
+from cadre_cli.cli.common import console, emit_json, input_path, stacked
 
 
 def register(app: typer.Typer) -> None:
@@ -58,5 +58,5 @@ def _render(source: Path, found, verbose: bool) -> None:
     for p in found.problems:
         where = p.header if len({q.sheet for q in found.problems}) == 1 else f"{p.sheet}!{p.header}"
         table.add_row(escape(f"{where}（{p.cell}）"), escape(field_label(p.field)),
-                      str(p.count), escape("\n".join(p.examples)))
+                      str(p.count), stacked(*p.examples))
     console.print(table)

@@ -64,7 +64,8 @@ def policy_show(
         emit_json({"command": "policy show", "policy": policy.model_dump(mode="json", exclude_none=True),
                    "rules_enabled": [r.id for r in enabled_rules(policy)]})
         return
-    console.print(f"# 生效的政策：{policy.name}（{policy.title}）\n# 依据：{policy.document}", markup=False)
+    console.print(f"# 生效的政策：{policy.name}（{policy.title}）", markup=False)
+    console.print(f"# 依据：{policy.document}", markup=False)
     sys.stdout.write(policy_toml(policy))
     console.print("# 启用的规则：" + "、".join(r.id for r in enabled_rules(policy)), markup=False)
 

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 import typer
 
-from cadre_cli.cli.common import console, emit_json
+from cadre_cli.cli.common import console, emit_json, stacked
 from cadre_cli.errors import CadreError
 
 PRESET_SHORT = {
@@ -52,7 +52,7 @@ def rules(
     table.add_column("启用的预设", max_width=14, overflow="fold")
     for r in chosen:
         on = " ".join(PRESET_SHORT.get(n, n) for n, p in presets.items() if r.enabled(p))
-        table.add_row(r.id, _severity(r.severity.value), f"{escape(r.title)}\n[dim]{escape(r.basis)}[/]",
+        table.add_row(r.id, _severity(r.severity.value), stacked(r.title, (r.basis, "dim")),
                       "全部" if not r.params else on or "（需设定参数）")
     console.print(table)
     console.print("预设简称：" + "、".join(f"{v}={k}" for k, v in PRESET_SHORT.items()))
