@@ -7,7 +7,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from cadre_cli.poll import Tally, tally_file
@@ -95,6 +95,7 @@ JUNK = st.one_of(st.none(), st.integers(-5, 40), st.floats(allow_nan=True, allow
 @settings(max_examples=30, deadline=None)
 @given(cells=st.lists(st.lists(JUNK, min_size=3, max_size=3), min_size=1, max_size=6),
        figure=JUNK, ballots=st.booleans())
+@example(cells=[[None, None, "优秀"]], figure=0, ballots=True)  # counts tallied from ballots have no cell of their own
 def test_any_cell_value_gives_findings_never_a_crash(cells, figure, ballots):
     """Whatever stands in the count cells or on the ballots, the tally finishes; every
     count it cannot read is a finding that names its cell."""

@@ -131,13 +131,13 @@ def _entry_bounds(poll: PollData, entry, cls: str) -> Iterator[Finding]:
         yield Finding("tally-votes-exceed", Severity.ERROR,
                       f"{where(cell) or grades[GRADES[0]].where}：{entry.name}的{label}四个等次共{cast}票{extra}，"
                       f"多于测评人数{voters.value}（{voters.where}），不可能；这一类别不计算测评分。",
-                      BASIS_COUNTING, cell, cast, {"class": cls, "cast": cast, "voters": voters.value})
+                      BASIS_COUNTING, cell or voters.cell, cast, {"class": cls, "cast": cast, "voters": voters.value})
     elif bound is not None and bound[0] != "present" and cast > bound[1].value:
         name, b = bound
         yield Finding("tally-votes-exceed", Severity.ERROR,
                       f"{where(cell) or grades[GRADES[0]].where}：{entry.name}的{label}四个等次共{cast}票，"
                       f"多于{FIGURE_LABELS[name]}{b.value}（{b.where}），不可能；这一类别不计算测评分。",
-                      BASIS_COUNTING, cell, cast, {"class": cls, "cast": cast, name: b.value})
+                      BASIS_COUNTING, cell or b.cell, cast, {"class": cls, "cast": cast, name: b.value})
     own = entry.figures.get(cls, {}).get("present")
     meeting = poll.figure(cls, "present") or poll.figure(cls, "expected")
     if own is not None and meeting is not None and own.value > meeting.value:
