@@ -3,7 +3,15 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import os
+
 import pytest
+from hypothesis import settings
+
+# CI runs the same examples every time (a failure there is reproducible); a developer's
+# `make test` keeps exploring new ones.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 from cadre_cli.cli import main
 
