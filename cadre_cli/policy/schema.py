@@ -388,6 +388,9 @@ class RuleSwitches(Section):
         return v
 
 
+from cadre_cli.policy.tally import Tally  # noqa: E402  (it builds on Section and Share above)
+
+
 class Policy(Section):
     name: str
     title: str
@@ -400,6 +403,7 @@ class Policy(Section):
     score: Score = Score()
     assessment: Assessment = Assessment()
     poll: Poll = Poll()
+    tally: Tally = Tally()
     management: Management = Management()
     secondment: Secondment = Secondment()
     rotation: Rotation = Rotation()

@@ -8,6 +8,6 @@
 """
 
 from cadre_cli.poll.engine import TallyRun, tally_book, tally_file
-from cadre_cli.poll.settings import Tally, VoterClass
+from cadre_cli.policy.tally import Tally, VoterClass
 
 __all__ = ["Tally", "TallyRun", "VoterClass", "tally_book", "tally_file"]

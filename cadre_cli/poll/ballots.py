@@ -24,7 +24,7 @@ from cadre_cli.poll.finding import Finding, where
 from cadre_cli.poll.header import FIGURE_MEASURES, GRADE_MEASURES, Header, measure_of
 from cadre_cli.poll.marks import ABSTAIN, BAD, GRADE_ABSTAIN, YES, Marks
 from cadre_cli.poll.model import ALL, GRADES, Count, Entry
-from cadre_cli.poll.settings import Tally
+from cadre_cli.policy.tally import Tally
 from cadre_cli.poll.sheet import SheetPoll
 from cadre_cli.poll.summary import END_WORDS
 from cadre_cli.readers.cells import CellRef

@@ -15,7 +15,7 @@ from cadre_cli.poll.figures import FigureReader, merge_figures
 from cadre_cli.poll.finding import Finding
 from cadre_cli.poll.header import find_header
 from cadre_cli.poll.model import ALL, Entry, PollData
-from cadre_cli.poll.settings import Tally
+from cadre_cli.policy.tally import Tally
 from cadre_cli.poll.sheet import SheetPoll
 from cadre_cli.poll.summary import read_summary
 from cadre_cli.readers.raw import RawBook

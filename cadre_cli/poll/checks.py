@@ -21,7 +21,7 @@ from cadre_cli.poll.compute import figure, percent, rounded
 from cadre_cli.poll.finding import BASIS_BALLOTS, BASIS_COUNTING, BASIS_S8, Finding, where
 from cadre_cli.poll.model import ALL, FIGURE_LABELS, FIGURES, GRADES, Count, PollData
 from cadre_cli.poll.result import CandidateResult, PollResult
-from cadre_cli.poll.settings import Tally
+from cadre_cli.policy.tally import Tally
 from cadre_cli.rules.registry import Severity
 from cadre_cli.score.compute import agrees
 

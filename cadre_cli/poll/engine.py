@@ -17,7 +17,7 @@ from cadre_cli.poll.checks import check_counts, check_results
 from cadre_cli.poll.compute import compute
 from cadre_cli.poll.finding import Finding
 from cadre_cli.poll.result import PollResult
-from cadre_cli.poll.settings import Tally
+from cadre_cli.policy.tally import Tally
 from cadre_cli.readers.raw import RawBook, load_book
 from cadre_cli.rules.registry import Severity
 

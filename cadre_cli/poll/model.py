@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from cadre_cli.poll.finding import Finding
-from cadre_cli.poll.settings import VoterClass
+from cadre_cli.policy.tally import VoterClass
 from cadre_cli.readers.cells import CellRef
 
 Kind = Literal["recommend", "evaluate"]
