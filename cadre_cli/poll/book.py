@@ -12,7 +12,7 @@ from cadre_cli.errors import InputError
 from cadre_cli.poll.ballots import read_ballots
 from cadre_cli.poll.classes import ClassWords
 from cadre_cli.poll.figures import FigureReader, merge_figures
-from cadre_cli.poll.finding import Finding
+from cadre_cli.poll.finding import diagnostic
 from cadre_cli.poll.header import find_header
 from cadre_cli.poll.model import ALL, Entry, PollData
 from cadre_cli.policy.tally import Tally
@@ -56,7 +56,7 @@ def read_polls(book: RawBook, settings: Tally) -> list[PollData]:
             merge_figures(polls[0].figures, reader.found, polls[0].findings, words)
             polls[0].sheets.append(reader.sheet.name)
         else:
-            polls[0].findings.append(Finding(
+            polls[0].findings.append(diagnostic(
                 "tally-figures-unused", Severity.WARNING,
                 f"工作表“{reader.sheet.name}”中的投票情况（应到、实到人数等）无法确定属于哪一张票数表，未使用；"
                 "请把它写在所属票数表的上方或下方。", "", None))
@@ -81,7 +81,7 @@ def _group(sheets: list[SheetPoll], words: ClassWords) -> list[PollData]:
             _join(poll, s, words)
         poll.classes = words.ordered(ids) or [ALL]
         if ALL.id in ids and len(ids) > 1:
-            poll.findings.append(Finding(
+            poll.findings.append(diagnostic(
                 "tally-mixed-classes", Severity.ERROR,
                 f"工作表{'、'.join('“' + s + '”' for s in poll.sheets)}有的分类别计票、有的没有分类别，无法合在一起统计。",
                 "", None))
@@ -106,7 +106,7 @@ def _join(poll: PollData, sheet: SheetPoll, words: ClassWords) -> None:
             index.setdefault(entry.name, []).append(entry)
             continue
         if len(same) > 1 or seen_here[entry.name] > 1:
-            poll.findings.append(Finding(
+            poll.findings.append(diagnostic(
                 "tally-duplicate-name", Severity.ERROR,
                 f"“{entry.name}”在工作表“{sheet.sheet}”第{entry.cell.row if entry.cell else '?'}行与已读到的同名人选无法区分，"
                 "请写明现任职务；这一行未合并。", "同名人选须能区分", entry.cell, entry.name))
@@ -115,7 +115,7 @@ def _join(poll: PollData, sheet: SheetPoll, words: ClassWords) -> None:
         target.post = target.post or entry.post
         for cls in set(entry.votes) | set(entry.grades) | set(entry.figures):
             if cls in target.votes or cls in target.grades:
-                poll.findings.append(Finding(
+                poll.findings.append(diagnostic(
                     "tally-duplicate-name", Severity.ERROR,
                     f"{entry.name}的{words.label(cls)}票数在工作表“{sheet.sheet}”第{entry.cell.row if entry.cell else '?'}行"
                     "又出现了一次，只用了第一次的。", "每人每类别的票数只能有一处", entry.cell, entry.name))

@@ -15,7 +15,7 @@ from pathlib import Path
 from cadre_cli.poll.book import read_polls
 from cadre_cli.poll.checks import check_counts, check_results
 from cadre_cli.poll.compute import compute
-from cadre_cli.poll.finding import Finding
+from cadre_cli.diagnostic import Diagnostic
 from cadre_cli.poll.result import PollResult
 from cadre_cli.policy.tally import Tally
 from cadre_cli.readers.raw import RawBook, load_book
@@ -28,7 +28,7 @@ class TallyRun:
     polls: list[PollResult] = field(default_factory=list)
 
     @property
-    def findings(self) -> list[Finding]:
+    def findings(self) -> list[Diagnostic]:
         return [f for p in self.polls for f in p.findings]
 
     @property

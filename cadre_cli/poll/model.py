@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from cadre_cli.poll.finding import Finding
+from cadre_cli.diagnostic import Diagnostic
 from cadre_cli.policy.tally import VoterClass
 from cadre_cli.readers.cells import CellRef
 
@@ -66,7 +66,7 @@ class PollData:
     classes: list[VoterClass]  # the classes found, in policy order
     entries: list[Entry] = field(default_factory=list)
     figures: dict[str | None, Figures] = field(default_factory=dict)  # class id (None: whole meeting)
-    findings: list[Finding] = field(default_factory=list)
+    findings: list[Diagnostic] = field(default_factory=list)
     sheets: list[str] = field(default_factory=list)
     ballots: int = 0  # raw ballots read (0 for a summary)
     from_ballots: bool = False

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from cadre_cli.poll.finding import Finding
+from cadre_cli.diagnostic import Diagnostic
 from cadre_cli.poll.model import Entry, Figures, Kind
 
 
@@ -16,7 +16,7 @@ class SheetPoll:
     classes: set[str] = field(default_factory=set)
     entries: list[Entry] = field(default_factory=list)
     figures: dict[str | None, Figures] = field(default_factory=dict)
-    findings: list[Finding] = field(default_factory=list)
+    findings: list[Diagnostic] = field(default_factory=list)
     ballots: int = 0
     from_ballots: bool = False
     title: str | None = None
