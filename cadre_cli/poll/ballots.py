@@ -126,6 +126,8 @@ def read_ballots(header: Header, words: ClassWords, settings: Tally, above: Figu
     n_codes = 5 if kind == "evaluate" else 3
     cols = [cand.cols[0] for cand in candidates]
     ballots = 0
+    row_notes: dict[int, str] = {}  # 1-based row -> why the ballot did not count as a valid one
+    counted: list[int] = []  # 1-based rows of the ballots read
     last_row = first
     for r in range(first, len(sheet.rows)):
         row = sheet.rows[r]
@@ -147,6 +149,7 @@ def read_ballots(header: Header, words: ClassWords, settings: Tally, above: Figu
         if not has_key and all(is_blank(row[c]) for cand in candidates for c in cand.cols if c >= 0):
             continue
         ballots += 1
+        counted.append(r + 1)
         last_row = r
         cls = fixed_class
         if class_col is not None:
@@ -158,6 +161,7 @@ def read_ballots(header: Header, words: ClassWords, settings: Tally, above: Figu
                                    f"{where(cell)}的投票人类别“{cell_text(raw_cls)}”不是政策所列的类别"
                                    f"（{'、'.join(c.label for c in words.classes)}），这张选票未计入。",
                                    "投票人类别须为政策 [tally] classes 所列之一", cell, raw_cls))
+                row_notes[r + 1] = "未计入：投票人类别不是政策所列的类别"
                 continue
             cls = found
         tally = tallies.get(cls)
@@ -175,13 +179,16 @@ def read_ballots(header: Header, words: ClassWords, settings: Tally, above: Figu
                                f"（{_expected(kind, grade_columns)}），这张选票暂未计入，请核对原始选票后改正。",
                                "选票标记须可识别", cell, row[bad_col], {"row": r + 1}))
             tally.unreadable += 1
+            row_notes[r + 1] = f"暂未计入：对{cand.name}的标记无法识别"
             continue
         if valid_col is not None and _marked_invalid(row[valid_col.col - 1], report, CellRef(sheet.name, r + 1, valid_col.col)):
             tally.invalid += 1
+            row_notes[r + 1] = "无效票（标明无效）"
             continue
         if kind == "recommend" and settings.max_choices is not None and codes.count(YES) > settings.max_choices:
             tally.invalid += 1
             tally.over.append(r + 1)
+            row_notes[r + 1] = f"无效票（推荐{codes.count(YES)}人，超过每票最多{settings.max_choices}人）"
             continue
         counts = tally.counts
         for i, code in enumerate(codes):
@@ -191,6 +198,7 @@ def read_ballots(header: Header, words: ClassWords, settings: Tally, above: Figu
         return None
     result = SheetPoll(sheet.name, kind, classed, set(tallies), title=header.title, ballots=ballots, from_ballots=True)
     result.findings.extend(findings)
+    result.header, result.rows, result.row_notes = header, counted, row_notes
     span = f"由工作表“{sheet.name}”第{first + 1}至{last_row + 1}行的选票统计"
     for cls, tally in tallies.items():
         result.figures[cls] = {"returned": Count(tally.returned, None, span),

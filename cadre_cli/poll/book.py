@@ -74,6 +74,7 @@ def _group(sheets: list[SheetPoll], words: ClassWords) -> list[PollData]:
         ids: set[str] = set()
         for s in members:
             poll.sheets.append(s.sheet)
+            poll.parts.append(s)
             poll.findings.extend(s.findings)
             poll.ballots += s.ballots
             ids |= s.classes
@@ -113,6 +114,8 @@ def _join(poll: PollData, sheet: SheetPoll, words: ClassWords) -> None:
             continue
         target = same[0]
         target.post = target.post or entry.post
+        if entry.cell is not None:
+            target.also.append(entry.cell)
         for cls in set(entry.votes) | set(entry.grades) | set(entry.figures):
             if cls in target.votes or cls in target.grades:
                 poll.findings.append(diagnostic(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from cadre_cli.diagnostic import Diagnostic
+from cadre_cli.poll.header import Header
 from cadre_cli.poll.model import Entry, Figures, Kind
 
 
@@ -21,3 +22,6 @@ class SheetPoll:
     from_ballots: bool = False
     title: str | None = None
     ignored: list[str] = field(default_factory=list)  # header texts of columns not used
+    header: Header | None = None
+    rows: list[int] = field(default_factory=list)  # 1-based rows read (candidates, or ballots)
+    row_notes: dict[int, str] = field(default_factory=dict)  # a ballot's row -> why it is not a valid ballot

@@ -74,6 +74,7 @@ def read_summary(header: Header, words: ClassWords, above: FigureReader) -> Shee
     classed = any(c.cls for c in header.columns) or header.sheet_class is not None
     result = SheetPoll(sheet.name, kind, classed, {c for c, _, _ in counts}, title=header.title, ignored=ignored)
     result.findings.extend(findings)
+    result.header = header
     post_col = header.first("post")
     column_classes = {col.col: cls for (cls, m), col in roles.items() if cls and m in COUNT_MEASURES | {"share"}}
     footer = FigureReader(sheet, words, column_classes)
@@ -94,6 +95,7 @@ def read_summary(header: Header, words: ClassWords, above: FigureReader) -> Shee
         if class_col is not None and row_cls is None:
             continue
         post = _text(row, post_col)
+        result.rows.append(r + 1)
         entry = by_key.get((text, post))
         if entry is None or class_col is None:
             entry = Entry(text, post, CellRef(sheet.name, r + 1, name_col.col), len(result.entries))
