@@ -26,7 +26,7 @@ def register(app: typer.Typer) -> None:
 @batch_mode()
 @unlocks("file")
 def poll(
-    file: Annotated[str, typer.Argument(metavar="票数表", help="民主推荐票汇总表、民主测评汇总表，或逐张录入的选票（.xlsx .xlsm .xls .et .ods .csv 等）。")],
+    file: Annotated[str, typer.Argument(metavar="票数表", help="民主推荐票汇总表、民主测评汇总表，或逐张录入的选票（Excel、WPS 表格或 CSV 文件）。")],
     policy: Annotated[str | None, typer.Option("--policy", "-p", metavar="政策", help="预设政策名称（county、street…）或 .toml 政策文件；计票方法在其中的 [tally] 一节，默认 county。")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", metavar="文件", help="输出的带结果工作簿（默认与输入同一文件夹的“原名_计票.xlsx”）。")] = None,
     force: Annotated[bool, typer.Option("--force", help="输出文件已存在时覆盖。")] = False,
