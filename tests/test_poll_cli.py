@@ -250,3 +250,14 @@ def test_notice_reports_a_roster_person_the_poll_lacks(run, tmp_path):
     assert "查无此人" in out.err and "没有找到" in out.err
     text = raw_text(next((tmp_path / "名单").glob("*.md")))
     assert "得票率75.00%" in text and "查无此人" in text  # the notice is still written, the others' results in it
+
+
+def test_a_bad_row_in_a_terminal_is_one_sentence_with_its_cell(tmp_path):
+    rows = [("张三", "副局长", {"领导班子成员": 8, "中层干部": 20, "普通党员群众": 60}),
+            ("李四", "主任", {"领导班子成员": 12, "中层干部": 30, "普通党员群众": 70})]  # 30 of 25 present
+    path = ps.recommendation(tmp_path / "推荐.xlsx", CLASSES, rows, figures=FIGURES)
+    result = run_in_pty("poll", str(path), "--no-output", columns=80)
+    assert result.code == 2, result.text
+    text = result.text.replace("\n", "")
+    assert "错误（tally-votes-exceed）" in text and "工作表“推荐汇总”F" in text and "Traceback" not in text
+    assert "张三" in text and "61.11%" in text  # the good row is still shown
