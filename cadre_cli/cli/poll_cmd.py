@@ -108,8 +108,6 @@ def _write(report: PollReport, pol: Any, target: Path, bar: Any, task: Any, pass
 
 
 def _render(report: PollReport, target: Path | None, notes: list[str]) -> None:
-    from rich.markup import escape
-
     from cadre_cli.cli.common import shown
     from cadre_cli.poll.model import KIND_LABELS
     from cadre_cli.writers.poll_book import SHEETS, figure_lines
@@ -117,13 +115,13 @@ def _render(report: PollReport, target: Path | None, notes: list[str]) -> None:
     for result in report.polls:
         _table(report, result)
         for line in figure_lines(result):
-            console.print(f"  {shown(line)}")
-        console.print(f"  得票率基数：{escape(result.denominator)}；排名依据：{escape(result.basis)}。" if result.kind == "recommend"
-                      else f"  测评分和比例的基数：{escape(result.denominator)}；排名依据：{escape(result.basis)}。")
+            _indented(line)
+        what = "得票率" if result.kind == "recommend" else "测评分和比例"
+        _indented(f"{what}的基数：{result.denominator}；排名依据：{result.basis}。")
         for note in result.notes:
-            console.print(f"  说明：{shown(note)}")
+            _indented(f"说明：{note}")
         for d in [d for d in result.findings if d.severity.value == "info"]:
-            console.print(f"  说明：{shown(d.message)}")
+            _indented(f"说明：{d.message}")
     problems = report.errors + report.warnings
     for d in problems[:MAX_SHOWN_PROBLEMS]:
         label = "[bold red]错误[/]" if d.severity.value == "error" else "[yellow]警告[/]"
@@ -211,5 +209,17 @@ def _table(report: PollReport, result: PollResult) -> None:
     if len(ranked) > TABLE_MAX_ROWS:
         console.print(f"（共{len(ranked)}人，上表只列出前{TABLE_MAX_ROWS}名；完整结果见输出工作簿，或加 --json。）")
     for r in ranked[:TABLE_MAX_ROWS]:
-        if r.notes:
-            console.print(f"  {visible(r.name)}：{visible('；'.join(r.notes))}", markup=False)
+        own = [n for n in r.notes if n not in result.notes]  # a note of the whole poll is said once, under the table
+        if own:
+            _indented(f"{r.name}：{'；'.join(own)}")
+
+
+def _indented(text: str) -> None:
+    """A line under the table, its wrapped lines indented like the first (and no trailing spaces)."""
+    from rich.text import Text
+
+    from cadre_cli.cli.common import visible
+
+    for line in Text(visible(text)).wrap(console.real, max(console.width - 2, 20)):
+        line.rstrip()
+        console.print(Text("  ") + line, soft_wrap=True)
