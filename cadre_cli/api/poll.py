@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from cadre_cli.diagnostic import Diagnostic, Severity
+from cadre_cli.policy.schema import Policy
 from cadre_cli.poll.engine import tally_book
 from cadre_cli.poll.model import ALL, FIGURE_LABELS, GRADE_LABELS, KIND_LABELS, PollData
 from cadre_cli.poll.result import PollResult
-from cadre_cli.policy.schema import Policy
 from cadre_cli.readers.own_output import Marks, looks_own_sheet, read_marks
 from cadre_cli.readers.raw import RawBook, load_book
 from cadre_cli.readers.report import ColumnRead, ReadReport, SheetRead

@@ -7,7 +7,7 @@
 `tally_file(path, settings)` / `tally_book(book, settings)` in engine.py run all of it.
 """
 
-from cadre_cli.poll.engine import TallyRun, tally_book, tally_file
 from cadre_cli.policy.tally import Tally, VoterClass
+from cadre_cli.poll.engine import TallyRun, tally_book, tally_file
 
 __all__ = ["Tally", "TallyRun", "VoterClass", "tally_book", "tally_file"]

@@ -17,15 +17,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from cadre_cli.diagnostic import Diagnostic
 from cadre_cli.parse.text import cell_text, is_blank, squash
+from cadre_cli.policy.tally import Tally
 from cadre_cli.poll.classes import ClassWords
 from cadre_cli.poll.figures import FigureReader, merge_figures
-from cadre_cli.diagnostic import Diagnostic
 from cadre_cli.poll.finding import diagnostic, where
 from cadre_cli.poll.header import FIGURE_MEASURES, GRADE_MEASURES, Header, measure_of
 from cadre_cli.poll.marks import ABSTAIN, BAD, GRADE_ABSTAIN, YES, Marks
 from cadre_cli.poll.model import ALL, GRADES, Count, Entry
-from cadre_cli.policy.tally import Tally
 from cadre_cli.poll.sheet import SheetPoll
 from cadre_cli.poll.summary import END_WORDS
 from cadre_cli.readers.cells import CellRef

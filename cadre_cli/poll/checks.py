@@ -16,13 +16,13 @@ from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 
-from cadre_cli.parse.text import squash
-from cadre_cli.poll.compute import figure, percent, rounded
 from cadre_cli.diagnostic import Diagnostic
+from cadre_cli.parse.text import squash
+from cadre_cli.policy.tally import Tally
+from cadre_cli.poll.compute import figure, percent, rounded
 from cadre_cli.poll.finding import BASIS_BALLOTS, BASIS_COUNTING, BASIS_S8, diagnostic, where
 from cadre_cli.poll.model import ALL, FIGURE_LABELS, FIGURES, GRADES, Count, PollData
 from cadre_cli.poll.result import CandidateResult, PollResult
-from cadre_cli.policy.tally import Tally
 from cadre_cli.rules.registry import Severity
 from cadre_cli.score.compute import agrees
 

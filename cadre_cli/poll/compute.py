@@ -24,12 +24,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from cadre_cli.parse.numbers import round_half_up
 from cadre_cli.diagnostic import Diagnostic
+from cadre_cli.parse.numbers import round_half_up
+from cadre_cli.policy.tally import DENOMINATOR_LABELS, Tally, VoterClass
 from cadre_cli.poll.finding import diagnostic
 from cadre_cli.poll.model import ALL, GRADES, Count, Entry, PollData
 from cadre_cli.poll.result import CandidateResult, ClassResult, PollResult
-from cadre_cli.policy.tally import DENOMINATOR_LABELS, Tally, VoterClass
 from cadre_cli.rules.registry import Severity
 from cadre_cli.score.compute import poll_score
 

@@ -3,10 +3,10 @@ Anything else is a finding that names the cell; the count is then unknown, never
 
 from __future__ import annotations
 
+from cadre_cli.diagnostic import Diagnostic
 from cadre_cli.parse.numbers import parse_count
 from cadre_cli.parse.problem import ValueProblem
 from cadre_cli.parse.text import is_blank, squash
-from cadre_cli.diagnostic import Diagnostic
 from cadre_cli.poll.finding import diagnostic, where
 from cadre_cli.poll.model import Count
 from cadre_cli.readers.cells import CellRef

@@ -12,13 +12,13 @@ from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
+from cadre_cli.diagnostic import Diagnostic
+from cadre_cli.policy.tally import Tally
 from cadre_cli.poll.book import read_polls
 from cadre_cli.poll.checks import check_counts, check_results
 from cadre_cli.poll.compute import compute
-from cadre_cli.diagnostic import Diagnostic
 from cadre_cli.poll.model import PollData
 from cadre_cli.poll.result import PollResult
-from cadre_cli.policy.tally import Tally
 from cadre_cli.readers.raw import RawBook, load_book
 from cadre_cli.rules.registry import Severity
 

@@ -16,10 +16,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from cadre_cli.diagnostic import Diagnostic
 from cadre_cli.parse.text import cell_text, header_key, is_blank, nfkc, squash
 from cadre_cli.poll.classes import ClassWords
 from cadre_cli.poll.counts import read_count
-from cadre_cli.diagnostic import Diagnostic
 from cadre_cli.poll.finding import diagnostic, where
 from cadre_cli.poll.header import FIGURE_MEASURES, measure_of
 from cadre_cli.poll.model import FIGURE_LABELS, Figures

@@ -9,11 +9,11 @@ all voters. Blank count cells are 0 (and said so); text and negative numbers are
 
 from __future__ import annotations
 
+from cadre_cli.diagnostic import Diagnostic
 from cadre_cli.parse.text import cell_text, is_blank, squash
 from cadre_cli.poll.classes import ClassWords
 from cadre_cli.poll.counts import read_count
 from cadre_cli.poll.figures import FigureReader, merge_figures
-from cadre_cli.diagnostic import Diagnostic
 from cadre_cli.poll.finding import diagnostic
 from cadre_cli.poll.header import FIGURE_MEASURES, GRADE_MEASURES, Column, Header, measure_of
 from cadre_cli.poll.model import ALL, FIGURE_LABELS, GRADE_LABELS, Count, Entry
