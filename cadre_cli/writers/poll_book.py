@@ -92,7 +92,7 @@ def annotate(annotated: Annotated, report: PollReport, policy: Any, advance: Cal
     st, stamp = styles(), StyleStamp()
     used: dict[str, int] = {}
     for result, data in zip(report.polls, report.data, strict=True):
-        problems = _problems_by_cell(result)
+        problems, error_rows = _problems_by_cell(result)
         for part in data.parts:
             if part.header is None:
                 continue
@@ -114,7 +114,7 @@ def annotate(annotated: Annotated, report: PollReport, policy: Any, advance: Cal
                 if not part.from_ballots:
                     text = explanation(item, problems.get((part.sheet, row), []))
                     values[-1] = text or None
-                    fill = RED if (part.sheet, row) in problems else None
+                    fill = RED if (part.sheet, row) in error_rows else AMBER if (part.sheet, row) in problems else None
                     grow_row(ws, row, [text], [EXPLAIN_WIDTH])
                 elif values[0] != "有效":
                     fill = AMBER
@@ -153,12 +153,16 @@ def _candidate_rows(data: PollData, result: PollResult, sheet: str) -> list[tupl
     return sorted(rows, key=lambda x: x[0])
 
 
-def _problems_by_cell(result: PollResult) -> dict[tuple[str, int], list[str]]:
+def _problems_by_cell(result: PollResult) -> tuple[dict[tuple[str, int], list[str]], set[tuple[str, int]]]:
+    """(sheet, row) -> the errors and warnings on that row; the rows with an error."""
     out: dict[tuple[str, int], list[str]] = {}
+    errors: set[tuple[str, int]] = set()
     for d in result.findings:
-        if d.severity is Severity.ERROR and d.where.sheet and d.where.row:
+        if d.severity in (Severity.ERROR, Severity.WARNING) and d.where.sheet and d.where.row:
             out.setdefault((d.where.sheet, d.where.row), []).append(d.message)
-    return out
+            if d.severity is Severity.ERROR:
+                errors.add((d.where.sheet, d.where.row))
+    return out, errors
 
 
 # --- the print-ready 统计表 ---------------------------------------------------------------
