@@ -261,3 +261,15 @@ def test_a_bad_row_in_a_terminal_is_one_sentence_with_its_cell(tmp_path):
     text = result.text.replace("\n", "")
     assert "错误（tally-votes-exceed）" in text and "工作表“推荐汇总”F" in text and "Traceback" not in text
     assert "张三" in text and "61.11%" in text  # the good row is still shown
+
+
+def test_notice_takes_the_annotated_result_workbook_too(run, tmp_path):
+    import shutil
+
+    poll = shutil.copy(SAMPLES / "民主推荐票汇总.xlsx", tmp_path / "推荐.xlsx")
+    assert run("poll", poll).code == 0
+    out = run("notice", SAMPLES / "拟列人选名册.xlsx", "--poll", tmp_path / "推荐_计票.xlsx", "--format", "md",
+              "--issuer", "组织部", "--output", tmp_path / "公示")
+    assert out.code == 0, out
+    text = raw_text(next((tmp_path / "公示").glob("*.md")))
+    assert "民主推荐：得108票，得票率75.00%（实到人数144人）" in text
