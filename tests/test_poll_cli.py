@@ -273,3 +273,17 @@ def test_notice_takes_the_annotated_result_workbook_too(run, tmp_path):
     assert out.code == 0, out
     text = raw_text(next((tmp_path / "公示").glob("*.md")))
     assert "民主推荐：得108票，得票率75.00%（实到人数144人）" in text
+
+
+def test_notice_prints_an_evaluation_result_in_place_of_the_rows_votes(run, tmp_path):
+    from tests.builders import person, roster_xlsx
+
+    # the roster's own 民主测评 columns say something else: the poll's tally is what is printed
+    roster = roster_xlsx(tmp_path / "名册.xlsx", [person("曾凯", seq=1, 工作单位="县财政局", 现任职务="办公室主任",
+                                                          优秀=1, 称职=1, 基本称职=0, 不称职=0, 测评人数=2)])
+    out = run("notice", roster, "--poll", SAMPLES / "民主测评汇总.xlsx", "--format", "md", "--issuer", "组织部",
+              "--output", tmp_path / "名单")
+    assert out.code == 0, out
+    text = raw_text(next((tmp_path / "名单").glob("*.md")))
+    assert "民主测评：优秀81票、称职51票、基本称职8票、不称职2票（测评人数144人），测评分87.92分" in text
+    assert "优秀1票" not in text and text.count("民主测评") == 1
