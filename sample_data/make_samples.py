@@ -19,18 +19,12 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
+from tests.ids import make_id
+
 HERE = Path(__file__).parent
-AREA = "532527"  # 泸西县
-_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 UNITS = ["县委办公室", "县财政局", "县教育体育局", "中枢镇", "白水镇", "县卫生健康局"]
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建文辉力斌宇浩凯健俊帆"
-
-
-def make_id(born: dt.date, male: bool, seq: int) -> str:
-    order = (seq * 2 + (1 if male else 0)) % 1000
-    body = f"{AREA}{born:%Y%m%d}{order:03d}"
-    return body + "10X98765432"[sum(int(c) * w for c, w in zip(body, _WEIGHTS)) % 11]
 
 
 ROSTER_HEADERS = [
@@ -107,11 +101,11 @@ def roster_people(rng: random.Random) -> tuple[list[dict], list[dict]]:
 
 def _row(seq: int, p: dict) -> list:
     born = p["born"]
-    id_number: object = make_id(born, p["male"], p.get("id_seq", seq))
+    id_number: object = make_id(born, p["male"], seq=p.get("id_seq", seq))
     if p.get("bad_id"):
         id_number = id_number[:-1] + ("1" if id_number[-1] != "1" else "2")
     if p.get("mismatch"):
-        id_number = make_id(dt.date(born.year, born.month, born.day) + dt.timedelta(days=400), p["male"], seq)
+        id_number = make_id(dt.date(born.year, born.month, born.day) + dt.timedelta(days=400), p["male"], seq=seq)
     if p.get("float_id"):
         id_number = float(id_number[:17] + "0")
     birth = p.get("bad_date") or f"{born.year}.{born.month:02d}"
