@@ -27,7 +27,7 @@ def make_roster(path: Path, units: int = UNITS, per_unit: int = PER_UNIT) -> Pat
     """A plain roster: one header row, `units` units of `per_unit` people each."""
     from openpyxl import Workbook
 
-    from tests.builders import make_id
+    from tests.ids import make_id
 
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("名册")
@@ -71,7 +71,7 @@ def run(workdir: Path, repeats: int = 3) -> list[dict]:
                      "--force", "--start", "2026-12-01", "--kind", "list"], repeats)
     base = time_python(f"docxtpl alone ({UNITS} × list.docx)",
                        BASELINE.format(out=str(workdir / "baseline"), units=UNITS, per_unit=PER_UNIT,
-                                       template=str(ROOT / "templates" / "list.docx")), repeats)
+                                       template=str(ROOT / "cadre_cli" / "templates" / "list.docx")), repeats)
     return [ratio_line("notice-500-units", ours, base, TARGET)]
 
 
