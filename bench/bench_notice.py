@@ -1,7 +1,7 @@
 """Benchmark: `cadre notice` writing 500 unit lists (docx + html) against docxtpl alone
 rendering the same docx template 500 times.
 
-    python bench/bench_notice.py [REPEATS]
+    python -m bench.bench_notice [REPEATS]
 
 Prints one JSON line per comparison; `run(workdir)` returns them for bench/run.py.
 """
@@ -12,9 +12,6 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
-
-if __package__ in (None, ""):
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import ROOT, ratio_line, time_cli, time_python
 

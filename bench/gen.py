@@ -1,6 +1,6 @@
 """Generate large inputs in the real layouts for the benchmarks (fictional people).
 
-    python bench/gen.py roster 50000 bench/out/roster_50000.xlsx
+    python -m bench.gen roster 50000 bench/out/roster_50000.xlsx
 """
 
 from __future__ import annotations
@@ -12,10 +12,8 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from sample_data.make_samples import GIVEN, ROSTER_HEADERS, SURNAMES  # noqa: E402
-from tests.ids import make_id  # noqa: E402
+from sample_data.make_samples import GIVEN, ROSTER_HEADERS, SURNAMES
+from tests.ids import make_id
 
 
 def _name(rng: random.Random) -> str:

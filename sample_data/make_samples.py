@@ -1,6 +1,6 @@
 """Build the sample workbooks in sample_data/ (fictional people, valid ID numbers).
 
-    python sample_data/make_samples.py
+    python -m sample_data.make_samples
 
 后备干部名册.xlsx — a county roster in the real layout: title, 填报单位 line, two-row
 merged header (学历学位, 年度考核, 民主测评票数), section lines, footer; with the cases
