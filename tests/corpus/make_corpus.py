@@ -9,7 +9,6 @@ Each file's expected exit code and Chinese message are in `expected.toml`; the t
 from __future__ import annotations
 
 import datetime as dt
-import io
 import shutil
 import subprocess
 import tempfile
