@@ -1,6 +1,6 @@
 """Build the sample 民主推荐 / 民主测评 workbooks (fictional people) for `cadre poll`.
 
-    python sample_data/make_poll_samples.py
+    python -m sample_data.make_poll_samples
 
 民主推荐票汇总.xlsx — a recommendation summary in the layout offices fill in: title, 填报单位
 line, per-class sentences above the table (应到、实到、发出、收回、有效、无效), each voter
@@ -16,17 +16,15 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-import sys
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
-HERE = Path(__file__).parent
-sys.path.insert(0, str(HERE.parent))
+from sample_data.make_samples import GIVEN, SURNAMES
 
-from sample_data.make_samples import GIVEN, SURNAMES  # noqa: E402
+HERE = Path(__file__).parent
 
 CLASSES = ["领导班子成员", "中层干部", "普通党员群众"]
 POSTS = ["办公室主任", "预算股股长", "国库股副股长", "综合股股长", "财政监督股副股长", "乡镇财政所所长",
@@ -214,7 +212,7 @@ NOMINEES = [  # the three who won more than half in 民主推荐票汇总.xlsx: 
 def build_nominees(path: Path) -> Path:
     """拟列人选名册: the people of 民主推荐票汇总.xlsx who won more than half, as a roster for
     `cadre notice --poll` (their results come from the poll, not from this sheet)."""
-    from sample_data.make_samples import make_id
+    from tests.ids import make_id
 
     people = names(len(RECOMMEND_VOTES))
     wb = Workbook()
@@ -228,7 +226,7 @@ def build_nominees(path: Path) -> Path:
     for seq, (name, post, (born, male, ethnicity, education)) in enumerate(
             zip([people[0], people[1], people[3]], [POSTS[0], POSTS[1], POSTS[3]], NOMINEES, strict=True), start=1):
         ws.append([seq, name, "男" if male else "女", ethnicity, f"{born.year}.{born.month:02d}",
-                   make_id(born, male, seq + 40), "中共党员", f"{born.year + 22}.08", education, "县财政局", post,
+                   make_id(born, male, seq=seq + 40), "中共党员", f"{born.year + 22}.08", education, "县财政局", post,
                    "副科级后备"])
     _boxed(ws, top, top + len(NOMINEES), len(heads), 1)
     for c, w in enumerate([5, 9, 5, 6, 9, 20, 9, 11, 12, 10, 14, 11], start=1):

@@ -5,7 +5,6 @@ rows (exit 2, the cell named, the others still computed), reruns on our own outp
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook

@@ -12,6 +12,7 @@ from typing import Any
 
 from cadre_cli.api.poll import PollReport
 from cadre_cli.diagnostic import Severity
+from cadre_cli.parse.numbers import percent
 from cadre_cli.poll.model import ALL, FIGURES, GRADE_LABELS, GRADES, KIND_LABELS, PollData
 from cadre_cli.poll.result import CandidateResult, PollResult
 from cadre_cli.writers.pages import a4_fit_width, paginate
@@ -341,7 +342,7 @@ def method_lines(result: PollResult, data: PollData, policy: Any) -> list[str]:
                    f" + 不称职票×{pts.incompetent}）÷ 测评人数；比例 = 票数 ÷ 测评人数。")
     weighted = [c for c in result.classes if c.weight is not None]
     if weighted:
-        shares = "、".join(f"{c.label}{_pct(c.weight)}" for c in weighted)
+        shares = "、".join(f"{c.label}{percent(c.weight)}" for c in weighted)
         how.append(f"综合结果 = Σ 类别权重 × 类别结果，权重：{shares}；"
                    + ("未参加投票的类别，其权重按比例分给其余类别。" if policy.tally.renormalise
                       else "未参加投票的类别按0计入，权重不重新分配。"))
@@ -355,13 +356,6 @@ def method_lines(result: PollResult, data: PollData, policy: Any) -> list[str]:
         if len(problems) > 20:
             lines.append(f"……另有{len(problems) - 20}条，见命令输出。")
     return lines
-
-
-def _pct(value: Any) -> str:
-    from cadre_cli.poll.compute import percent
-
-    shown = percent(value, 2)
-    return f"{shown.normalize():f}%"
 
 
 def _signatures(data: PollData) -> list[str]:
