@@ -268,6 +268,18 @@ def test_workbook_says_what_was_not_checked(run, tmp_path):
     assert any(r[3] == "退休者" and r[1] == "不在岗" for r in rows_)
 
 
+
+def test_structure_sheet_leaves_out_people_listed_apart(run, tmp_path):
+    """结构分析 is the make-up of the pool: a retiree or someone transferred out is not in it."""
+    rows = [full("在岗者", 1, **{"在岗情况": "在岗"}), full("退休者", 2, born=dt.date(1966, 1, 1), **{"在岗情况": "退休"}),
+            full("调出者", 3, gender="女", **{"在岗情况": "已调出"})]
+    path = roster_xlsx(tmp_path / "名册.xlsx", rows)
+    assert run("audit", str(path), "--as-of", AS_OF).code == 0
+    ws = load_workbook(tmp_path / "名册_审核结果.xlsx")["结构分析"]
+    assert "共1人" in ws.cell(2, 1).value and "另有2人不在册/非在岗，单独列出，未计入" in ws.cell(2, 1).value
+    table = {ws.cell(r, 1).value: ws.cell(r, 2).value for r in range(4, ws.max_row + 1) if ws.cell(r, 2).value}
+    assert table["男"] == 1 and "女" not in table and "46岁及以上" not in table
+
 @pytest.mark.parametrize("columns", [80, 120])
 def test_completeness_comes_first_in_a_terminal(tmp_path, columns):
     rows = [{"序号": 1, "姓名": "张三", "性别": "男", "民族": "汉族", "学历": "本科", "单位": "XX村"},
