@@ -144,6 +144,9 @@ def test_a_column_blank_for_everyone_is_said_once(run, tmp_path):
     rows = [full(n, i, **{"2025年": None}) for i, n in enumerate(("甲一", "乙二", "丙三"), 1)]
     out = text_of(run, roster_xlsx(tmp_path / "t.xlsx", rows))
     assert "annual-assessment（年度考核）：全部 3 人均未能核查（年度考核为空）" in out.out
+    # the first line agrees: unchecked for all three, not "for some"
+    first = out.out.strip().splitlines()[0]
+    assert "1 条对全部 3 人均未能核查" in "".join(out.out.split("\n")[:2]) and "部分人员" not in first
     assert "甲一" not in out.out.split("未能核查：")[-1]
 
 
