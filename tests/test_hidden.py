@@ -102,3 +102,29 @@ def test_audit_terminal_counts_hidden_people_apart_by_unit(tmp_path, columns):
     assert "单独列出" in unit_table
     row = next(line for line in unit_table.splitlines() if "县委办" in line).split()
     assert row[:3] == ["县委办", "1", "4"], row  # one audited, four listed apart
+
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.mark.parametrize("name", ["hidden_roster.xls", "hidden_roster.ods"])
+def test_xls_and_ods_hide_the_same(run, tmp_path, name):
+    """The same workbook saved as .xls and .ods (tests/data/make_hidden.py): calamine
+    gives no row or column visibility, so they are read from the file itself."""
+    import shutil
+
+    src = tmp_path / name
+    shutil.copy(DATA / name, src)
+    out = tmp_path / "名单"
+    result = run("notice", str(src), "--format", "html", "--output", str(out), "--json")
+    assert result.code == 0, result
+    text = published(out)
+    assert all(n in text for n in SHOWN)
+    assert not [n for n in HIDDEN_ROWS + HIDDEN_SHEETS if n in text]
+    assert "办公室秘书" not in text
+    assert "有3人在隐藏的行中" in " ".join(json.loads(result.out)["warnings"])
+    data = json.loads(run("audit", str(src), "--as-of", "2026-12-01", "--json", "--no-output").out)
+    assert data["summary"]["status"]["不在岗"] == 5
+    out2 = tmp_path / "全部"
+    assert run("notice", str(src), "--format", "html", "--output", str(out2), "--include-hidden").code == 0
+    assert all(n in published(out2) for n in SHOWN + HIDDEN_ROWS + HIDDEN_SHEETS)
