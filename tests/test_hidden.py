@@ -132,7 +132,7 @@ def test_xls_and_ods_hide_the_same(run, tmp_path, name):
 
 def xml2003_book(path: Path) -> Path:
     """An Excel 2003 XML roster as HR systems export it: row 3 and a span of two rows
-    (4–5) hidden, column F hidden."""
+    (4–5) hidden, column F hidden, and a hidden sheet."""
     def row(values, hidden: str = "") -> str:
         cells = "".join(f'<Cell><Data ss:Type="String">{v}</Data></Cell>' for v in values)
         return f"<Row{hidden}>{cells}</Row>"
@@ -141,9 +141,13 @@ def xml2003_book(path: Path) -> Path:
               ["折叠丙", "男", "1992.01", "副科级", "县委办", "办公室秘书"], ["显示戊", "男", "1992.01", "副科级", "县政府办", "办公室秘书"]]
     body = (row(HEAD[:6]) + row(people[0]) + row(people[1], ' ss:Hidden="1"')
             + row(people[2], ' ss:Hidden="1" ss:Span="1"') + row(people[3]))
+    hidden_sheet = ('<Worksheet ss:Name="隐藏表"><Table>' + row(HEAD[:6]) + row(["隐表己", "女", "1993.01", "副科级", "县委办", "科员"])
+                    + '</Table><WorksheetOptions xmlns="urn:schemas-microsoft-com:office:excel">'
+                    "<Visible>SheetHidden</Visible></WorksheetOptions></Worksheet>")
     path.write_text('<?xml version="1.0"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
                     'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="名册"><Table>'
-                    '<Column ss:Index="6" ss:Hidden="1"/>' + body + "</Table></Worksheet></Workbook>", encoding="utf-8")
+                    '<Column ss:Index="6" ss:Hidden="1"/>' + body + "</Table></Worksheet>" + hidden_sheet + "</Workbook>",
+                    encoding="utf-8")
     return path
 
 
@@ -154,6 +158,6 @@ def test_xml2003_hidden_rows_and_columns(run, tmp_path):
     assert result.code == 0, result
     text = published(out)
     assert "显示甲" in text and "显示戊" in text
-    assert "隐藏乙" not in text and "折叠丙" not in text and "办公室秘书" not in text
+    assert "隐藏乙" not in text and "折叠丙" not in text and "办公室秘书" not in text and "隐表己" not in text
     data = json.loads(run("audit", str(src), "--as-of", "2026-12-01", "--json", "--no-output").out)
-    assert {p["name"] for p in data["persons"] if p["status"] == "inactive"} == {"隐藏乙", "折叠丙"}
+    assert {p["name"] for p in data["persons"] if p["status"] == "inactive"} == {"隐藏乙", "折叠丙", "隐表己"}

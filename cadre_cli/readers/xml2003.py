@@ -108,7 +108,10 @@ def _tags(local: str) -> frozenset[str]:
 
 WORKSHEET, TABLE, STYLE, COLUMN, ROW, CELL, DATA, NUMBER_FORMAT = map(
     _tags, ("Worksheet", "Table", "Style", "Column", "Row", "Cell", "Data", "NumberFormat"))
-_WANTED = tuple(WORKSHEET | TABLE | STYLE | COLUMN | ROW)  # the only elements iterparse reports
+# <x:WorksheetOptions><x:Visible>SheetHidden</x:Visible>: a hidden (or very hidden) sheet
+VISIBLE = frozenset(("{urn:schemas-microsoft-com:office:excel}Visible",))
+SHEET_STATES = {"SheetHidden": "hidden", "SheetVeryHidden": "veryHidden"}
+_WANTED = tuple(WORKSHEET | TABLE | STYLE | COLUMN | ROW | VISIBLE)  # the only elements iterparse reports
 
 
 def _attr(elem, key: str) -> str | None:
@@ -151,6 +154,7 @@ class _Reader:
         self.column_styles: dict[int, str] = {}
         self.next_column = 0
         self.hidden_rows: set[int] = set()  # 1-based
+        self.state = "visible"
         self.hidden_cols: list[tuple[int, int]] = []
 
     def handle(self, event: str, elem) -> None:
@@ -160,6 +164,7 @@ class _Reader:
                 sheet = _attr(elem, "Name") or f"Sheet{len(self.sheets) + 1}"
                 self.grid, self.row, self.column_styles, self.next_column = Grid(self.name, sheet), -1, {}, 0
                 self.hidden_rows, self.hidden_cols = set(), []  # ss:Hidden="1": private in a notice
+                self.state = "visible"
             elif tag in TABLE:
                 self.table, self.table_style = elem, _attr(elem, "StyleID")
             return
@@ -182,9 +187,12 @@ class _Reader:
             if _attr(elem, "Hidden") in ("1", "true"):
                 self.hidden_cols.append((index + 1, min(index + span + 1, 16_384)))
             self.next_column = index + span + 1
+        elif tag in VISIBLE and self.grid is not None:
+            self.state = SHEET_STATES.get((elem.text or "").strip(), "visible")
         elif tag in WORKSHEET and self.grid is not None:
             raw = self.grid.raw_sheet()
             raw.hidden_rows, raw.hidden_cols = frozenset(self.hidden_rows), tuple(self.hidden_cols)
+            raw.state = self.state
             self.sheets.append(raw)
             check_sheets(self.name, len(self.sheets))
             self.grid, self.table = None, None
