@@ -161,3 +161,21 @@ def test_xml2003_hidden_rows_and_columns(run, tmp_path):
     assert "隐藏乙" not in text and "折叠丙" not in text and "办公室秘书" not in text and "隐表己" not in text
     data = json.loads(run("audit", str(src), "--as-of", "2026-12-01", "--json", "--no-output").out)
     assert {p["name"] for p in data["persons"] if p["status"] == "inactive"} == {"隐藏乙", "折叠丙", "隐表己"}
+
+
+def test_web_page_rows_styled_display_none_are_hidden(run, tmp_path):
+    """A web system's "名册.xls" (an HTML table) hides withdrawn people with display:none."""
+    def tr(values, extra=""):
+        return f"<tr{extra}>" + "".join(f"<td>{v}</td>" for v in values) + "</tr>"
+
+    rows = (tr(HEAD[:5]) + tr(["显示甲", "男", "1992.01", "副科级", "县委办"])
+            + tr(["隐藏乙", "男", "1992.01", "副科级", "县委办"], ' style="display: none"')
+            + tr(["显示戊", "男", "1992.01", "副科级", "县政府办"]))
+    src = tmp_path / "名册.xls"
+    src.write_text(f"<html><body><table>{rows}</table></body></html>", encoding="utf-8")
+    out = tmp_path / "名单"
+    assert run("notice", str(src), "--format", "html", "--output", str(out)).code == 0
+    text = published(out)
+    assert "显示甲" in text and "显示戊" in text and "隐藏乙" not in text
+    data = json.loads(run("audit", str(src), "--as-of", "2026-12-01", "--json", "--no-output").out)
+    assert [p["name"] for p in data["persons"] if p["status"] == "inactive"] == ["隐藏乙"]
