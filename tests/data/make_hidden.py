@@ -3,21 +3,19 @@ workbook of tests/test_hidden.py (a row hidden by hand, one in a collapsed outli
 one filtered out, a hidden column, a hidden and a very hidden sheet), converted with
 LibreOffice, which keeps every kind of hidden in both formats.
 
-    python tests/data/make_hidden.py     # needs `soffice` (libreoffice-calc)
+    python -m tests.data.make_hidden     # needs `soffice` (libreoffice-calc)
 """
 
 from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
-HERE = Path(__file__).parent
-sys.path.insert(0, str(HERE.parent.parent))
+from tests.test_hidden import hidden_book
 
-from tests.test_hidden import hidden_book  # noqa: E402
+HERE = Path(__file__).parent
 
 
 def main() -> None:
