@@ -134,18 +134,22 @@ def notice(
     folder = output or source.with_name(f"{source.stem}_{batch.LABEL[doc_kind]}")
     if not groups:
         _refuse_blocked(blocked, batch.LABEL[doc_kind])
-    batch.prepare_folder(folder)
-    docs = batch.plan(groups, folder, doc_kind, chosen, settings.subject)
-    batch.check_targets(docs, force)
-    docs, stopped = batch.withhold_numbers(docs, text)
-    renderers = {fmt: _renderer(own.get(fmt) or builtin(fmt, doc_kind), fmt) for fmt in chosen}
+    created = batch.prepare_folder(folder)
+    try:
+        docs = batch.plan(groups, folder, doc_kind, chosen, settings.subject)
+        batch.check_targets(docs, force)
+        docs, stopped = batch.withhold_numbers(docs, text)
+        renderers = {fmt: _renderer(own.get(fmt) or builtin(fmt, doc_kind), fmt) for fmt in chosen}
 
-    with progress_bar(quiet=as_json) as bar:
-        task = bar.add_task(f"生成{batch.LABEL[doc_kind]}", total=len(docs))
-        outputs = batch.render(docs, text, renderers, lambda: bar.advance(task))
-        if outputs:
-            bar.update(task, description="写出文件")
-            batch.write(outputs, folder)
+        with progress_bar(quiet=as_json) as bar:
+            task = bar.add_task(f"生成{batch.LABEL[doc_kind]}", total=len(docs))
+            outputs = batch.render(docs, text, renderers, lambda: bar.advance(task))
+            if outputs:
+                bar.update(task, description="写出文件")
+                batch.write(outputs, folder)
+    finally:
+        if created:
+            batch.drop_if_empty(folder)
     warnings += batch.missing_warnings(renderers)
 
     if as_json:
