@@ -105,7 +105,9 @@ def withhold_numbers(docs: list[NoticeFile], text: NoticeText) -> tuple[list[Not
                 for item in results(person, text.tallied_for(person)):
                     key = next((k for k, label in RESULT_LABELS.items() if label == item["label"]), "poll:excellent")
                     values[key], cells[key] = item["value"], person.cell(key)
-            hits += scan_person(person, values, cells)
+            raw = {"name": person.name, "unit": person.unit, "reserve_level": person.reserve_level,
+                   **{f: person.values.get(f) for f in ("post", "ethnicity", "political_status")}}
+            hits += scan_person(person, values, cells, raw)
         seen = {h.digits for h in hits}
         for where, value in [("分组名", doc.group), *(("文件名", p.stem) for p in doc.paths.values())]:
             hits += [h for h in scan_text(where, value) if h.digits not in seen]
