@@ -106,7 +106,10 @@ def _findings_table(console: Console, result: AuditResult, shown: list) -> Table
     terminal each in its own column; on a narrow one (80 columns) the rule id goes
     under the message, which wraps, and the borders give way to plain spacing."""
     wide = console.width >= 120
-    one_sheet = len(result.roster.tables) == 1
+    # a cell is named by its sheet too when findings point at more than one sheet (a
+    # long-form sheet of assessments joined to the roster is not one of its tables)
+    tables = {t.sheet.name for t in result.roster.tables}
+    one_sheet = len(tables) == 1 and {f.cell.sheet for f in result.findings if f.cell} <= tables
     table = Table(title="问题明细", title_justify="left", box=box.HEAVY_HEAD if wide else box.SIMPLE_HEAD,
                   padding=(0, 1) if wide else (0, 1, 0, 0), show_edge=wide)
     columns = ("位置", "姓名", "单位", "级别", "规则", "问题") if wide else ("位置", "姓名", "单位", "级别", "问题")
