@@ -10,7 +10,8 @@ keeps exactly (`85.5`, not `1985.10`, `0123` or an ID number), or Excel's own
 `x:num` value. Text outside the tables (a title `<h2>`, a `填报单位：…` line, a
 `填表人：` line below) becomes rows above and below the table next to it, as Excel
 shows them. Sheets are named after Excel's `<x:Name>`, else a `<caption>`, else the
-heading line above the table.
+heading line above the table, else (a page of one table) the file's name, as Excel
+names the sheet when it opens the page.
 
 Charset: a byte-order mark, else the `<meta>` charset (GB2312/GBK read as GB18030),
 else UTF-8 if the bytes are valid UTF-8, else GB18030.
@@ -330,7 +331,9 @@ class _Builder:
         caption = _cell_text(table.caption).replace("\n", " ")
         heading = table.above[-1] if table.above and len(table.above[-1]) <= 31 else ""
         given = self.sheet_names[i] if len(self.sheet_names) == len(self.done) else ""
-        name = next(c for c in (given, caption, heading, f"表{i + 1}") if c)[:31]
+        # nothing names it: a page of one table opens in Excel as a sheet named after the file
+        fallback = Path(self.name).stem if len(self.done) == 1 else f"表{i + 1}"
+        name = next(c for c in (given, caption, heading, fallback) if c)[:31]
         base, n = name, 2
         while name in used:
             name, n = f"{base[:27]}({n})", n + 1
