@@ -11,6 +11,7 @@ from rich.table import Table
 
 from cadre_cli.audit.engine import AuditResult
 from cadre_cli.audit.verdict import APART_TITLE, INACTIVE, LABELS, apart_line, gap_lines
+from cadre_cli.cli.common import labelled
 from cadre_cli.parse.dates import chinese_date
 from cadre_cli.rules.registry import REGISTRY
 
@@ -68,7 +69,7 @@ def render(console: Console, roster: Path, result: AuditResult, target: Path | N
         console.print("[yellow]在已核查的规则中未发现问题；但有规则未能核查（见下），不能据此认定合格。[/]")
     _coverage(console, result, limit)
     for note in notes:
-        console.print(f"注意：{escape(note)}")
+        console.print(escape(labelled(note, "注意：")))
     if strict and not complete:
         console.print("[yellow]已加 --strict：有规则未能核查，退出码为1。[/]")
     if target is not None:

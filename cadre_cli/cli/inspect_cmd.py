@@ -8,16 +8,19 @@ from typing import Annotated
 import typer
 
 from cadre_cli.cli.common import console, emit_json, input_path, stacked
+from cadre_cli.cli.password_opt import PasswordOption, unlocks
 
 
 def register(app: typer.Typer) -> None:
     app.command("inspect")(inspect)
 
 
+@unlocks("file")
 def inspect(
-    file: Annotated[str, typer.Argument(metavar="文件", help="名册或成绩表（.xlsx .xlsm .xls .ods .csv）。")],
+    file: Annotated[str, typer.Argument(metavar="文件", help="名册或成绩表（.xlsx/.xlsm/.xls/.et/.ods/.csv，或系统导出的 XML/网页格式“.xls”）。")],
     as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出。")] = False,
     brief: Annotated[bool, typer.Option("--brief", "-b", help="只列出需要说明的列（默认列出每一列）。")] = False,
+    password: PasswordOption = False,
 ) -> None:
     """查看工具从文件中读到了什么：各工作表、找到的表头行、每一列读作哪一项、读到多少人、各列的值有哪些问题。
 
