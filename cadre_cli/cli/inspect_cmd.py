@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from cadre_cli.cli.common import console, emit_json, input_path, stacked
+from cadre_cli.cli.common import console, emit_json, input_path, labelled, stacked
 from cadre_cli.cli.password_opt import PasswordOption, unlocks
 
 
@@ -36,13 +36,14 @@ def inspect(
     reading = read_workbook(source, ("name", "exam_number", "id_number"), allow_empty=True)
     roster = build_roster(source.name, reading.tables, reading.report)
     found = inspect_roster(roster)
+    notes = list(reading.book.notes)  # what the file really is (按 Excel 97-2003 格式读取), a password used
     if as_json:
-        emit_json({"command": "inspect", "file": source.name, **found.as_json()})
+        emit_json({"command": "inspect", "file": source.name, "notes": notes, **found.as_json()})
         return
-    _render(source, found, verbose=not brief)
+    _render(source, found, verbose=not brief, notes=notes)
 
 
-def _render(source: Path, found, verbose: bool) -> None:
+def _render(source: Path, found, verbose: bool, notes: list[str]) -> None:
     from rich.markup import escape
     from rich.table import Table
 
@@ -51,6 +52,8 @@ def _render(source: Path, found, verbose: bool) -> None:
 
     twice = f"（其中{found.entered_twice}人重复录入，只计一次）" if found.entered_twice else ""
     console.print(f"[bold]{escape(source.name)}[/]：读到{found.rows}行人员，共{found.people}人{twice}。")
+    for note in notes:
+        console.print(escape(labelled(note, "注意：")))
     render_reading(console, found.report, verbose, hint="去掉 --brief 列出每一列")
     if not found.problems:
         console.print("[green]各列的值都能识别。[/]")
