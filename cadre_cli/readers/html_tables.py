@@ -38,7 +38,8 @@ _FORMAT = re.compile(r"""(?:mso-number-format|vnd\.ms-excel\.numberformat)\s*:\s
 _SHEET_NAME = re.compile(r"<x:Name>(.*?)</x:Name>", re.S | re.I)
 _SPACES = re.compile(r"[ \t\r\n\f]+")
 _NOT_PLAIN = re.compile(r"[\t\r\n\f\xa0]|  |^ | $")
-_EXACT_NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d*[1-9])?")
+# a number a float keeps exactly as written; not `-0` (a float shows it as 0)
+_EXACT_NUMBER = re.compile(r"(?!-0$)-?(?:0|[1-9]\d*)(?:\.\d*[1-9])?")
 _BLOCKS = frozenset("p div h1 h2 h3 h4 h5 h6 li ul ol center form blockquote pre hr section article header footer".split())
 _SKIP = frozenset(("script", "noscript", "template", "title"))
 
