@@ -232,3 +232,9 @@ def test_free_text_assessment_of_three_years(tmp_path, run):
     # a free-text cell is the assessment column: checked for every row that has grades in it
     unchecked = {p["name"]: [g["reason"] for g in p["unchecked"] if g["rule"] == "annual-assessment"] for p in data["persons"]}
     assert unchecked["张三"] == [] and unchecked["李四"] == [], unchecked
+
+    # the message repeats the word the cell holds for that year (合格 scale), not 不称职
+    rows.append([5, "钱七", "女", "1992.03", "2022年合格、2023年不合格、2024年基本合格"])
+    data = audit(run, book(tmp_path / "k2.xlsx", {"名册": (rows, [])}))
+    said = [f["message"] for f in of_rule(data, "annual-assessment") if f["name"] == "钱七"]
+    assert said == ["2023年度考核为不合格，按规定应取消后备干部资格", "2024年度考核为基本合格，按规定应取消后备干部资格"], said
