@@ -146,12 +146,25 @@ _TYPE_WORDS = {
 }
 
 
+def _where(loc: tuple) -> str:
+    """A setting with list items by their place, not pydantic's index:
+    `“calendar.holidays”第2项`, `“pool.ages”第1项的“age_max”`."""
+    parts, keys = [], []
+    for p in loc:
+        if isinstance(p, int):
+            parts.append(f"“{'.'.join(keys)}”第{p + 1}项")
+            keys = []
+        else:
+            keys.append(str(p))
+    if keys:
+        parts.append(f"“{'.'.join(keys)}”")
+    return "的".join(parts)
+
+
 def _explain(name: str, exc: ValidationError, base: str = DEFAULT_POLICY) -> str:
     parts = []
     for err in exc.errors()[:3]:
-        # a list item by its place (`calendar.holidays”第2项`), not pydantic's index 1
-        key = ".".join(str(p) for p in err["loc"] if not isinstance(p, int))
-        where = f"“{key}”" + "".join(f"第{p + 1}项" for p in err["loc"] if isinstance(p, int))
+        where = _where(err["loc"])
         kind = err["type"]
         got = err.get("input")
         if kind == "extra_forbidden":
