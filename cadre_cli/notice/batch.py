@@ -102,7 +102,7 @@ def withhold_numbers(docs: list[NoticeFile], text: NoticeText) -> tuple[list[Not
             values = {f: shown[f] for f in PUBLISHABLE}
             cells = {f: person.cell(f) for f in PUBLISHABLE}
             if text.with_results:
-                for item in results(person):
+                for item in results(person, text.tallied_for(person)):
                     key = next((k for k, label in RESULT_LABELS.items() if label == item["label"]), "poll:excellent")
                     values[key], cells[key] = item["value"], person.cell(key)
             hits += scan_person(person, values, cells)
