@@ -171,7 +171,10 @@ def _columns(group: tuple[str, ...], columns: dict[str, int]) -> tuple[str, ...]
 def _columns_of(field: str, columns: dict[str, int]) -> list[str]:
     if field.endswith(":*"):
         prefix = field[:-1]
-        return [k for k in columns if k.startswith(prefix)]
+        found = [k for k in columns if k.startswith(prefix)]
+        if field == "assessment:*" and "assessment_text" in columns:
+            found.append("assessment_text")  # 近三年考核结果: several years in one cell
+        return found
     return [field] if field in columns else []
 
 
@@ -185,8 +188,16 @@ def _score(field: str):
     return has
 
 
-# Values a person may have outside their own cells: a section line, the --scores workbook.
-_ELSEWHERE = {"reserve_level": _reserve_level, "written": _score("written"), "defense": _score("defense")}
+def _assessed(ctx: AuditContext, person: Person) -> bool:
+    """Grades read from a column of one year, from several years in one cell
+    (近三年考核结果) or from a sheet of one row per person and year."""
+    return any(grade is not None for grade in person.assessments.values())
+
+
+# Values a person may have outside their own cells of one column each: a section line,
+# the --scores workbook, grades from a free-text cell or a long-form sheet.
+_ELSEWHERE = {"reserve_level": _reserve_level, "written": _score("written"), "defense": _score("defense"),
+              "assessment:*": _assessed}
 
 
 def person_gaps(ctx: AuditContext, person: Person, plan: TablePlan, decided: set[str] | frozenset) -> tuple[Gap, ...]:

@@ -11,6 +11,7 @@ from rich.table import Table
 
 from cadre_cli.audit.engine import AuditResult
 from cadre_cli.audit.verdict import APART_TITLE, INACTIVE, LABELS, apart_line, gap_lines
+from cadre_cli.cli.common import labelled
 from cadre_cli.parse.dates import chinese_date
 from cadre_cli.rules.registry import REGISTRY
 
@@ -72,7 +73,7 @@ def render(console: Console, roster: Path, result: AuditResult, target: Path | N
         console.print("[yellow]在已核查的规则中未发现问题；但有规则未能核查（见下），不能据此认定合格。[/]")
     _coverage(console, result, limit)
     for note in notes:
-        console.print(f"注意：{escape(note)}")
+        console.print(escape(labelled(note, "注意：")))
     if strict and not complete:
         console.print("[yellow]已加 --strict：有规则未能核查，退出码为1。[/]")
     if target is not None:
@@ -110,7 +111,10 @@ def _findings_table(console: Console, result: AuditResult, shown: list) -> Table
     terminal each in its own column; on a narrow one (80 columns) the rule id goes
     under the message, which wraps, and the borders give way to plain spacing."""
     wide = console.width >= 120
-    one_sheet = len(result.roster.tables) == 1
+    # a cell is named by its sheet too when findings point at more than one sheet (a
+    # long-form sheet of assessments joined to the roster is not one of its tables)
+    tables = {t.sheet.name for t in result.roster.tables}
+    one_sheet = len(tables) == 1 and {f.cell.sheet for f in result.findings if f.cell} <= tables
     table = Table(title="问题明细", title_justify="left", box=box.HEAVY_HEAD if wide else box.SIMPLE_HEAD,
                   padding=(0, 1) if wide else (0, 1, 0, 0), show_edge=wide)
     columns = ("位置", "姓名", "单位", "级别", "规则", "问题") if wide else ("位置", "姓名", "单位", "级别", "问题")

@@ -64,6 +64,12 @@ def shown(text: object) -> str:
     return escape(visible(text))
 
 
+def labelled(note: str, label: str) -> str:
+    """A note under `label` (`注意：`, `说明：`), unless it carries its own (`警告：…`):
+    never `注意：警告：`."""
+    return note if note[:3] in ("警告：", "提示：", "注意：", "说明：") else f"{label}{note}"
+
+
 def stacked(*lines: Any) -> Any:
     """Lines in one table cell: a rich Text, so the console's own escaping of newlines
     (which stops user text from forging a line) leaves these line breaks alone. Each

@@ -7,17 +7,20 @@ from typing import Annotated
 
 import typer
 
-from cadre_cli.cli.common import console, emit_json, input_path, stacked
+from cadre_cli.cli.common import console, emit_json, input_path, labelled, stacked
+from cadre_cli.cli.password_opt import PasswordOption, unlocks
 
 
 def register(app: typer.Typer) -> None:
     app.command("inspect")(inspect)
 
 
+@unlocks("file")
 def inspect(
-    file: Annotated[str, typer.Argument(metavar="文件", help="名册或成绩表（.xlsx .xlsm .xls .ods .csv）。")],
+    file: Annotated[str, typer.Argument(metavar="文件", help="名册或成绩表（.xlsx/.xlsm/.xls/.et/.ods/.csv，或系统导出的 XML/网页格式“.xls”）。")],
     as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出。")] = False,
     brief: Annotated[bool, typer.Option("--brief", "-b", help="只列出需要说明的列（默认列出每一列）。")] = False,
+    password: PasswordOption = False,
 ) -> None:
     """查看工具从文件中读到了什么：各工作表、找到的表头行、每一列读作哪一项、读到多少人、各列的值有哪些问题。
 
@@ -33,13 +36,14 @@ def inspect(
     reading = read_workbook(source, ("name", "exam_number", "id_number"), allow_empty=True)
     roster = build_roster(source.name, reading.tables, reading.report)
     found = inspect_roster(roster)
+    notes = list(reading.book.notes)  # what the file really is (按 Excel 97-2003 格式读取), a password used
     if as_json:
-        emit_json({"command": "inspect", "file": source.name, **found.as_json()})
+        emit_json({"command": "inspect", "file": source.name, "notes": notes, **found.as_json()})
         return
-    _render(source, found, verbose=not brief)
+    _render(source, found, verbose=not brief, notes=notes)
 
 
-def _render(source: Path, found, verbose: bool) -> None:
+def _render(source: Path, found, verbose: bool, notes: list[str]) -> None:
     from rich.markup import escape
     from rich.table import Table
 
@@ -48,6 +52,8 @@ def _render(source: Path, found, verbose: bool) -> None:
 
     twice = f"（其中{found.entered_twice}人重复录入，只计一次）" if found.entered_twice else ""
     console.print(f"[bold]{escape(source.name)}[/]：读到{found.rows}行人员，共{found.people}人{twice}。")
+    for note in notes:
+        console.print(escape(labelled(note, "注意：")))
     render_reading(console, found.report, verbose, hint="去掉 --brief 列出每一列")
     if not found.problems:
         console.print("[green]各列的值都能识别。[/]")

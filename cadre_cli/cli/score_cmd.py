@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from cadre_cli.cli.common import batch_mode, console, default_output, emit_json, err_console, input_path
+from cadre_cli.cli.common import batch_mode, console, default_output, emit_json, err_console, input_path, labelled
 from cadre_cli.cli.password_opt import PasswordOption, PlainOutputOption, unlocks
 
 if TYPE_CHECKING:
@@ -194,7 +194,7 @@ def _render(run: ScoreRun, target: Path | None, notes: list[str]) -> None:
     for issue in run.warnings:
         err_console.print(f"[yellow]警告[/]（{issue.rule}）：{escape(issue.message)}")
     for note in notes:
-        console.print(f"说明：{escape(note)}")
+        console.print(escape(labelled(note, "说明：")))
     if target is not None:
         console.print(f"已写出带标注的成绩表：{escape(str(target))}（新增工作表“成绩汇总”可直接打印）")
     if run.errors:

@@ -87,9 +87,9 @@ PARSERS: dict[str, Callable[[object], Any]] = {
     "education": cat.parse_education,
     "education_fulltime": cat.parse_education,
     "education_parttime": cat.parse_education,
-    "degree": cat.parse_degree,
-    "degree_fulltime": cat.parse_degree,
-    "degree_parttime": cat.parse_degree,
+    "degree": cat.parse_degree_cell,
+    "degree_fulltime": cat.parse_degree_cell,
+    "degree_parttime": cat.parse_degree_cell,
     "title": cat.parse_title,
     "rank": cat.parse_rank,
     "unit": _text,
@@ -230,8 +230,8 @@ class Person:
             return None
         b = ident.birth
         if (birth.year, birth.month) != (b.year, b.month) or (birth.day is not None and birth.day != b.day):
-            shown = f"{b.year}.{b.month:02d}" if birth.day is None else f"{b:%Y.%m.%d}"
-            return f"“{birth}”与身份证号中的{shown}不一致"
+            shown = PDate(b.year, b.month, None if birth.day is None else b.day).chinese()
+            return f"{birth.chinese()}与身份证号中的{shown}不一致"  # dates in the one form users read
         return None
 
     def gender_conflict(self) -> str | None:
@@ -470,10 +470,10 @@ def _check_dates(person: Person) -> None:
         if value is None or value.year > youngest:  # the common case: long after birth
             continue
         if value < born:
-            person.problems.append(Problem(name, person.cell(name), f"“{value}”早于出生年月{born.year}.{born.month:02d}"))
+            person.problems.append(Problem(name, person.cell(name), f"“{value}”早于出生年月{born.year}年{born.month}月"))
         elif name in MIN_AGE_FOR and value.first_day() < add_years(born.first_day(), MIN_AGE_FOR[name]):
             person.problems.append(Problem(name, person.cell(name),
-                                           f"“{value}”时不满{MIN_AGE_FOR[name]}周岁（出生年月{born.year}.{born.month:02d}）"))
+                                           f"“{value}”时不满{MIN_AGE_FOR[name]}周岁（出生年月{born.year}年{born.month}月）"))
 
 
 # Fields that identify a row without saying anything about the person.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from fractions import Fraction
 
@@ -18,6 +19,13 @@ def _percent(share: Fraction) -> str:
     return percent(share, 2)
 
 
+def _word_for(text: str, year: int) -> str | None:
+    """The grade word a several-years cell gives `year` (`2023年不合格` -> 不合格): the
+    message repeats what the clerk wrote, not its civil-service equivalent."""
+    m = re.search(rf"{year}年度?[:：]?\s*(基本合格|不合格)", text)
+    return m.group(1) if m else None
+
+
 @person_check("annual-assessment")
 def annual_assessment(ctx: AuditContext, person: Person) -> Iterable[Finding]:
     failing = ctx.failing_grades
@@ -28,7 +36,7 @@ def annual_assessment(ctx: AuditContext, person: Person) -> Iterable[Finding]:
     for year in sorted(years):
         grade = person.assessments[year]
         raw = str(person.raw(f"assessment:{year}")).strip()
-        shown = raw if raw in ("基本合格", "不合格") else grade.label
+        shown = raw if raw in ("基本合格", "不合格") else _word_for(raw, year) or grade.label
         found.append(ctx.finding("annual-assessment", person, f"{year}年度考核为{shown}，按规定应取消后备干部资格",
                                  person.cell(f"assessment:{year}")))
     return found
