@@ -374,8 +374,11 @@ def test_contact_lines_from_a_policy_file(run, tmp_path):
 
 def test_control_characters_in_a_csv_roster_do_not_break_the_docx(run, tmp_path):
     roster = tmp_path / "名册.csv"
-    roster.write_text("姓名,性别,工作单位,现任职务\n张\x0b三,男,县财政局,副\x0c局长\n李\x07四,女,县财政局,股长\n", encoding="utf-8")
+    roster.write_text("姓名,性别,工作单位,现任职务\n张\x0b三,男,县财政局,副\x0c局长\n王\t五,男,县财政局,股长\n"
+                      "李\x07四,女,县水利局,股长\n", encoding="utf-8")
     result = run("notice", str(roster), "--by", "单位", "--date", "2026-12-01", "--output", str(tmp_path / "o"))
-    assert result.code == 0, result
+    assert result.code == 2, result  # a bell is not whitespace: 李四's list stops, naming the cell
+    assert "A4（姓名）" in result.err.replace("\n", "") and "U+0007" in result.err, result
+    assert not (tmp_path / "o" / "县水利局_名单.docx").exists()
     text = docx_text(tmp_path / "o" / "县财政局_名单.docx")
-    assert "张三" in text and "李 四" in text and "县财政局副 局长" in text  # whitespace inside a name is padding
+    assert "张三" in text and "王五" in text and "县财政局副 局长" in text  # whitespace inside a name is padding
