@@ -9,11 +9,9 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from cadre_cli.audit import checks  # noqa: F401  (registers the checks)
 from cadre_cli.audit.context import AuditContext, PostCounts
 from cadre_cli.audit.coverage import TablePlan, column_gaps, everyone_gap, gap_json, person_gaps, skipped_for, table_plan
 from cadre_cli.audit.finding import SEVERITY_ORDER, Finding, Gap, Skipped
-from cadre_cli.audit.registry import PERSON_CHECKS, ROSTER_CHECKS
 from cadre_cli.audit.verdict import (
     INACTIVE,
     INCOMPLETE,
@@ -30,10 +28,7 @@ from cadre_cli.model.person import Roster
 from cadre_cli.model.hidden import HIDDEN_ROW, hidden_reason
 from cadre_cli.model.standing import apart_reasons
 from cadre_cli.policy.schema import Policy
-from cadre_cli.rules.registry import REGISTRY, RULES, Rule
-
-# The rule that reports missing values is the record of gaps, not a check of its own.
-REPORTING_RULES = frozenset({"missing-value"})
+from cadre_cli.rules.registry import PERSON, REGISTRY, ROSTER, RULES, Rule
 
 
 @dataclass
@@ -123,7 +118,7 @@ def parse_rule_ids(text: str | None, option: str) -> set[str]:
 
 
 def choose_rules(policy: Policy, select: set[str], ignore: set[str]) -> list[Rule]:
-    rules = [r for r in RULES if r.scope in ("person", "data", "pool") and (r.id in select or r.enabled(policy))]
+    rules = [r for r in RULES if r.audited and (r.id in select or r.enabled(policy))]
     if select:
         rules = [r for r in rules if r.id in select]
     return [r for r in rules if r.id not in ignore]
@@ -142,7 +137,7 @@ def run_audit(roster: Roster, policy: Policy, as_of: dt.date, *, horizon_months:
         if apart else roster
     ctx = AuditContext(policy, as_of, candidates, horizon, posts or PostCounts(), scores=scores)
     rules = choose_rules(policy, set(select), set(ignore))
-    enabled = [r for r in rules if r.id not in REPORTING_RULES]
+    enabled = [r for r in rules if not r.records_gaps]
     skipped: list[Skipped] = []
     everyone: list[Gap] = []
     active: list[Rule] = []
@@ -155,7 +150,7 @@ def run_audit(roster: Roster, policy: Policy, as_of: dt.date, *, horizon_months:
                 everyone.append(everyone_gap(rule, missing))
         else:
             active.append(rule)
-    person_checks = [PERSON_CHECKS[r.id] for r in active if r.id in PERSON_CHECKS]
+    person_checks = [r.check for r in active if r.runs == PERSON]
     findings: list[Finding] = []
     for i, person in enumerate(candidates.people):
         for check in person_checks:
@@ -163,8 +158,8 @@ def run_audit(roster: Roster, policy: Policy, as_of: dt.date, *, horizon_months:
         if progress is not None and i % 500 == 499:
             progress(500)
     for rule in active:
-        if rule.id in ROSTER_CHECKS:
-            findings.extend(ROSTER_CHECKS[rule.id](ctx))
+        if rule.runs == ROSTER:
+            findings.extend(rule.check(ctx))
     if progress is not None:
         progress(len(candidates.people) % 500)
     findings.sort(key=_order(roster))

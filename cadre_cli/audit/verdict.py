@@ -21,11 +21,6 @@ if TYPE_CHECKING:
 OK, ATTENTION, DISQUALIFY, INCOMPLETE, INACTIVE = "ok", "attention", "disqualify", "incomplete", "inactive"
 LABELS = {OK: "合格", ATTENTION: "需关注", DISQUALIFY: "取消资格建议", INCOMPLETE: "未能全部核查", INACTIVE: "不在岗"}
 APART_TITLE = "不在册/非在岗"
-# Rules whose error means the person should lose reserve status (取消资格建议).
-REMOVAL_RULES = frozenset({
-    "age-limit", "annual-assessment", "poll-unfit-share", "poll-weak-share", "management-period-expired",
-    "exam-failed", "negative-flag", "health", "tier-term",
-})
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +38,7 @@ def judge(findings: list[Finding], gaps: tuple[Gap, ...] | list[Gap]) -> str:
     """The status of an active person from their findings and unchecked rules."""
     status = OK
     for f in findings:
-        if f.severity is Severity.ERROR and f.rule in REMOVAL_RULES:
+        if f.severity is Severity.ERROR and REGISTRY[f.rule].removes:  # the rule's error removes the status
             return DISQUALIFY
         if f.severity is not Severity.INFO:
             status = ATTENTION
