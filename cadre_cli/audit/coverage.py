@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from cadre_cli.audit.finding import Gap, Skipped
+from cadre_cli.audit.finding import Gap, Skipped, person_key
 from cadre_cli.parse.text import cell_text
 from cadre_cli.readers.fields import field_label
 from cadre_cli.rules.registry import REGISTRY, Rule
@@ -167,7 +167,7 @@ def _reserve_level(ctx: AuditContext, person: Person) -> bool:
 
 def _score(field: str):
     def has(ctx: AuditContext, person: Person) -> bool:
-        return bool(ctx.scores) and field in ctx.scores.get(id(person), {})
+        return field in ctx.scores_of(person)
     return has
 
 
@@ -189,7 +189,7 @@ def person_gaps(ctx: AuditContext, person: Person, plan: TablePlan, decided: set
         else:
             if not any(f in _ELSEWHERE and _ELSEWHERE[f](ctx, person) for f in group):
                 unmet = (unmet or set()) | {i}
-    explicit = ctx.gaps.get(id(person))
+    explicit = ctx.gaps.get(person_key(person)) if ctx.gaps else None
     if unmet is None and not explicit:
         return plan.gaps
     out = list(plan.gaps)

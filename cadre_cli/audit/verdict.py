@@ -12,8 +12,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from cadre_cli.audit.coverage import POSTS, column_label, topic
-from cadre_cli.audit.finding import Finding, Gap, Skipped
+from cadre_cli.audit.finding import Finding, Gap, Skipped, person_key
 from cadre_cli.rules.registry import REGISTRY, Rule, Severity
+
+if TYPE_CHECKING:
+    from cadre_cli.diagnostic import PersonKey
 
 if TYPE_CHECKING:
     from cadre_cli.model.person import Person
@@ -65,13 +68,13 @@ class RuleCoverage:
 
 
 def rule_coverage(enabled: list[Rule], skipped: list[Skipped], people: list[Person],
-             verdicts: dict[int, Verdict]) -> list[RuleCoverage]:
+             verdicts: dict[PersonKey, Verdict]) -> list[RuleCoverage]:
     by_rule = {rule.id: RuleCoverage(rule) for rule in enabled}
     for s in skipped:
         if s.rule in by_rule:
             by_rule[s.rule].skipped = s
     for person in people:
-        verdict = verdicts[id(person)]
+        verdict = verdicts[person_key(person)]
         for gap in verdict.gaps:
             entry = by_rule.get(gap.rule)
             if entry is not None and not gap.everyone and (not entry.people or entry.people[-1][0] is not person):
@@ -100,12 +103,12 @@ def completeness(rules: list[RuleCoverage], candidates: int) -> str:
         parts.append(f"{len(skipped)} 条因缺少{wanted}未能核查")
     partial = [r for r in rules if r.skipped is None and r.people]
     if partial:
-        persons = {id(p) for r in partial for p, _ in r.people}
+        persons = {person_key(p) for r in partial for p, _ in r.people}
         parts.append(f"{len(partial)} 条对部分人员未能核查（{len(persons)} 人的信息不全）")
     return f"已核查 {total} 条规则中的 {checked} 条：" + "；".join(parts) + "。"
 
 
-def status_counts(verdicts: dict[int, Verdict]) -> dict[str, int]:
+def status_counts(verdicts: dict[PersonKey, Verdict]) -> dict[str, int]:
     counts = Counter(v.status for v in verdicts.values())
     return {LABELS[s]: counts.get(s, 0) for s in LABELS}
 
@@ -142,13 +145,13 @@ def gap_lines(rules: list[RuleCoverage], candidates: int, sheets: int = 1, names
     return lines
 
 
-def apart_line(people: list[Person], verdicts: dict[int, Verdict], sheets: int = 1, names: int | None = 10) -> str | None:
+def apart_line(people: list[Person], verdicts: dict[PersonKey, Verdict], sheets: int = 1, names: int | None = 10) -> str | None:
     """Who is listed apart, said once: `不在册/非在岗 2 人（未参加核查，不计入合格）：…`."""
-    apart = [p for p in people if verdicts[id(p)].status == INACTIVE]
+    apart = [p for p in people if verdicts[person_key(p)].status == INACTIVE]
     if not apart:
         return None
     shown = apart if names is None else apart[:names]
-    who = "、".join(f"{_who(p)}（{_where(p, sheets)}，{verdicts[id(p)].apart}）" for p in shown)
+    who = "、".join(f"{_who(p)}（{_where(p, sheets)}，{verdicts[person_key(p)].apart}）" for p in shown)
     more = f"等 {len(apart)} 人" if len(shown) < len(apart) else ""
     return f"{APART_TITLE} {len(apart)} 人（未参加核查，不计入合格，公示时不列入）：{who}{more}"
 

@@ -33,7 +33,7 @@ def exam_columns(ctx: AuditContext, missing: Groups) -> Groups:
 )
 def exam_failed(ctx: AuditContext, person: Person) -> Iterator[Finding]:
     score = ctx.policy.score
-    external = ctx.scores.get(id(person), {}) if ctx.scores else {}
+    external = ctx.scores_of(person)
     for field, label, mark in (("written", "笔试", score.written_pass), ("defense", "答辩测评", score.defense_pass)):
         value, source = person.get(field), ""
         cell = person.cell(field)
