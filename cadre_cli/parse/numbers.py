@@ -92,3 +92,12 @@ def round_half_up(value: Decimal | Fraction, places: Decimal = TWO_PLACES) -> De
         whole = (2 * num * scale + den) // (2 * den)  # floor(|value|·scale + ½), in integers
         return (Decimal(whole if value >= 0 else -whole) / scale).quantize(places)
     return value.quantize(places, rounding=ROUND_HALF_UP)
+
+
+def percent(share: Decimal | Fraction, places: int = 2) -> str:
+    """A share as a percentage, 四舍五入 to `places` decimals: 0.12345 -> `12.35%`; a whole
+    percentage without decimals (`20%`), any other keeps all its places (`12.30%`)."""
+    value = round_half_up(Fraction(share) * 100, Decimal(1).scaleb(-places))
+    if value == value.to_integral_value():
+        return f"{value.to_integral_value():f}%"
+    return f"{value:f}%"

@@ -9,16 +9,9 @@ from cadre_cli.audit.context import AuditContext
 from cadre_cli.audit.finding import Finding
 from cadre_cli.model.person import Person
 from cadre_cli.parse.grades import parse_grade
+from cadre_cli.parse.numbers import percent
 from cadre_cli.rules.params import POLICY
 from cadre_cli.rules.registry import E, W, person_rule
-
-
-def _percent(share: Fraction) -> str:
-    from cadre_cli.parse.numbers import round_half_up
-    from decimal import Decimal
-
-    value = round_half_up(Decimal(share.numerator) / Decimal(share.denominator) * 100)
-    return f"{value.normalize():f}%" if value == value.to_integral_value() else f"{value}%"
 
 
 @person_rule(
@@ -70,7 +63,7 @@ def _share_finding(ctx: AuditContext, person: Person, rule_id: str, votes: int, 
     share = Fraction(votes, poll.base)
     if share > limit:
         base = f"测评人数{poll.voters}人" if poll.voters else f"总票数{poll.base}票"
-        yield ctx.finding(rule_id, person, f"民主测评{what}{votes}票，占{base}的{_percent(share)}，超过{_percent(limit)}",
+        yield ctx.finding(rule_id, person, f"民主测评{what}{votes}票，占{base}的{percent(share)}，超过{percent(limit)}",
                           person.cell(cell_field))
 
 

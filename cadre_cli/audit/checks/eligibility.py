@@ -17,7 +17,7 @@ from cadre_cli.rules.registry import Severity, W, person_rule
 
 def _education_cell(person: Person):
     for field in ("education", "education_fulltime", "education_parttime"):
-        if person.record.has(field):
+        if person.raw(field) is not None:
             return person.cell(field)
     return person.cell("education") or person.cell("education_fulltime")
 
@@ -46,7 +46,7 @@ def education(ctx: AuditContext, person: Person) -> Iterator[Finding]:
         if rule.full_time_age_max is not None and (age is None or age > rule.full_time_age_max):
             return
         full = person.education_fulltime
-        has_column = "education_fulltime" in (person.table.columns if person.table else {})
+        has_column = person.cell("education_fulltime") is not None
         if full is None and not has_column:
             ctx.unchecked("education", person, ("education_fulltime",), "名册没有区分全日制与在职学历，全日制学历要求未检查")
             return

@@ -9,17 +9,9 @@ from cadre_cli.audit.context import AuditContext, people_of
 from cadre_cli.audit.finding import Finding
 from cadre_cli.model.person import Person
 from cadre_cli.parse import categories as cat
+from cadre_cli.parse.numbers import percent
 from cadre_cli.rules.params import POLICY
 from cadre_cli.rules.registry import Groups, W, roster_rule
-
-
-def pct(share: Fraction) -> str:
-    value = share * 100
-    whole = value.numerator // value.denominator
-    if value.denominator == 1:
-        return f"{whole}%"
-    hundredths = round(value * 100)
-    return f"{hundredths / 100:.2f}%".replace(".00%", "%")
 
 
 def _level_name(ctx: AuditContext, key: str | None) -> str:
@@ -80,7 +72,7 @@ def pool_size(ctx: AuditContext) -> Iterator[Finding]:
         have = len(ctx.roster.people)
         if have < want:
             yield ctx.finding("pool-size", None,
-                              f"后备干部{have}名，按部门（社区、管理处）数{ctx.posts.units}个的{pct(Fraction(str(ratio)))}应不少于{want.normalize():f}名")
+                              f"后备干部{have}名，按部门（社区、管理处）数{ctx.posts.units}个的{percent(Fraction(str(ratio)))}应不少于{want.normalize():f}名")
 
 
 GROUPS: dict[str, tuple[str, Callable[[Person], bool | None]]] = {
@@ -100,7 +92,7 @@ def _target_findings(ctx: AuditContext, rule_id: str, label: str, members: int, 
     note = f"（另有{unknown}人信息不全，未计入）" if unknown else ""
     if min_share is not None and total and Fraction(members, total) < min_share:
         yield ctx.finding(rule_id, None,
-                          f"{label}：{scope}{total}人中{members}人，占{pct(Fraction(members, total))}，未达到{pct(min_share)}{note}")
+                          f"{label}：{scope}{total}人中{members}人，占{percent(Fraction(members, total))}，未达到{percent(min_share)}{note}")
     if min_count is not None and members < min_count:
         yield ctx.finding(rule_id, None, f"{label}：{scope}中{members}人，少于{min_count}人{note}")
 

@@ -53,7 +53,7 @@ def _count_rule(ctx: AuditContext, person: Person, rule_id: str, field: str, per
         day = ctx.as_of
         if start is not None and start.year == day.year:
             since = f"，自{listed.chinese()}列入后备起算"
-        elif start is None and "reserve_since" in person.record.columns:
+        elif start is None and person.cell("reserve_since") is not None:  # the roster has the column
             since = "，未填列入后备时间，按全年计"
         else:
             since = ""

@@ -46,7 +46,7 @@ def tier_term(ctx: AuditContext, person: Person) -> Iterator[Finding]:
     tiers = ctx.policy.tiers
     for field, marked in person.flags.items():
         if marked and any(w in field for w in tiers.veto_words):
-            shown = str(person.record.raw(field)).strip()
+            shown = str(person.raw(field)).strip()
             yield ctx.finding("tier-term", person, f"“{field_label(field)}”一栏标注为“{shown}”：有一票否决行为，不再列入培养对象",
                               person.cell(field))
     since: PDate | None = person.get("reserve_since")
@@ -60,10 +60,10 @@ def tier_term(ctx: AuditContext, person: Person) -> Iterator[Finding]:
     final = person.get("tier_final")
     failing = {parse_grade(g) for g in tiers.final_failing}
     if final is not None and final in failing:
-        shown = str(person.record.raw("tier_final")).strip()
+        shown = str(person.raw("tier_final")).strip()
         yield ctx.finding("tier-term", person, f"期满总结考核为{shown}，不再列入培养对象", person.cell("tier_final"))
     elif final is None:
-        what = "未填" if "tier_final" in person.record.columns else "没有"
+        what = "未填" if person.cell("tier_final") is not None else "没有"  # a blank cell, or no column
         yield ctx.finding("tier-term", person,
                           f"{since.chinese()}列入，{tiers.term_years}年一届已于{_cn(end)}期满，应进行总结性考核并依据结果动态调整；"
                           f"名册{what}总结考核结果", person.cell("tier_final") or person.cell("reserve_since"),
