@@ -48,6 +48,7 @@ def test_age_limit_on_a_person_built_in_code():
     [found] = check("age-limit", ctx, over)
     assert found.severity is Severity.ERROR and found.person == PersonKey("名册", 5) == person_key(over)
     assert found.message.startswith("正科级后备干部年龄41周岁，超过40周岁的上限") and found.name == "张三"
+    assert found.as_json()["data"] == {"age": 41, "limit": 40, "exceptional": None, "over_since": "2026-11-20"}
     assert check("age-limit", ctx, under) == []
     [soon] = check("age-limit-soon", ctx, under)  # 40 now, 41 on 2027-03-10: within the 6-month horizon
     assert "将于2027年3月10日满41周岁" in soon.message
@@ -70,6 +71,7 @@ def test_poll_share_is_a_half_up_percent(tmp_path):
     ctx = AuditContext(policy, AS_OF, Roster("名册.xlsx", [], [person]))
     [found] = check("poll-unfit-share", ctx, person)
     assert found.message == "民主测评不称职票1票，占测评人数32人的3.13%，超过2%"  # 1/32 = 3.125%
+    assert found.as_json()["data"] == {"votes": 1, "base": 32, "voters": 32, "share": "1/32", "limit": "1/50"}
 
 
 def test_pool_share_rounds_half_up_like_the_rest(tmp_path):

@@ -64,13 +64,14 @@ def age_limit(ctx: AuditContext, person: Person) -> Iterable[Finding]:
     if limit.exceptional is not None and age <= limit.exceptional:
         return [ctx.finding("age-limit", person,
                             f"{limit.who}年龄{age}周岁，超过一般不超过{limit.limit}周岁的要求；特别优秀的方可放宽至{limit.exceptional}周岁",
-                            cell, Severity.WARNING)]
+                            cell, Severity.WARNING, data={"age": age, "limit": limit.limit, "exceptional": limit.exceptional})]
     if limit.exclusive:
         text = f"{limit.who}年龄{age}周岁，已满{limit.limit}周岁（须未满{limit.limit}周岁）"
     else:
         cap = limit.exceptional if limit.exceptional is not None else limit.limit
         text = f"{limit.who}年龄{age}周岁，超过{cap}周岁的上限"
-    return [ctx.finding("age-limit", person, f"{text}（自{_cn(since)}起超龄）", cell)]
+    return [ctx.finding("age-limit", person, f"{text}（自{_cn(since)}起超龄）", cell,
+                        data={"age": age, "limit": limit.limit, "exceptional": limit.exceptional, "over_since": since})]
 
 
 @person_rule(
@@ -99,4 +100,5 @@ def age_limit_soon(ctx: AuditContext, person: Person) -> Iterable[Finding]:
     cap = limit.exceptional if limit.exceptional is not None else limit.limit
     over = f"（须未满{cap}周岁）" if limit.exclusive else f"，超过{cap}周岁的上限"
     return [ctx.finding("age-limit-soon", person, f"{limit.who}将于{_cn(when)}满{first_over}周岁{over}"
-                        f"（在{ctx.horizon_months}个月提示期内）", ctx.born_cell(person))]
+                        f"（在{ctx.horizon_months}个月提示期内）", ctx.born_cell(person),
+                        data={"age": age, "limit": cap, "over_on": when, "horizon_months": ctx.horizon_months})]

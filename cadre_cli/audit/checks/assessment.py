@@ -31,7 +31,7 @@ def annual_assessment(ctx: AuditContext, person: Person) -> Iterable[Finding]:
         raw = str(person.raw(f"assessment:{year}")).strip()
         shown = raw if raw in ("基本合格", "不合格") else grade.label
         found.append(ctx.finding("annual-assessment", person, f"{year}年度考核为{shown}，按规定应取消后备干部资格",
-                                 person.cell(f"assessment:{year}")))
+                                 person.cell(f"assessment:{year}"), data={"year": year, "grade": grade.label}))
     return found
 
 
@@ -64,7 +64,8 @@ def _share_finding(ctx: AuditContext, person: Person, rule_id: str, votes: int, 
     if share > limit:
         base = f"测评人数{poll.voters}人" if poll.voters else f"总票数{poll.base}票"
         yield ctx.finding(rule_id, person, f"民主测评{what}{votes}票，占{base}的{percent(share)}，超过{percent(limit)}",
-                          person.cell(cell_field))
+                          person.cell(cell_field),
+                          data={"votes": votes, "base": poll.base, "voters": poll.voters, "share": share, "limit": limit})
 
 
 @person_rule(

@@ -50,4 +50,5 @@ def exam_failed(ctx: AuditContext, person: Person) -> Iterator[Finding]:
                                   Severity.WARNING)
         elif mark is not None and value < mark:
             yield ctx.finding("exam-failed", person,
-                              f"{label}成绩{shown(value)}分{source}，低于{shown(mark)}分的合格线，应取消后备资格", cell)
+                              f"{label}成绩{shown(value)}分{source}，低于{shown(mark)}分的合格线，应取消后备资格", cell,
+                              data={"stage": field, "score": value, "pass_mark": mark})

@@ -42,11 +42,12 @@ def management_period(ctx: AuditContext, person: Person) -> Iterator[Finding]:
     cell = person.cell("reserve_since")
     if ctx.as_of >= end:
         yield ctx.finding("management-period-expired", person,
-                          f"{since.chinese()}列入后备，至{cn(end)}已满{years}年管理期，未提拔使用的后备资格自行取消", cell)
+                          f"{since.chinese()}列入后备，至{cn(end)}已满{years}年管理期，未提拔使用的后备资格自行取消", cell,
+                          data={"listed": since, "years": years, "ends": end})
     elif end <= ctx.horizon_end:
         yield ctx.finding("management-period-expired", person,
                           f"{since.chinese()}列入后备，{years}年管理期将于{cn(end)}届满（在{ctx.horizon_months}个月提示期内）",
-                          cell, Severity.WARNING)
+                          cell, Severity.WARNING, data={"listed": since, "years": years, "ends": end})
 
 
 @person_rule(

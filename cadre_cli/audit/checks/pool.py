@@ -92,9 +92,12 @@ def _target_findings(ctx: AuditContext, rule_id: str, label: str, members: int, 
     note = f"（另有{unknown}人信息不全，未计入）" if unknown else ""
     if min_share is not None and total and Fraction(members, total) < min_share:
         yield ctx.finding(rule_id, None,
-                          f"{label}：{scope}{total}人中{members}人，占{percent(Fraction(members, total))}，未达到{percent(min_share)}{note}")
+                          f"{label}：{scope}{total}人中{members}人，占{percent(Fraction(members, total))}，未达到{percent(min_share)}{note}",
+                          data={"members": members, "total": total, "share": Fraction(members, total), "min_share": min_share,
+                                "unknown": unknown})
     if min_count is not None and members < min_count:
-        yield ctx.finding(rule_id, None, f"{label}：{scope}中{members}人，少于{min_count}人{note}")
+        yield ctx.finding(rule_id, None, f"{label}：{scope}中{members}人，少于{min_count}人{note}",
+                          data={"members": members, "min_count": min_count, "unknown": unknown})
 
 
 @roster_rule(
