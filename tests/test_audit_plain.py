@@ -102,5 +102,5 @@ def test_percent_is_half_up():
     assert percent(Fraction(12345, 100000)) == "12.35%"
     assert percent(Fraction(1, 32)) == "3.13%"
     assert percent(Fraction(1, 5)) == "20%"
-    assert percent(Decimal("0.123")) == "12.30%"
+    assert percent(Decimal("0.123")) == "12.3%"
     assert percent(Fraction(1, 3), places=1) == "33.3%"

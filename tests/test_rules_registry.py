@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
-from cadre_cli.policy.load import load_policy, preset_names
+from cadre_cli.policy.load import load_policy
 from cadre_cli.policy.schema import Level, Policy
 from cadre_cli.rules.params import POLICY, Param
 from cadre_cli.rules.registry import PERSON, REGISTRY, ROSTER, RULES, W, define, person_rule

@@ -80,6 +80,13 @@ def parse_count(raw: object) -> int | None:
     return int(value)
 
 
+def percent(value: Fraction | Decimal | int, places: int = 2) -> str:
+    """A share as a user reads it: ×100, 四舍五入 to `places` decimals, trailing zeros
+    dropped: 0.12345 -> 12.35%, 1/2 -> 50%, 2/3 -> 66.67%. The one percent formatter."""
+    shown = round_half_up(Fraction(value) * 100, Decimal(1).scaleb(-places))
+    return f"{shown.normalize():f}%"
+
+
 def round_half_up(value: Decimal | Fraction, places: Decimal = TWO_PLACES) -> Decimal:
     """四舍五入 to two decimals (or `places`), never banker's rounding.
 
@@ -92,12 +99,3 @@ def round_half_up(value: Decimal | Fraction, places: Decimal = TWO_PLACES) -> De
         whole = (2 * num * scale + den) // (2 * den)  # floor(|value|·scale + ½), in integers
         return (Decimal(whole if value >= 0 else -whole) / scale).quantize(places)
     return value.quantize(places, rounding=ROUND_HALF_UP)
-
-
-def percent(share: Decimal | Fraction, places: int = 2) -> str:
-    """A share as a percentage, 四舍五入 to `places` decimals: 0.12345 -> `12.35%`; a whole
-    percentage without decimals (`20%`), any other keeps all its places (`12.30%`)."""
-    value = round_half_up(Fraction(share) * 100, Decimal(1).scaleb(-places))
-    if value == value.to_integral_value():
-        return f"{value.to_integral_value():f}%"
-    return f"{value:f}%"

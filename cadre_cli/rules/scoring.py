@@ -31,6 +31,14 @@ define(
 )
 
 define(
+    "score-interview", severity=I, title="笔试面试计分",
+    explanation=("综合成绩 = 笔试成绩×x% + 面试成绩×y%（比例由政策 [score.interview] 给出，两者之和为1），"
+                 "面试成绩取面试评委评分的平均分，按综合成绩排序；可设笔试、面试、综合成绩合格线。"),
+    sources=(), basis="竞争上岗、公开选拔实施方案",
+    params=(POLICY.score.interview.written_weight, POLICY.score.interview.interview_weight), scope="score",
+)
+
+define(
     "score-invalid", severity=E, title="成绩单元格有误",
     explanation="分数不是数字、低于0、高于满分（百分制100分，或企业方案各项满分），该行不计算结果。",
     sources=("S3", "S7"), basis="《后备干部培养管理实施规定》二(一)4",

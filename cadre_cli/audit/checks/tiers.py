@@ -13,15 +13,11 @@ from cadre_cli.audit.checks.negative import in_tier
 from cadre_cli.audit.context import AuditContext, anniversary
 from cadre_cli.audit.finding import Finding
 from cadre_cli.model.person import Person
-from cadre_cli.parse.dates import PDate
+from cadre_cli.parse.dates import PDate, chinese_date
 from cadre_cli.parse.grades import parse_grade
 from cadre_cli.readers.fields import field_label
 from cadre_cli.rules.params import POLICY
 from cadre_cli.rules.registry import E, Severity, person_rule
-
-
-def _cn(day) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def _grade_text(person: Person, year: int) -> str:
@@ -65,7 +61,7 @@ def tier_term(ctx: AuditContext, person: Person) -> Iterator[Finding]:
     elif final is None:
         what = "未填" if person.cell("tier_final") is not None else "没有"  # a blank cell, or no column
         yield ctx.finding("tier-term", person,
-                          f"{since.chinese()}列入，{tiers.term_years}年一届已于{_cn(end)}期满，应进行总结性考核并依据结果动态调整；"
+                          f"{since.chinese()}列入，{tiers.term_years}年一届已于{chinese_date(end)}期满，应进行总结性考核并依据结果动态调整；"
                           f"名册{what}总结考核结果", person.cell("tier_final") or person.cell("reserve_since"),
                           Severity.WARNING)
 
