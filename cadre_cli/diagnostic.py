@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import Any, NamedTuple
 
 from cadre_cli.readers.cells import CellRef, col_letter
 from cadre_cli.rules.registry import Severity
@@ -22,10 +22,10 @@ from cadre_cli.rules.registry import Severity
 __all__ = ["Diagnostic", "Location", "PersonKey", "Severity", "plain"]
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class PersonKey:
+class PersonKey(NamedTuple):
     """A person's stable key: the sheet and row of the first cell of their record
-    (or the file, for one person per file)."""
+    (or the file, for one person per file). A named tuple: made, hashed and compared at
+    C speed (an audit keys every person's verdict, gaps and findings by it)."""
 
     sheet: str
     row: int = 0

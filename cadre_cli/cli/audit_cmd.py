@@ -46,7 +46,8 @@ def audit(
     示例：cadre audit 后备干部名册.xlsx --as-of 2026-12-31；cadre audit 名册.xls --policy county-term --json
     """
     from cadre_cli.audit.engine import parse_rule_ids, run_audit
-    from cadre_cli.audit.posts import parse_posts_option, posts_from_book
+    from cadre_cli.audit.inputs import read_inputs
+    from cadre_cli.audit.posts import parse_posts_option
     from cadre_cli.cli.options import check_suffix
     from cadre_cli.cli.progress import progress_bar
     from cadre_cli.model.person import build_roster
@@ -72,14 +73,11 @@ def audit(
             check_room(tables, 3)
             check_target(target, (book.source,), force)
         people = build_roster(roster.name, tables, reading.report)
-        post_counts = post_counts or posts_from_book(book)
-        score_results = _scores(scores, chosen, people) if scores else None
+        extra = read_inputs(book, people, chosen, posts=post_counts, scores=scores)  # before the checks run
         bar.update(task, description="逐人检查", total=len(people.people), completed=0)
         result = run_audit(people, chosen, day, horizon_months=horizon, select=selected, ignore=ignored,
-                           posts=post_counts, scores=score_results, progress=lambda n: bar.advance(task, n))
-        notes: list[str] = list(book.notes)
-        if score_results is not None:
-            notes.append(f"成绩表“{scores.name}”中与名册对应上的有{len(score_results)}人（按身份证号、准考证号或唯一的姓名对应）。")
+                           posts=extra.posts, scores=extra.scores, progress=lambda n: bar.advance(task, n))
+        notes: list[str] = [*book.notes, *extra.notes()]
         if target is not None:
             from cadre_cli.writers.audit_book import write_audit_book
 
@@ -101,12 +99,6 @@ def audit(
         render(console, roster, result, target, notes, TERMINAL_LIMIT if not show_all else None, strict=strict)
         render_reading(console, people.report, verbose)
     raise typer.Exit(1 if summary["errors"] or (strict and not result.complete) else 0)
-
-
-def _scores(path: Path, policy, roster):
-    from cadre_cli.audit.scores import scores_for_roster
-
-    return scores_for_roster(path, policy, roster)
 
 
 def register(app: typer.Typer) -> None:
