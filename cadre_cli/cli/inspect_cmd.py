@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from cadre_cli.cli.common import console, emit_json, input_path, stacked
+from cadre_cli.cli.common import console, emit_json, input_path
 
 
 def register(app: typer.Typer) -> None:
@@ -25,38 +24,14 @@ def inspect(
 
     示例：cadre inspect 后备干部名册.xlsx；cadre inspect 名册.xls --json
     """
-    from cadre_cli.model.inspection import inspect_roster
-    from cadre_cli.model.person import build_roster
-    from cadre_cli.readers.load import read_workbook
+    from cadre_cli.api.inspect import inspect_file
 
-    source = input_path(file)
-    reading = read_workbook(source, ("name", "exam_number", "id_number"), allow_empty=True)
-    roster = build_roster(source.name, reading.tables, reading.report)
-    found = inspect_roster(roster)
+    report = inspect_file(input_path(file))
     if as_json:
-        emit_json({"command": "inspect", "file": source.name, **found.as_json()})
+        from cadre_cli.emit import json
+
+        emit_json(json.inspect(report))
         return
-    _render(source, found, verbose=not brief)
+    from cadre_cli.emit.terminal.inspect import render
 
-
-def _render(source: Path, found, verbose: bool) -> None:
-    from rich.markup import escape
-    from rich.table import Table
-
-    from cadre_cli.cli.reading_view import render_reading
-    from cadre_cli.readers.fields import field_label
-
-    twice = f"（其中{found.entered_twice}人重复录入，只计一次）" if found.entered_twice else ""
-    console.print(f"[bold]{escape(source.name)}[/]：读到{found.rows}行人员，共{found.people}人{twice}。")
-    render_reading(console, found.report, verbose, hint="去掉 --brief 列出每一列")
-    if not found.problems:
-        console.print("[green]各列的值都能识别。[/]")
-        return
-    table = Table(title="各列的值有问题的单元格", title_justify="left")
-    for label in ("表头", "读作", "个数", "例子"):
-        table.add_column(label, overflow="fold", no_wrap=label == "个数")
-    for p in found.problems:
-        where = p.header if len({q.sheet for q in found.problems}) == 1 else f"{p.sheet}!{p.header}"
-        table.add_row(escape(f"{where}（{p.cell}）"), escape(field_label(p.field)),
-                      str(p.count), stacked(*p.examples))
-    console.print(table)
+    render(console, report, verbose=not brief)
