@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from cadre_cli.cli.common import console, emit_json, input_path
+from cadre_cli.cli.common import console, emit_json, input_path, shown
 
 
 def register(app: typer.Typer) -> None:
@@ -16,6 +17,8 @@ def register(app: typer.Typer) -> None:
 def inspect(
     file: Annotated[str, typer.Argument(metavar="文件", help="名册或成绩表（.xlsx .xlsm .xls .ods .csv）。")],
     as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出。")] = False,
+    csv_file: Annotated[Path | None, typer.Option("--csv", metavar="文件", help="把无法识别的值逐个写成 CSV 问题清单（UTF-8，Excel、WPS 可直接打开）。")] = None,
+    force: Annotated[bool, typer.Option("--force", help="CSV 文件已存在时覆盖。")] = False,
     brief: Annotated[bool, typer.Option("--brief", "-b", help="只列出需要说明的列（默认列出每一列）。")] = False,
 ) -> None:
     """查看工具从文件中读到了什么：各工作表、找到的表头行、每一列读作哪一项、读到多少人、各列的值有哪些问题。
@@ -26,7 +29,13 @@ def inspect(
     """
     from cadre_cli.api.inspect import inspect_file
 
+    from cadre_cli.emit import csv
+
+    if csv_file is not None:
+        csv.check(csv_file, (input_path(file),), force)
     report = inspect_file(input_path(file))
+    if csv_file is not None:
+        csv.write(report.diagnostics, csv_file)
     if as_json:
         from cadre_cli.emit import json
 
@@ -35,3 +44,5 @@ def inspect(
     from cadre_cli.emit.terminal.inspect import render
 
     render(console, report, verbose=not brief)
+    if csv_file is not None:
+        console.print(f"问题清单已写到“{shown(csv_file)}”（CSV，{len(report.diagnostics)}条）。")

@@ -79,4 +79,5 @@ def notice(report: NoticeReport) -> dict[str, Any]:
 
 
 def inspect(report: InspectReport) -> dict[str, Any]:
-    return {"command": "inspect", "file": report.source.name, **report.found.as_json()}
+    return {"command": "inspect", "file": report.source.name, **report.found.as_json(),
+            "diagnostics": [d.as_json() for d in report.diagnostics]}
