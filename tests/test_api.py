@@ -98,7 +98,7 @@ def test_csv_is_text_for_excel(run, tmp_path):
     path = roster(tmp_path)
     target = tmp_path / "问题.csv"
     out = run("audit", path, "--as-of", "2026-12-01", "--no-output", "--csv", target)
-    assert out.code == 1 and "问题.csv" in out.out
+    assert out.code == 1 and "问题.csv" in out.out and "问题清单（CSV" in out.out
     data = target.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf") and b"\r\n" in data
     rows = list(csv.reader(data.decode("utf-8-sig").splitlines()))

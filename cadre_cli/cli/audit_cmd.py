@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from cadre_cli.cli.common import batch_mode, console, emit_json, err_console, parse_as_of
+from cadre_cli.cli.common import batch_mode, console, emit_json, err_console, parse_as_of, shown
 from cadre_cli.cli.password_opt import PasswordOption, PlainOutputOption, unlocks
 
 TERMINAL_LIMIT = 200
@@ -60,7 +60,6 @@ def audit(
                             keep_password=not plain_output, progress=progress)
     if csv_file is not None:
         csv.write(report.findings, csv_file)
-        report.notes.append(f"问题清单已写到“{csv_file}”（CSV，可用 Excel、WPS 打开）。")
     if as_json:
         from cadre_cli.emit import json
 
@@ -69,6 +68,8 @@ def audit(
         from cadre_cli.emit.terminal.audit import render
 
         render(console, report, TERMINAL_LIMIT if not show_all else None, strict=strict, verbose=verbose)
+        if csv_file is not None:
+            console.print(f"问题清单（CSV，{len(report.findings)}条）已写到：[bold]{shown(csv_file)}[/]")
     raise typer.Exit(1 if report.has_errors or (strict and not report.complete) else 0)
 
 

@@ -45,4 +45,4 @@ def inspect(
 
     render(console, report, verbose=not brief)
     if csv_file is not None:
-        console.print(f"问题清单已写到“{shown(csv_file)}”（CSV，{len(report.diagnostics)}条）。")
+        console.print(f"问题清单（CSV，{len(report.diagnostics)}条）已写到：[bold]{shown(csv_file)}[/]")

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from cadre_cli.cli.common import batch_mode, console, emit_json, err_console, input_path
+from cadre_cli.cli.common import batch_mode, console, emit_json, err_console, input_path, shown
 from cadre_cli.cli.password_opt import PasswordOption, PlainOutputOption, unlocks
 
 
@@ -50,7 +50,6 @@ def score(
                             keep_password=not plain_output, progress=progress)
     if csv_file is not None:
         csv.write(report.diagnostics, csv_file)
-        report.notes.append(f"问题清单已写到“{csv_file}”（CSV，可用 Excel、WPS 打开）。")
     if as_json:
         from cadre_cli.emit import json
 
@@ -59,5 +58,7 @@ def score(
         from cadre_cli.emit.terminal.score import render
 
         render(console, err_console, report, verbose)
+        if csv_file is not None:
+            console.print(f"问题清单（CSV，{len(report.diagnostics)}条）已写到：[bold]{shown(csv_file)}[/]")
     if report.errors:
         raise typer.Exit(2)
