@@ -13,6 +13,7 @@ from cadre_cli.score.engine import ScoreRun
 from cadre_cli.score.explain import method_lines
 from cadre_cli.score.model import Result, Status
 from cadre_cli.score.rank import by_rank
+from cadre_cli.score.verdict import explanation, failing, verdict  # noqa: F401  (also the terminal's)
 from cadre_cli.writers.workbook import (
     AMBER, RED, Annotated, StyleStamp, add_header_columns, display_width, first_free_column, grow_row, print_sheet,
     set_value, styles, worksheet,
@@ -30,28 +31,6 @@ class Column:
     value: Callable[[Result], Any]
     width: float = 9
     number: bool = True
-
-
-def verdict(result: Result) -> str | None:
-    """是否合格 as printed: 合格, 不合格, 不合格（缺考）, 数据有误; empty where the scheme has
-    no pass mark."""
-    if result.status is Status.REJECTED:
-        return "数据有误"
-    if result.status is Status.ABSENT:
-        return "不合格（缺考）"
-    if result.passed is None:
-        return None
-    return "合格" if result.passed else "不合格"
-
-
-def explanation(result: Result) -> str:
-    c = result.candidate
-    parts = [i.message.rstrip("。") for i in c.errors + c.warnings] + c.notes
-    return "；".join(parts)
-
-
-def failing(result: Result) -> bool:
-    return result.status is not Status.ABSENT and result.passed is False  # 缺考 is marked amber, not red
 
 
 def result_columns(scheme: str) -> list[Column]:

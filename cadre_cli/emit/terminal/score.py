@@ -30,7 +30,7 @@ def _text(v: Any) -> str:
 
 def _scores(console: Any, err_console: Any, report: ScoreReport) -> None:
     from cadre_cli.score.rank import by_rank
-    from cadre_cli.writers.score_book import explanation, failing, verdict
+    from cadre_cli.score.verdict import explanation, failing, verdict
 
     run, target = report.run, report.output
     enterprise = run.policy.score.scheme == "enterprise"
