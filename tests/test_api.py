@@ -116,3 +116,15 @@ def test_csv_is_text_for_excel(run, tmp_path):
 @pytest.mark.parametrize("value", ["=1+1", "+86 0873", "-3", "@SUM(A1)", "\tx", "正常"])
 def test_csv_cells_never_formulas(value):
     assert emit_csv.text(value) == (value if value == "正常" else "'" + value)
+
+
+def test_csv_in_a_terminal(tmp_path):
+    from tests.pty_run import run_in_pty
+    from tests.test_readme import check_layout
+
+    path = roster(tmp_path)
+    target = tmp_path / "问题清单.csv"
+    result = run_in_pty("audit", str(path), "--as-of", "2026-12-01", "--no-output", "--csv", str(target), columns=80)
+    assert result.code == 1 and target.exists()
+    assert "问题清单（CSV，" in result.text.replace("\n", "")
+    check_layout(result.text, 80, "cadre audit --csv")
