@@ -4,7 +4,6 @@ English, and output paths whose suffix must match what is written."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from cadre_cli.api.common import check_folder, check_suffix  # noqa: F401  (re-exported)
 
