@@ -12,7 +12,7 @@ from typing import Any
 __version__ = "0.1.0"
 
 _API = ("read_roster", "audit_file", "AuditReport", "score_file", "ScoreReport", "notice_batch", "NoticeReport",
-        "inspect_file", "InspectReport", "Diagnostic")
+        "inspect_file", "InspectReport", "poll_file", "PollReport", "Diagnostic")
 
 __all__ = ["__version__", *_API]
 

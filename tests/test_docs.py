@@ -1,7 +1,7 @@
 """docs/ tried literally: the Python lines of docs/api.md, and every `cadre …` line of the
 ```bash blocks of docs/*.md, run as written in a real terminal in a copy of the files a
-fresh clone has (sample_data/, tests/data/). docs/poll.md and docs/lrmx.md belong to
-commands still being wired (`cadre poll`, the 任免审批表 command) and are left out until then."""
+fresh clone has (sample_data/, tests/data/). docs/poll.md and docs/lrmx.md are left out: they belong to
+their own helpers (cadre poll is tested by its own CLI tests; the 任免审批表 command is not wired yet)."""
 
 from __future__ import annotations
 

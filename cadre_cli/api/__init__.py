@@ -19,6 +19,7 @@ _NAMES = {
     "score_file": "score", "ScoreReport": "score",
     "notice_batch": "notice", "NoticeReport": "notice",
     "inspect_file": "inspect", "InspectReport": "inspect",
+    "poll_file": "poll", "PollReport": "poll",
     "Progress": "progress",
 }
 

@@ -3,6 +3,7 @@ group and format, with only what may be made public."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Iterable
@@ -36,6 +37,7 @@ class NoticeReport:
     blocked: dict[str, list[str]] = field(default_factory=dict)
     stopped: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    tallied: Any = None  # the --poll results matched to the people (notice/tallied.py), or None
 
     @property
     def period(self) -> Any:
@@ -49,7 +51,7 @@ class NoticeReport:
 
     @property
     def failed(self) -> bool:
-        return bool(self.blocked or self.stopped)
+        return bool(self.blocked or self.stopped or (self.tallied and self.tallied.problems))
 
     def blocked_lines(self) -> list[str]:
         return blocked_lines(self.blocked, self.label)
@@ -111,9 +113,11 @@ def renderer(path: Path, fmt: str) -> Any:
 def notice_text(p: Policy, kind: str | None, *, start: dt.date | str | None, days: int | None,
                 working_days: bool | None, holidays: Iterable[str | dt.date] | None,
                 workdays: Iterable[str | dt.date] | None, issuer: str | None, contacts: Iterable[str] | None,
-                date: dt.date | str | None, with_results: bool | None) -> tuple[NoticeText, list[str]]:
+                date: dt.date | str | None, with_results: bool | None,
+                poll: Path | None = None) -> tuple[NoticeText, list[str], Path | None]:
     """The words of the document: the policy's defaults with what the caller gave over them,
-    and the warnings about the choice (a period option for a list, a reach of the notice)."""
+    and the warnings about the choice (a period option for a list, a reach of the notice); a poll
+    workbook lists the results unless they are turned off (then it is dropped: None)."""
     from cadre_cli.errors import CadreError
     from cadre_cli.notice.context import NoticeText
     from cadre_cli.notice.period import notice_period, work_calendar
@@ -144,9 +148,12 @@ def notice_text(p: Policy, kind: str | None, *, start: dt.date | str | None, day
         issue_date=as_day(date, "--date") if date else (period.start if period else start_day),
         period=period, preamble=settings.list_preamble if doc_kind == "list" else settings.preamble,
         report=settings.report, contacts=contacts if contacts else tuple(settings.contacts),
-        with_results=settings.include_results if with_results is None else with_results,
+        with_results=(settings.include_results or poll is not None) if with_results is None else with_results,
     )
-    return text, warnings + reach_warnings(text)
+    if poll is not None and with_results is False:
+        warnings.append("给了 --no-results，不列出结果，已忽略 --poll。")
+        poll = None
+    return text, warnings + reach_warnings(text), poll
 
 
 def notice_batch(
@@ -165,6 +172,7 @@ def notice_batch(
     contacts: Iterable[str] | None = None,
     date: dt.date | str | None = None,
     with_results: bool | None = None,
+    poll: str | Path | None = None,
     policy: str | Path | Policy | None = None,
     output: str | Path | None = None,
     force: bool = False,
@@ -189,9 +197,10 @@ def notice_batch(
 
     chosen, own = choose_formats(formats, templates)
     p = as_policy(policy)
-    text, warnings = notice_text(p, kind, start=start, days=days, working_days=working_days, holidays=holidays,
-                                 workdays=workdays, issuer=issuer, contacts=contacts, date=date,
-                                 with_results=with_results)
+    text, warnings, poll_path = notice_text(p, kind, start=start, days=days, working_days=working_days,
+                                            holidays=holidays, workdays=workdays, issuer=issuer, contacts=contacts,
+                                            date=date, with_results=with_results,
+                                            poll=None if poll is None else as_path(poll))
     doc_kind, label = text.kind, batch.LABEL[text.kind]
     source = as_path(path)
     with unlocked(password):
@@ -206,6 +215,11 @@ def notice_batch(
     warnings += extra
     if not people:
         raise CadreError(f"“{source.name}”中没有可列入{label}的人员（没有填写姓名的行，或都已写明不在册、不在岗；后者确需列入请加 --include-inactive）。")
+    tallied = None
+    if poll_path is not None:
+        tallied = _tally(poll_path, p, people)
+        text = dataclasses.replace(text, tallied=tallied.results)
+        warnings += tallied.notes
     if by:
         groups, extra = group_people(people, resolve_by(by, tables, people))
         warnings += extra
@@ -222,17 +236,31 @@ def notice_batch(
     folder = as_path(output) if output is not None else source.with_name(f"{source.stem}_{label}")
     if not groups:
         raise InputError("".join(blocked_lines(blocked, label)))
-    batch.prepare_folder(folder)
-    docs = batch.plan(groups, folder, doc_kind, chosen, p.notice.subject)
-    batch.check_targets(docs, force)
-    docs, stopped = batch.withhold_numbers(docs, text)
-    renderers = {fmt: renderer(own.get(fmt) or builtin(fmt, doc_kind), fmt) for fmt in chosen}
+    created = batch.prepare_folder(folder)
+    try:
+        docs = batch.plan(groups, folder, doc_kind, chosen, p.notice.subject)
+        batch.check_targets(docs, force)
+        docs, stopped = batch.withhold_numbers(docs, text)
+        renderers = {fmt: renderer(own.get(fmt) or builtin(fmt, doc_kind), fmt) for fmt in chosen}
 
-    bar = progress_of(progress)
-    bar.stage(f"生成{label}", total=len(docs))
-    outputs = batch.render(docs, text, renderers, bar.advance)
-    if outputs:
-        bar.stage("写出文件")
-        batch.write(outputs, folder)
+        bar = progress_of(progress)
+        bar.stage(f"生成{label}", total=len(docs))
+        outputs = batch.render(docs, text, renderers, bar.advance)
+        if outputs:
+            bar.stage("写出文件")
+            batch.write(outputs, folder)
+    finally:
+        if created:
+            batch.drop_if_empty(folder)
     warnings += batch.missing_warnings(renderers)
-    return NoticeReport(source, p, doc_kind, text, roster_data, folder, chosen, docs, blocked, stopped, warnings)
+    return NoticeReport(source, p, doc_kind, text, roster_data, folder, chosen, docs, blocked, stopped, warnings,
+                        tallied)
+
+
+def _tally(path: Path, policy: Policy, people: list[Any]) -> Any:
+    """The poll workbook's results matched to the people of the notices."""
+    from cadre_cli.api.poll import poll_file
+    from cadre_cli.notice.tallied import match
+
+    report = poll_file(path, policy)
+    return match(people, report.polls, report.source)

@@ -84,7 +84,7 @@ def score_file(
         target = target_of(output, source, "成绩", suffix)
         if target is not None:
             check_suffix(target, suffix, "带标注的工作簿" + ("（输入含宏，输出保留宏）" if suffix == ".xlsm" else ""))
-            check_room(tables, len(result_columns(pol.score.scheme or "defense")))
+            check_room(tables, len(result_columns(pol)))
             check_target(target, (book.source,), force)
         bar.stage("计算成绩")
         run = run_scoring(source.name, tables, pol)

@@ -33,6 +33,7 @@ def notice(
     contacts: Annotated[list[str] | None, typer.Option("--contact", metavar="联系方式", help="受理反映的联系方式，可写多次，如 --contact \"联系电话：0873-1234567\"。")] = None,
     date: Annotated[str | None, typer.Option("--date", metavar="日期", help="落款日期（默认为公示开始日期）。")] = None,
     with_results: Annotated[bool | None, typer.Option("--with-results/--no-results", help="是否列出民主测评票数和考试、测评成绩（默认按政策）。")] = None,
+    poll: Annotated[Path | None, typer.Option("--poll", metavar="票数表", help="民主推荐或民主测评的票数表（或 cadre poll 写出的“_计票.xlsx”）：按其计票结果在每人之后列出得票率或测评分，不必手抄；给了它就列出结果。")] = None,
     policy: Annotated[str | None, typer.Option("--policy", "-p", metavar="政策", help="政策预设名称或 .toml 文件（默认 county）。")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", metavar="文件夹", help="输出文件夹（默认在名册旁建立“名册名_公示”或“名册名_名单”）。")] = None,
     force: Annotated[bool, typer.Option("--force", help="覆盖输出文件夹中的同名文件。")] = False,
@@ -57,7 +58,7 @@ def notice(
         report = notice_batch(
             input_path(roster), by=by, kind=kind, start=start, days=days, working_days=working_days, holidays=holidays,
             workdays=workdays, formats=formats, templates=templates or (), issuer=issuer, contacts=contacts, date=date,
-            with_results=with_results, policy=policy, output=output, force=force, include_hidden=include_hidden,
+            with_results=with_results, poll=poll, policy=policy, output=output, force=force, include_hidden=include_hidden,
             blank_unverified=blank_unverified, include_inactive=include_inactive, progress=progress)
     if as_json:
         from cadre_cli.emit import json

@@ -41,7 +41,8 @@ def _candidate(result: Result) -> dict[str, Any]:
         "name": c.name, "exam_number": c.exam_number, "unit": c.unit, "status": result.status.value, "status_text": why,
         "written": _number(result.written), "written_passed": result.written_passed,
         "panel": _number(result.panel), "poll": _number(result.poll), "defense": _number(result.defense),
-        "speech": _number(result.speech), "org": _number(result.org), "total": _number(result.total),
+        "speech": _number(result.speech), "org": _number(result.org), "interview": _number(result.interview),
+        "total": _number(result.total),
         "passed": passed, "rank": result.rank, "notes": c.notes,
         "rows": [{"sheet": r.sheet, "row": r.row} for r in c.records],
     }
@@ -75,6 +76,7 @@ def notice(report: NoticeReport) -> dict[str, Any]:
         "warnings": report.warnings,
         "blocked": [{"group": g, "problems": lines} for g, lines in report.blocked.items()], "errors": report.stopped,
         **_reading(report.roster.report),
+        "poll": report.tallied.as_json() if report.tallied else None,
     }
 
 

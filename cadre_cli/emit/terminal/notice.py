@@ -27,3 +27,5 @@ def render(console: Any, err_console: Any, report: NoticeReport, verbose: bool =
     if report.blocked:
         for line in report.blocked_lines():
             err_console.print(f"[bold red]错误：[/]{escape(line)}")
+    for line in report.tallied.problems if report.tallied else []:
+        err_console.print(f"[bold red]错误：[/]{escape(line)}")

@@ -30,10 +30,10 @@ def _text(v: Any) -> str:
 
 def _scores(console: Any, err_console: Any, report: ScoreReport) -> None:
     from cadre_cli.score.rank import by_rank
-    from cadre_cli.score.verdict import explanation, failing, verdict
+    from cadre_cli.writers.score_book import explanation, failing
 
     run, target = report.run, report.output
-    enterprise = run.policy.score.scheme == "enterprise"
+    columns = run.scheme.terminal_columns(run.policy)
     wide = console.width >= WIDE_TERMINAL  # room for the 说明 column; else notes go under the table
     results = by_rank(run.results)
     shown = results[:TABLE_MAX_ROWS]
@@ -41,16 +41,15 @@ def _scores(console: Any, err_console: Any, report: ScoreReport) -> None:
     table = Table(title=f"成绩（政策：{run.policy.name}，{run.path_name}）", box=box.HEAVY_HEAD if wide else box.SIMPLE_HEAD,
                   padding=(0, 1) if wide else (0, 1, 0, 0), show_edge=wide)
     numbered = any(r.candidate.exam_number for r in results)  # no empty 准考证号 column
-    heads = ["名次", *(["准考证号"] if numbered else []), "姓名"] + (
-        ["笔试", "演讲答辩", "组织考察", "总成绩"] if enterprise else ["笔试", "考评分", "测评分", "答辩测评分", "结果"])
-    for h in heads:
-        table.add_column(h, justify="left" if h in ("姓名", "准考证号", "结果") else "right", no_wrap=True)
+    heads = [("名次", True), *([("准考证号", False)] if numbered else []), ("姓名", False),
+             *((c.short or c.label, c.number) for c in columns)]
+    for h, number in heads:
+        table.add_column(h, justify="right" if number else "left", no_wrap=True)
     if wide:
         table.add_column("说明", overflow="fold", min_width=16, max_width=60)
     for r in shown:
         c = r.candidate
-        scores = [r.written, r.speech, r.org, r.total] if enterprise else \
-            [r.written, r.panel, r.poll, r.defense, verdict(r)]
+        scores = [col.value(r) for col in columns]
         cells = [_text(r.rank), *([_text(c.exam_number)] if numbered else []), _text(c.name), *map(_text, scores)]
         style = "red" if failing(r) else "yellow" if r.status is Status.ABSENT else None
         table.add_row(*cells, *([_text(explanation(r))] if wide else []), style=style)
@@ -64,7 +63,8 @@ def _scores(console: Any, err_console: Any, report: ScoreReport) -> None:
         console.print(f"（共{len(results)}人，上表只列出前{TABLE_MAX_ROWS}名；完整结果见输出工作簿，或加 --json。）")
     passed = sum(1 for r in run.results if r.passed)
     console.print(f"共{len(run.results)}人：计算成绩{run.count(Status.SCORED)}人"
-                  + ("" if enterprise else f"（合格{passed}人）") + f"，笔试不合格{run.count(Status.FAILED_WRITTEN)}人"
+                  + (f"（合格{passed}人）" if run.scheme.counts_passed(run.policy) else "")
+                  + f"，笔试不合格{run.count(Status.FAILED_WRITTEN)}人"
                   f"，缺考{run.count(Status.ABSENT)}人，数据有误{run.count(Status.REJECTED)}人。")
     for issue in run.errors:
         err_console.print(f"{markup(issue.severity, bold=True)}（{issue.rule}）：{escape(issue.message)}")
