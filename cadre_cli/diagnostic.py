@@ -104,7 +104,7 @@ class Diagnostic:
             "unit": self.unit,
             "sheet": w.sheet,
             "row": w.row,
-            "cell": w.ref,
+            "cell": None if w.column is None else w.ref,  # an A1 reference, None for a whole row
             "column": w.column,
             "field": w.field,
             "file": w.file,

@@ -1,6 +1,39 @@
-"""The application layer: functions that run one job and return plain report objects
-(dataclasses), printing nothing. The CLI commands are options -> one call -> emitters."""
+"""The application layer: each call runs one job and returns a plain report (a dataclass),
+printing nothing. The command line is these calls plus emitters (`cadre_cli.emit`).
 
-from cadre_cli.api.poll import PollReport, poll_file
+    from cadre_cli.api import audit_file
+    report = audit_file("后备干部名册.xlsx", policy="county", as_of="2026-12-01")
+    for finding in report.findings: print(finding.message)
 
-__all__ = ["PollReport", "poll_file"]
+Names are imported on first use, so `import cadre_cli` stays light.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+_NAMES = {
+    "read_roster": "roster",
+    "audit_file": "audit", "AuditReport": "audit",
+    "score_file": "score", "ScoreReport": "score",
+    "notice_batch": "notice", "NoticeReport": "notice",
+    "inspect_file": "inspect", "InspectReport": "inspect",
+    "poll_file": "poll", "PollReport": "poll",
+    "Progress": "progress",
+}
+
+__all__ = sorted(_NAMES)
+
+
+def __getattr__(name: str) -> Any:
+    module = _NAMES.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_NAMES})

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from cadre_cli.cli.common import batch_mode, console, default_output, emit_json, err_console, parse_as_of
+from cadre_cli.cli.common import batch_mode, console, emit_json, err_console, parse_as_of, shown
 from cadre_cli.cli.password_opt import PasswordOption, PlainOutputOption, unlocks
 
 TERMINAL_LIMIT = 200
@@ -30,6 +30,7 @@ def audit(
     posts: Annotated[str | None, typer.Option("--posts", metavar="职数", help="领导职数，如“正职=10,副职=20”（用于 pool-size）。")] = None,
     units: Annotated[int | None, typer.Option("--units", metavar="个数", help="机关部门、社区、管理处的个数（街道政策按其二分之一确定后备数量）。", min=1)] = None,
     scores: Annotated[Path | None, typer.Option("--scores", metavar="成绩表", help="答辩测评成绩表：用与 cadre score 相同的计算判断考试、答辩是否合格。")] = None,
+    csv_file: Annotated[Path | None, typer.Option("--csv", metavar="文件", help="另把问题清单写成 CSV 文件（UTF-8，Excel、WPS 可直接打开）。")] = None,
     show_all: Annotated[bool, typer.Option("--all", help=f"在屏幕上列出全部问题（默认最多{TERMINAL_LIMIT}条，其余见工作簿）。")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="有规则因缺少列或信息未能核查（对全体或部分人员）时也以退出码1结束，供脚本拦下不完整的名册。")] = False,
     password: PasswordOption = False,
@@ -45,60 +46,31 @@ def audit(
 
     示例：cadre audit 后备干部名册.xlsx --as-of 2026-12-31；cadre audit 名册.xls --policy county-term --json
     """
-    from cadre_cli.audit.engine import parse_rule_ids, run_audit
-    from cadre_cli.audit.inputs import read_inputs
-    from cadre_cli.audit.posts import parse_posts_option
-    from cadre_cli.cli.options import check_suffix
-    from cadre_cli.cli.progress import progress_bar
-    from cadre_cli.model.person import build_roster
-    from cadre_cli.policy.load import load_policy
-    from cadre_cli.readers.load import read_workbook
-    from cadre_cli.writers.atomic import check_target
-    from cadre_cli.writers.workbook import check_room, output_suffix
+    from cadre_cli.api.audit import audit_file
+    from cadre_cli.cli.progress import job_progress
+    from cadre_cli.emit import csv
 
     day = parse_as_of(as_of)
-    chosen = load_policy(policy)
-    selected, ignored = parse_rule_ids(select, "--select"), parse_rule_ids(ignore, "--ignore")
-    post_counts = parse_posts_option(posts, units)
+    if csv_file is not None:
+        csv.check(csv_file, (roster,), force)
     write = not no_output and (output is not None or not as_json)
-    with progress_bar(quiet=as_json) as bar:
-        task = bar.add_task("读取名册", total=None)
-        reading = read_workbook(roster)
-        book, tables = reading.book, reading.tables
-        target = None
-        if write:
-            suffix = output_suffix(book.kind)
-            target = output or default_output(roster, "审核结果", suffix)
-            check_suffix(target, suffix, "带标注的工作簿" + ("（名册含宏，输出保留宏）" if suffix == ".xlsm" else ""))
-            check_room(tables, 3)
-            check_target(target, (book.source,), force)
-        people = build_roster(roster.name, tables, reading.report)
-        extra = read_inputs(book, people, chosen, posts=post_counts, scores=scores)  # before the checks run
-        bar.update(task, description="逐人检查", total=len(people.people), completed=0)
-        result = run_audit(people, chosen, day, horizon_months=horizon, select=selected, ignore=ignored,
-                           posts=extra.posts, scores=extra.scores, progress=lambda n: bar.advance(task, n))
-        notes: list[str] = [*book.notes, *extra.notes()]
-        if target is not None:
-            from cadre_cli.writers.audit_book import write_audit_book
-
-            bar.update(task, description="写出标注工作簿", total=None)
-            notes += write_audit_book(book, result, target, keep_password=not plain_output).notes
-    summary = result.summary()
+    with job_progress(quiet=as_json) as progress:
+        report = audit_file(roster, policy, day, horizon=horizon, select=select, ignore=ignore, posts=posts, units=units,
+                            scores=scores, output=(output or True) if write else None, force=force,
+                            keep_password=not plain_output, progress=progress)
+    if csv_file is not None:
+        csv.write(report.findings, csv_file)
     if as_json:
-        emit_json({
-            "command": "audit", "policy": chosen.name, "as_of": day.isoformat(), "people": len(people.people),
-            "findings": [f.as_json() for f in result.findings], "skipped": [s.as_json() for s in result.skipped],
-            "persons": result.persons(), "summary": summary, "output": str(target) if target else None,
-            "notes": notes, "columns": [c.as_json() for c in people.report.columns], "reading": people.report.as_json(),
-        })
+        from cadre_cli.emit import json
+
+        emit_json(json.audit(report))
     else:
-        from cadre_cli.cli.audit_view import render
+        from cadre_cli.emit.terminal.audit import render
 
-        from cadre_cli.cli.reading_view import render_reading
-
-        render(console, roster, result, target, notes, TERMINAL_LIMIT if not show_all else None, strict=strict)
-        render_reading(console, people.report, verbose)
-    raise typer.Exit(1 if summary["errors"] or (strict and not result.complete) else 0)
+        render(console, report, TERMINAL_LIMIT if not show_all else None, strict=strict, verbose=verbose)
+        if csv_file is not None:
+            console.print(f"问题清单（CSV，{len(report.findings)}条）已写到：[bold]{shown(csv_file)}[/]")
+    raise typer.Exit(1 if report.has_errors or (strict and not report.complete) else 0)
 
 
 def register(app: typer.Typer) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cadre_cli.parse import categories as cat
 from cadre_cli.parse.dates import PDate, add_years, is_serial_trap, parse_date, parse_date_range, shown_date
@@ -27,6 +27,9 @@ from cadre_cli.readers.fields import DATE_FIELDS, field_label
 from cadre_cli.readers.report import ReadReport
 from cadre_cli.readers.table import Record, Table, section_label
 
+if TYPE_CHECKING:
+    from cadre_cli.diagnostic import Diagnostic
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:
@@ -38,6 +41,18 @@ class Problem:
     @property
     def message(self) -> str:
         return f"{field_label(self.field)}：{self.reason}"
+
+    def diagnostic(self, person: Person) -> Diagnostic:
+        """This problem of `person` in the one Diagnostic shape: the field, its cell and the value
+        as it stands there; the severity is the rule's (a note on how a value was read: 提示)."""
+        from cadre_cli.diagnostic import Diagnostic, Location, PersonKey
+        from cadre_cli.rules.registry import REGISTRY, Severity
+
+        rule = REGISTRY.get(self.rule)
+        first = person.record
+        return Diagnostic(self.rule, rule.severity if rule else Severity.INFO, self.message, rule.basis if rule else "",
+                          Location.of(self.cell, self.field), person.raw(self.field),
+                          person=PersonKey(first.sheet, first.row), name=person.name, unit=person.unit)
 
 
 def _text(raw: object) -> str | None:

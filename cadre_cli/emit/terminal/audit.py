@@ -9,17 +9,27 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from cadre_cli.api.audit import AuditReport
 from cadre_cli.audit.engine import AuditResult
 from cadre_cli.audit.verdict import APART_TITLE, INACTIVE, LABELS, apart_line, gap_lines
 from cadre_cli.cli.common import labelled
+from cadre_cli.emit.severity import RANK, markup
 from cadre_cli.parse.dates import chinese_date
 from cadre_cli.rules.registry import REGISTRY
 
-SEVERITY_STYLE = {"error": "[red]错误[/]", "warning": "[yellow]警告[/]", "info": "[blue]提示[/]"}
 
 
-def render(console: Console, roster: Path, result: AuditResult, target: Path | None, notes: list[str],
-           limit: int | None, strict: bool = False) -> None:
+def render(console: Console, report: AuditReport, limit: int | None, strict: bool = False,
+           verbose: bool = False) -> None:
+    """The audit, then what was read."""
+    from cadre_cli.emit.terminal.reading import render_reading
+
+    _audit(console, report.source, report.result, report.output, report.notes, limit, strict)
+    render_reading(console, report.roster.report, verbose)
+
+
+def _audit(console: Console, roster: Path, result: AuditResult, target: Path | None, notes: list[str],
+           limit: int | None, strict: bool) -> None:
     s = result.summary()
     status = s["status"]
     complete = result.complete
@@ -47,8 +57,8 @@ def render(console: Console, roster: Path, result: AuditResult, target: Path | N
             table.add_column(col, no_wrap=col in ("规则", "级别", "条数"), justify="right" if col == "条数" else "left")
         rows = [(rule_id, severity, count) for rule_id, counts in s["by_rule_severity"].items()
                 for severity, count in counts.items()]  # errors and warnings of one rule apart
-        for rule_id, severity, count in sorted(rows, key=lambda r: (SEVERITY_RANK[r[1]], -r[2], r[0])):
-            table.add_row(rule_id, REGISTRY[rule_id].title, SEVERITY_STYLE[severity], str(count))
+        for rule_id, severity, count in sorted(rows, key=lambda r: (RANK[r[1]], -r[2], r[0])):
+            table.add_row(rule_id, REGISTRY[rule_id].title, markup(severity), str(count))
         console.print(table)
     units = s["by_unit"]
     if len(units) > 1:
@@ -95,8 +105,6 @@ def _coverage(console: Console, result: AuditResult, limit: int | None) -> None:
         console.print(escape(apart))
 
 
-SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
-
 
 def _hidden_counts(result: AuditResult) -> dict[str, int]:
     from collections import Counter
@@ -123,7 +131,7 @@ def _findings_table(console: Console, result: AuditResult, shown: list) -> Table
                          max_width=None if wide or col == "问题" else 12)
     for f in shown:
         where = "（整体）" if f.cell is None else (f.cell.ref if one_sheet else f"{f.cell.sheet}!{f.cell.ref}")
-        cells = [escape(where), escape(f.name or "—"), escape(f.unit or "—"), SEVERITY_STYLE[f.severity.value]]
+        cells = [escape(where), escape(f.name or "—"), escape(f.unit or "—"), markup(f.severity)]
         if wide:
             cells += [f.rule, escape(f.message)]
         else:
