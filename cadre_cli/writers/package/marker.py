@@ -70,12 +70,15 @@ def custom_xml(existing: bytes | None, sheets: set[str], extra: dict[str, str] |
     head, body, tail = split_root(existing, b"Properties")
     if re.search(rb"<(\w+:)?Properties[^>]*xmlns=\"" + _NS.encode(), head) is None:
         raise PackageError("custom properties use a prefixed namespace")
-    if b'xmlns:vt="' + _VT.encode() + b'"' not in head:
-        raise PackageError("custom properties without the vt prefix")
+    declared = b'xmlns:vt="' + _VT.encode() + b'"' in head
+    if not declared and b"xmlns:vt=" in head:
+        raise PackageError("custom properties bind vt to another namespace")
     for name in (MARKER, *extra):
         mine = re.compile(rb"<property\b[^>]*\sname=\"" + re.escape(attr(name)) + rb"\"[^>]*>.*?</property>", re.S)
         body = mine.sub(b"", body)
     pids = [int(n) for n in re.findall(rb"\spid=\"(\d+)\"", body)]
     pid = max([1, *pids]) + 1
-    extras = b"".join(_text_property(pid + 1 + i, k, v) for i, (k, v) in enumerate(extra.items()))
-    return head + body + _property(pid, sheets) + extras + tail
+    ours = _property(pid, sheets) + b"".join(_text_property(pid + 1 + i, k, v) for i, (k, v) in enumerate(extra.items()))
+    if not declared:  # openpyxl declares vt on each value, not on the root
+        ours = ours.replace(b"<vt:lpwstr>", b'<vt:lpwstr xmlns:vt="' + _VT.encode() + b'">')
+    return head + body + ours + tail
