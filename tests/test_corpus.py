@@ -92,16 +92,17 @@ def test_formula_like_name_stays_text_in_the_output(run, tmp_path):
 
 
 def test_failed_write_leaves_no_partial_file(run, tmp_path, monkeypatch):
-    from openpyxl.workbook.workbook import Workbook
+    from cadre_cli.writers.package.zipcopy import ZipOut
 
     src = tmp_path / "r.xlsx"
     shutil.copy(CORPUS / "long_cell.xlsx", src)
+    real = ZipOut.write_stream
 
-    def broken_save(self, filename):
-        Path(filename).write_bytes(b"PK\x03\x04 half a workbook")
+    def broken_write(self, name, chunks):  # the disk fills up half-way through the copy
+        real(self, name, chunks)
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(Workbook, "save", broken_save)
+    monkeypatch.setattr(ZipOut, "write_stream", broken_write)
     result = run("audit", str(src), "--as-of", "2026-12-01")
     assert result.code == 2 and "磁盘空间不足" in result.err and "没有留下不完整的文件" in result.err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["r.xlsx"]

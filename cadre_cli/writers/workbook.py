@@ -108,6 +108,7 @@ def open_for_annotation(book: RawBook, stale: Marks | None = None) -> Annotated:
     name = book.path.name
     if book.kind in (Kind.XLSX, Kind.XLSM):
         notes = ["宏（VBA）已原样保留在输出文件中，本工具不会运行宏。"] if book.kind is Kind.XLSM else []
+        notes += copy_base.far_merge_notes(book)
         annotated = Annotated(None, output_suffix(book.kind), notes, book=book, base=book.data, stale=stale or None)
         if stale:  # the earlier run's sheets and columns are taken out of an openpyxl copy
             annotated.base, lost = copy_base.openpyxl_copy(book, stale, {})
@@ -322,11 +323,12 @@ def save(annotated: Annotated, target: Path, mode_from: Path | None = None, pass
     for title in annotated.original:
         wb.remove(wb[title])
     added = list(wb.sheetnames)
-    scratch = scratch_bytes(wb) if added else None
     columns = {s.name: set(s.added) for s in annotated.sheets.values() if s.added}
     annotated.edits.properties[own_output.PROPERTY] = Marks(set(added), columns).as_json()
 
     def write(file: Any) -> None:
+        scratch = scratch_bytes(wb) if added else None
+        _release(annotated)  # the scratch workbook's cells are not needed once saved
         _patch(annotated, file, scratch)
 
     if password is not None:
@@ -334,6 +336,16 @@ def save(annotated: Annotated, target: Path, mode_from: Path | None = None, pass
 
         write = locked_writer(write, password)
     return write_atomic(target, write, mode_from=mode_from)
+
+
+def _release(annotated: Annotated) -> None:
+    """The scratch workbook's cells freed: they refer to their sheet (a cycle, and a batch
+    run pauses the collector), so the sheets let go of them."""
+    from openpyxl import Workbook
+
+    for ws in annotated.wb.worksheets:
+        ws._cells.clear()
+    annotated.wb = Workbook()  # an empty one: callers may still look at `wb`
 
 
 def _patch(annotated: Annotated, file: Any, scratch: bytes | None) -> None:

@@ -41,9 +41,12 @@ def scratch_bytes(workbook) -> bytes:
     """A scratch openpyxl workbook (or the bytes or path of an .xlsx) as bytes."""
     if isinstance(workbook, bytes):
         return workbook
-    if hasattr(workbook, "save"):
+    if hasattr(workbook, "save"):  # stored, not deflated: it is read back at once
+        from openpyxl.writer.excel import ExcelWriter
+
         buf = io.BytesIO()
-        workbook.save(buf)
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED, allowZip64=True) as archive:
+            ExcelWriter(workbook, archive).write_data()
         return buf.getvalue()
     with open(workbook, "rb") as fh:
         return fh.read()

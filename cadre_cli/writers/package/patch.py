@@ -26,7 +26,7 @@ from cadre_cli.writers.package.parts import (
 )
 from cadre_cli.writers.package.sheet import SheetPlan, rewrite
 from cadre_cli.writers.package.styles import StylesPatch
-from cadre_cli.writers.package.zipcopy import ZipOut
+from cadre_cli.writers.package.zipcopy import FAST_LEVEL, ZipOut
 
 _READ = 1 << 20
 CT_STYLES = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"
@@ -104,8 +104,10 @@ def patch_package(src: Path, dst: Path, edits: BookEdits, new_sheets=None) -> Pa
                     z.copy_raw(raw, info)
                 elif isinstance(body, _Later):
                     later.append((info.filename, body))
+                elif callable(body):  # a streamed sheet
+                    z.write_stream(info.filename, body(), FAST_LEVEL)
                 else:
-                    z.write_stream(info.filename, body() if callable(body) else (body,))
+                    z.write_stream(info.filename, (body,))
             for name, body in out.add.items():
                 if isinstance(body, _Later):
                     later.append((name, body))
