@@ -3,7 +3,7 @@ generated .xlsx (票号 | 投票人类别 | a √ column per candidate, 差额 l
 the ballots naming too many), read and tallied by class with every check, against a
 python-calamine read of the same sheet (the floor for any reader of the file).
 
-    python bench/bench_poll.py [BALLOTS]
+    python -m bench.bench_poll [BALLOTS]
 """
 
 from __future__ import annotations
@@ -12,9 +12,7 @@ import json
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from bench.common import ROOT, ratio_line, time_code_pair  # noqa: E402
+from bench.common import ROOT, ratio_line, time_code_pair
 
 BALLOTS = 100_000
 CANDIDATES = 50
@@ -33,10 +31,12 @@ def run(workdir: Path, repeats: int = 3, ballots: int = BALLOTS) -> list[dict]:
     source = workdir / f"ballots_{ballots}.xlsx"
     if not source.exists():
         make_ballots(source, ballots)
-    ours = ("cadre_cli.poll.tally_file (read + tally + checks)",
-            "from pathlib import Path\nfrom cadre_cli.poll import Tally, tally_file\n"
-            f"run = tally_file(Path({str(source)!r}), Tally(max_choices={MAX_CHOICES}))\n"
-            f"assert run.polls[0].ballots == {ballots}")
+    ours = ("cadre_cli.api.poll_file (what `cadre poll --json` runs: read + tally + checks + reading notes)",
+            "from pathlib import Path\nfrom cadre_cli.api.poll import poll_file\nfrom cadre_cli.policy import load_policy\n"
+            "base = load_policy('county')\n"
+            f"policy = base.model_copy(update={{'tally': base.tally.model_copy(update={{'max_choices': {MAX_CHOICES}}})}})\n"
+            f"report = poll_file(Path({str(source)!r}), policy)\n"
+            f"assert report.polls[0].ballots == {ballots}")
     base = ("python-calamine to_python of the sheet",
             "import python_calamine as pc\n"
             f"wb = pc.CalamineWorkbook.from_path({str(source)!r})\n"

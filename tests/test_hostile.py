@@ -308,6 +308,37 @@ def test_notice_batch_on_a_full_disk_writes_nothing(tmp_path, monkeypatch):
     assert list(folder.iterdir()) == []
 
 
+
+@pytest.fixture
+def tiny_disk(tmp_path):
+    """A real 40 kB file system (tmpfs), where the machine allows mounting one."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=40k", "tmpfs", str(disk)], capture_output=True).returncode:
+        pytest.skip("mounting a tmpfs is not allowed here")
+    yield disk
+    subprocess.run(["umount", str(disk)], capture_output=True)
+
+
+def test_a_real_full_disk_leaves_nothing_not_even_a_folder(tiny_disk):
+    """audit and a notice batch on a disk the input nearly fills: one sentence, exit 2,
+    and nothing beside the input (the notice folder the run created is removed again)."""
+    big = [person(f"人员{i}", dt.date(1985, 3, 1), seq=i, **{"后备类别": "副科级", "工作单位": f"单位{i % 9}"})
+           for i in range(1, 300)]
+    src = roster(tiny_disk, rows=big)
+    before = sha256(src)
+    one_error(run_capped("audit", src, *AS_OF), "磁盘空间不足")
+    one_error(run_capped("notice", src, "--by", "单位"), "磁盘空间不足")
+    assert sha256(src) == before
+    assert sorted(p.name for p in tiny_disk.iterdir()) == ["名册.xlsx"]
+
+
+def test_notice_whose_every_file_is_withheld_leaves_no_folder(tmp_path):
+    src = roster(tmp_path, rows=[person("郭涛532527198506120034", dt.date(1985, 6, 12), seq=1,
+                                        **{"后备类别": "副科级", "工作单位": "县财政局"})])
+    one_error(run_capped("notice", src), "像身份证号的数字")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["名册.xlsx"]
+
 # --- every message survives any text, any locale -------------------------------------
 
 HOSTILE_NAMES = ["[x]名册.xlsx", "[bold red]名册.xlsx", "名册\n错误：伪造.xlsx", "名\x1b[8m册.xlsx",

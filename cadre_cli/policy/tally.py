@@ -1,4 +1,4 @@
-"""The `[tally]` section of a policy: how 民主推荐 and 民主测评 votes are counted.
+"""The `[tally]` section of a policy (`Policy.tally`): how 民主推荐 and 民主测评 votes are counted.
 
 Named `tally` because `[poll]` already holds the thresholds `cadre audit` applies to a
 person's evaluation votes (R9 `weak_share_max`, R10 `unfit_share_max`); a tally reads
@@ -137,9 +137,6 @@ class Tally(Section):
 
 
 def _shown(value: Fraction) -> str:
-    from decimal import Decimal
+    from cadre_cli.parse.numbers import percent
 
-    from cadre_cli.parse.numbers import round_half_up
-
-    percent = round_half_up(value * 100, Decimal("0.01")).normalize()
-    return f"{percent:f}%"
+    return percent(value, 2)
