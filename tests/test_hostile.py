@@ -247,11 +247,12 @@ def test_concurrent_runs_do_not_overwrite(tmp_path):
 def test_signals_during_a_save_leave_nothing(tmp_path, sig):
     src = roster(tmp_path)
     code = CHILD.replace("from cadre_cli.cli import main\n", (
-        "import time, openpyxl.workbook.workbook as w\n"
-        "real = w.Workbook.save\n"
-        "def slow(self, name):\n"
-        "    real(self, name); print('SAVING', flush=True); time.sleep(30)\n"
-        "w.Workbook.save = slow\n"
+        "import time\n"
+        "from cadre_cli.writers.package import zipcopy as z\n"
+        "real = z.ZipOut.close\n"
+        "def slow(self):\n"
+        "    real(self); self.fh.flush(); print('SAVING', flush=True); time.sleep(30)\n"
+        "z.ZipOut.close = slow\n"
         "from cadre_cli.cli import main\n"))
     proc = subprocess.Popen([sys.executable, "-c", code, "1500", "audit", str(src), *AS_OF], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
