@@ -26,6 +26,8 @@ def print_lines(lines: list[dict]) -> None:
     print("|---|---|---|---|---|---|---|---|")
     for d in lines:
         target = "—" if d["target"] is None else f"≤ {d['target']}x {'✓' if d['met'] else '✗ missed'}"
+        if d.get("memory_ratio") is not None:
+            target += f"; memory {d['memory_ratio']}x (≤ 0.5x {'✓' if d['memory_ratio'] <= 0.5 else '✗ missed'})"
         print(f"| {d['name']} | {d['ours_s']} | {d['ours_peak_mb']} | {d['baseline']} | {d['baseline_s']} | "
               f"{d['baseline_peak_mb']} | {d['ratio']}x | {target} |")
 

@@ -56,8 +56,11 @@ def png(color: tuple[int, int, int], size: int = 24) -> bytes:
     return buf.getvalue()
 
 
-def build(path: Path, features: list[str]) -> Path:
-    """Write a corpus workbook with `features` (names from FEATURES) to `path`."""
+def build(path: Path, features: list[str], extra: dict[str, list] | None = None,
+          comment_at: tuple[int, int] = (FIRST, 2)) -> Path:
+    """Write a corpus workbook with `features` (names from FEATURES) to `path`; `extra`
+    columns (header -> one value per person) go right of the seven, `comment_at` is the
+    cell the user's comment is on."""
     wb = Workbook()
     ws = wb.active
     ws.title = ROSTER
@@ -66,7 +69,11 @@ def build(path: Path, features: list[str]) -> Path:
     for c, text in enumerate(HEADERS, start=1):
         ws.cell(2, c, text)
         ws.merge_cells(start_row=2, start_column=c, end_row=3, end_column=c)
-    for r, row in enumerate(PEOPLE, start=FIRST):
+    for c, text in enumerate(extra or {}, start=len(HEADERS) + 1):
+        ws.cell(2, c, text)
+        ws.merge_cells(start_row=2, start_column=c, end_row=3, end_column=c)
+    people = [row + [values[i] for values in (extra or {}).values()] for i, row in enumerate(PEOPLE)]
+    for r, row in enumerate(people, start=FIRST):
         for c, value in enumerate(row, start=1):
             if value is not None:
                 ws.cell(r, c, value).data_type = "s" if isinstance(value, str) else "n"
@@ -91,7 +98,7 @@ def build(path: Path, features: list[str]) -> Path:
     if "comment" in features:
         from openpyxl.comments import Comment
 
-        ws.cell(FIRST, 2).comment = Comment("用户批注：核对姓名", "用户")
+        ws.cell(*comment_at).comment = Comment("用户批注：核对姓名", "用户")
     if "names" in features:
         from openpyxl.workbook.defined_name import DefinedName
 

@@ -247,11 +247,12 @@ def test_concurrent_runs_do_not_overwrite(tmp_path):
 def test_signals_during_a_save_leave_nothing(tmp_path, sig):
     src = roster(tmp_path)
     code = CHILD.replace("from cadre_cli.cli import main\n", (
-        "import time, openpyxl.workbook.workbook as w\n"
-        "real = w.Workbook.save\n"
-        "def slow(self, name):\n"
-        "    real(self, name); print('SAVING', flush=True); time.sleep(30)\n"
-        "w.Workbook.save = slow\n"
+        "import time\n"
+        "from cadre_cli.writers.package import zipcopy as z\n"
+        "real = z.ZipOut.close\n"
+        "def slow(self):\n"
+        "    real(self); self.fh.flush(); print('SAVING', flush=True); time.sleep(30)\n"
+        "z.ZipOut.close = slow\n"
         "from cadre_cli.cli import main\n"))
     proc = subprocess.Popen([sys.executable, "-c", code, "1500", "audit", str(src), *AS_OF], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
@@ -268,15 +269,16 @@ def test_signals_during_a_save_leave_nothing(tmp_path, sig):
 
 
 def test_disk_full_gives_one_sentence(tmp_path):
-    """openpyxl's half-written zip must not print `Exception ignored in: ZipFile.__del__`."""
+    """A half-written zip must not print `Exception ignored in: ZipFile.__del__`: the
+    disk fills up while the copy is written (after its first members)."""
     src = roster(tmp_path)
     code = CHILD.replace("from cadre_cli.cli import main\n", (
-        "import zipfile, openpyxl.workbook.workbook as w\n"
-        "def full(self, name):\n"
-        "    z = zipfile.ZipFile(name, 'w'); z.writestr('a', b'x' * 1000)\n"
-        "    z.fp.write = lambda data: (_ for _ in ()).throw(OSError(28, 'No space left on device'))\n"
-        "    raise OSError(28, 'No space left on device')\n"
-        "w.Workbook.save = full\n"
+        "from cadre_cli.writers.package import zipcopy as z\n"
+        "real = z.ZipOut.copy_raw\n"
+        "def full(self, src, info):\n"
+        "    real(self, src, info)\n"
+        "    self.fh.write = lambda data: (_ for _ in ()).throw(OSError(28, 'No space left on device'))\n"
+        "z.ZipOut.copy_raw = full\n"
         "from cadre_cli.cli import main\n"))
     done = subprocess.run([sys.executable, "-c", code, "1500", "audit", str(src), *AS_OF], capture_output=True,
                           text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=90)

@@ -162,13 +162,13 @@ def test_a_patched_copy_can_be_patched_again(tmp_path):
 
 
 def test_wiring_helpers_match_the_openpyxl_ones():
-    from cadre_cli.writers.package.annotate import first_free_column, header_columns, merge_anchors, unique_name
+    from cadre_cli.writers.package.annotate import MergeAnchors, first_free_column, header_columns, unique_name
     from cadre_cli.writers.package.edits import SheetEdits
 
     merged = [(1, 0, 2, 0), (1, 7, 1, 9)]  # A2:A3, H2:J2 (0-based, as calamine reports)
     assert first_free_column(merged, 7, {2, 3, 4}) == 11
     assert first_free_column(merged, 7, {4, 5}) == 8
-    assert merge_anchors(merged)[(3, 1)] == (2, 1) and (2, 1) not in merge_anchors(merged)
+    assert MergeAnchors(merged).anchor(3, 1) == (2, 1) and MergeAnchors(merged).anchor(2, 1) == (2, 1)
     sheet = SheetEdits()
     header_columns(sheet, (2, 3), 8, ["审核结论", "问题摘要"], [13, 36])
     assert sheet.cells[(2, 8)].value == "审核结论" and sheet.cells[(3, 9)].value is None

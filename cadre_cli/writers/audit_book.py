@@ -33,6 +33,7 @@ from cadre_cli.readers.cells import CellRef
 from cadre_cli.readers.raw import RawBook
 from cadre_cli.rules.registry import REGISTRY, Severity
 from cadre_cli.writers.reading_sheet import add_reading_sheet
+from cadre_cli.writers.package import Style
 from cadre_cli.writers.workbook import (
     AMBER,
     BLUE,
@@ -40,19 +41,13 @@ from cadre_cli.writers.workbook import (
     RED,
     Annotated,
     StyleStamp,
-    add_header_columns,
     cell_style,
-    MergeAnchors,
     display_width,
-    first_free_column,
-    fit_text,
-    grow_row,
     open_for_annotation,
     print_sheet,
     save,
     set_value,
     styles,
-    worksheet,
 )
 from cadre_cli.writers.pages import a4_fit_width, paginate, rows_for_height
 
@@ -81,35 +76,18 @@ def write_audit_book(book: RawBook, result: AuditResult, target: Path, keep_pass
 
 
 def _annotate_cells(annotated: Annotated, findings: list[Finding]) -> None:
-    from openpyxl.comments import Comment
-
-    st = styles()
     by_cell: dict[tuple[str, int, int], list[Finding]] = defaultdict(list)
     for f in findings:
         if f.cell is not None:
-            by_cell[(f.cell.sheet, f.cell.row, f.cell.col)].append(f)
-    anchors: dict[str, MergeAnchors] = {}
-    merged_found: dict[tuple[str, int, int], list[Finding]] = defaultdict(list)
+            row, col = annotated.sheet(f.cell.sheet).anchor(f.cell.row, f.cell.col)  # inside a merge: its top-left
+            by_cell[(f.cell.sheet, row, col)].append(f)
     for (sheet, row, col), found in by_cell.items():
-        if sheet not in anchors:
-            anchors[sheet] = MergeAnchors(worksheet(annotated, sheet).merged_cells.ranges)
-        row, col = anchors[sheet].anchor(row, col)  # inside a merge: its top-left cell
-        merged_found[(sheet, row, col)].extend(found)
-    stamp = StyleStamp()
-    for (sheet, row, col), found in merged_found.items():
-        cell = worksheet(annotated, sheet).cell(row, col)
         color = FILL[min(found, key=lambda f: SEVERITY_ORDER[f.severity]).severity]
-        stamp.restyle(cell, color, lambda: {"fill": st["fill"](color)})
         text = "\n".join(f"【{f.severity.label}】{f.rule}：{f.message}\n依据：{f.basis}" for f in found)
-        comment = Comment(fit_text(text), "cadre")
-        comment.width = 320
-        comment.height = min(60 + 70 * len(found), 400)
-        cell.comment = comment
+        annotated.sheet(sheet).mark(row, col, color, text, height=min(60 + 70 * len(found), 400))
 
 
 def _status_columns(annotated: Annotated, result: AuditResult) -> None:
-    from openpyxl.utils import get_column_letter
-
     titles: dict[PersonKey, list[str]] = defaultdict(list)
     for f in result.findings:
         if f.person is not None and f.severity is not Severity.INFO:
@@ -119,42 +97,36 @@ def _status_columns(annotated: Annotated, result: AuditResult) -> None:
     people_by_table = defaultdict(list)
     for person in result.roster.people:
         people_by_table[id(person.table)].append(person)
-    stamp = StyleStamp()
     checked: dict[int, str] = {}  # id(gaps) -> text: most people share one tuple of gaps
+    left = Style("left")
     for table in result.roster.tables:
-        ws = worksheet(annotated, table.name)
+        sheet = annotated.sheet(table.name)
         people = people_by_table[id(table)]
-        first = first_free_column(ws, table.width, {p.row for p in people} | set(table.header_rows))
-        add_header_columns(ws, table.header_rows, first, ["审核结论", "问题摘要", "核查状态"], [13, 36, 20])
+        first = sheet.free_column(table.width, {p.row for p in people} | set(table.header_rows))
+        sheet.header(table.header_rows, first, ["审核结论", "问题摘要", "核查状态"], [13, 36, 20])
         widest = 0
+        texts = []
         for person in people:
             verdict = result.verdicts[person_key(person)]
-            cell = ws.cell(person.row, first)
-            cell.value = verdict.label  # one of five fixed words: no formula, no illegal characters
-            fill = STATUS_FILL[verdict.status]
-            stamp.apply(cell, ("center", fill), lambda: cell_style("center", fill))
-            summary = ws.cell(person.row, first + 1)
-            set_value(summary, "；".join(titles.get(person_key(person), [])))
-            stamp.apply(summary, ("left",), lambda: cell_style("left"))
-            state = ws.cell(person.row, first + 2)
+            sheet.put(person.row, first, verdict.label, Style("center", STATUS_FILL[verdict.status]))
+            summary = "；".join(titles.get(person_key(person), []))
+            sheet.put(person.row, first + 1, summary, left)
             if verdict.status == INACTIVE:
-                set_value(state, f"未参加核查：{verdict.apart}")
+                state = f"未参加核查：{verdict.apart}"
             elif not verdict.gaps:
-                state.value = "全部核查"
+                state = "全部核查"
             else:
-                text = checked.get(id(verdict.gaps))
-                if text is None:
-                    text = checked[id(verdict.gaps)] = "未能核查：" + gaps_brief(verdict.gaps)
-                    widest = max(widest, display_width(text))
-                set_value(state, text)
-            stamp.apply(state, ("left",), lambda: cell_style("left"))
-        if widest:  # one line per person where it fits: the roster's rows keep their own heights
-            ws.column_dimensions[get_column_letter(first + 2)].width = min(widest + 2, 60)
-        state_width = ws.column_dimensions[get_column_letter(first + 2)].width or 20
-        for person in people:  # a longer text wraps in a taller row: printed whole, inside the page
-            grow_row(ws, person.row, [ws.cell(person.row, first + 1).value, ws.cell(person.row, first + 2).value],
-                     [36, state_width])
-        a4_fit_width(ws, first + 2, title_rows=(table.header_rows[0], table.header_rows[-1]))
+                state = checked.get(id(verdict.gaps))
+                if state is None:
+                    state = checked[id(verdict.gaps)] = "未能核查：" + gaps_brief(verdict.gaps)
+                    widest = max(widest, display_width(state))
+            sheet.put(person.row, first + 2, state, left)
+            texts.append((person.row, summary, state))
+        state_width = min(widest + 2, 60) if widest else 20  # one line per person where it fits
+        sheet.width(first + 2, state_width)
+        for row, summary, state in texts:  # a longer text wraps in a taller row: printed whole, inside the page
+            sheet.grow_row(row, [summary, state], [36, state_width])
+        sheet.fit_page(table.width, (table.header_rows[0], table.header_rows[-1]))
 
 
 def _summary_sheet(wb, result: AuditResult) -> None:

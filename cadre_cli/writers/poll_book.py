@@ -17,10 +17,10 @@ from cadre_cli.poll.model import ALL, FIGURES, GRADE_LABELS, GRADES, KIND_LABELS
 from cadre_cli.poll.result import CandidateResult, PollResult
 from cadre_cli.writers.pages import a4_fit_width, paginate
 from cadre_cli.writers.score_book import SIGNERS
+from cadre_cli.writers.package import Style
 from cadre_cli.writers.workbook import (
-    AMBER, GREEN, RED, Annotated, StyleStamp, add_header_columns, cell_style, display_width, first_free_column, grow_row,
-    row_height,
-    set_value, styles, unique_sheet_name, worksheet,
+    AMBER, GREEN, RED, Annotated, StyleStamp, cell_style, display_width, row_height, set_value, styles,
+    unique_sheet_name,
 )
 
 EXPLAIN_WIDTH = 36
@@ -90,14 +90,13 @@ def _by_class(cls: str, attr: str) -> Callable[[CandidateResult], Any]:
 
 
 def annotate(annotated: Annotated, report: PollReport, policy: Any, advance: Callable[[int], None] | None = None) -> None:
-    st, stamp = styles(), StyleStamp()
     used: dict[str, int] = {}
     for result, data in zip(report.polls, report.data, strict=True):
         problems, error_rows = _problems_by_cell(result)
         for part in data.parts:
             if part.header is None:
                 continue
-            ws = worksheet(annotated, part.sheet)
+            sheet = annotated.sheet(part.sheet)
             header_rows = part.header.rows
             if part.from_ballots:
                 cols = [Column("计票结果", lambda row, notes=part.row_notes: notes.get(row, "有效"), 24)]
@@ -106,9 +105,9 @@ def annotate(annotated: Annotated, report: PollReport, policy: Any, advance: Cal
                 cols = row_columns(result, policy) + [Column("说明", lambda r: None, EXPLAIN_WIDTH)]
                 rows = _candidate_rows(data, result, part.sheet)
             width = max(part.header.sheet.width, used.get(part.sheet, 0))
-            start = first_free_column(ws, width, set(header_rows) | {r for r, _ in rows})
+            start = sheet.free_column(width, set(header_rows) | {r for r, _ in rows})
             used[part.sheet] = start + len(cols) - 1
-            add_header_columns(ws, header_rows, start, [c.label for c in cols], [c.width for c in cols])
+            sheet.header(header_rows, start, [c.label for c in cols], [c.width for c in cols])
             for row, item in rows:
                 values = [c.value(item) for c in cols]
                 fill = None
@@ -116,31 +115,17 @@ def annotate(annotated: Annotated, report: PollReport, policy: Any, advance: Cal
                     text = explanation(item, problems.get((part.sheet, row), []))
                     values[-1] = text or None
                     fill = RED if (part.sheet, row) in error_rows else AMBER if (part.sheet, row) in problems else None
-                    grow_row(ws, row, [text], [EXPLAIN_WIDTH])
+                    sheet.grow_row(row, [text], [EXPLAIN_WIDTH])
                 elif values[0] != "有效":
                     fill = AMBER
                 for offset, (col, value) in enumerate(zip(cols, values, strict=True)):
-                    cell = ws.cell(row, start + offset)
-                    if value is not None:
-                        set_value(cell, value)
                     fmt = col.fmt if isinstance(value, (Decimal, int)) and not isinstance(value, bool) else None
-                    wrap = col.label in ("说明", "计票结果")
-                    stamp.apply(cell, (fmt, wrap, fill), lambda f=fmt, w=wrap, c=fill: _style(st, f, w, c))
+                    wrap = col.label in ("说明", "计票结果")  # wraps; its row grows where the text is longer
+                    sheet.put(row, start + offset, value, Style("left" if wrap else "center", fill, fmt))
                 if advance:
                     advance(1)
-            a4_fit_width(ws, start + len(cols) - 1, title_rows=(header_rows[0], header_rows[-1]))
+            sheet.fit_page(width, (header_rows[0], header_rows[-1]))
         results_sheet(annotated.wb, report, result, data, policy)
-
-
-def _style(st: dict[str, Any], fmt: str | None, wrap: bool, fill: str | None) -> dict[str, Any]:
-    from openpyxl.styles import Alignment
-
-    attrs = {"border": st["border"], "alignment": Alignment(vertical="center", wrap_text=True) if wrap else st["center"]}
-    if fmt:
-        attrs["number_format"] = fmt
-    if fill:
-        attrs["fill"] = st["fill"](fill)
-    return attrs
 
 
 def _candidate_rows(data: PollData, result: PollResult, sheet: str) -> list[tuple[int, CandidateResult]]:

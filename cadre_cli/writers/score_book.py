@@ -15,11 +15,9 @@ from cadre_cli.score.explain import method_lines
 from cadre_cli.score.model import Result, Status
 from cadre_cli.score.rank import by_rank
 from cadre_cli.score.schemes import Shown, scheme_of
-from cadre_cli.writers.workbook import (
-    AMBER, RED, Annotated, StyleStamp, add_header_columns, display_width, first_free_column, grow_row, print_sheet,
-    set_value, styles, worksheet,
-)
-from cadre_cli.writers.pages import a4_fit_width
+from cadre_cli.writers.package import Style
+from cadre_cli.writers.user_sheet import UserSheet
+from cadre_cli.writers.workbook import AMBER, RED, Annotated, display_width, print_sheet
 
 SUMMARY_SHEET = "成绩汇总"
 EXPLAIN_MAX = 40  # columns of 说明 in the annotated sheet
@@ -66,22 +64,20 @@ def annotate(annotated: Annotated, run: ScoreRun, advance: Callable[[int], None]
     for result in run.results:
         for record in result.candidate.records:
             rows_of.setdefault(record.sheet, []).append((record.row, result))
-    st = styles()
-    stamp = StyleStamp()
     for table in run.tables:
         rows = rows_of.get(table.name, [])
         if not rows:
             continue
-        ws = worksheet(annotated, table.name)
-        start = first_free_column(ws, table.width, set(table.header_rows) | {r for r, _ in rows})
+        sheet = annotated.sheet(table.name)
+        start = sheet.free_column(table.width, set(table.header_rows) | {r for r, _ in rows})
         widths = [c.width for c in columns[:-1]] + [_explain_width([r for _, r in rows])]
-        add_header_columns(ws, table.header_rows, start, [c.label for c in columns], widths)
+        sheet.header(table.header_rows, start, [c.label for c in columns], widths)
         for row, result in rows:
-            _write_row(ws, row, start, columns, result, st, stamp)
-            grow_row(ws, row, [explanation(result)], widths[-1:])
+            _write_row(sheet, row, start, columns, result)
+            sheet.grow_row(row, [explanation(result)], widths[-1:])
             if advance:
                 advance(1)
-        a4_fit_width(ws, start + len(columns) - 1, title_rows=(table.header_rows[0], table.header_rows[-1]))
+        sheet.fit_page(table.width, (table.header_rows[0], table.header_rows[-1]))
     _summary(annotated, run)
 
 
@@ -92,31 +88,15 @@ def _explain_width(results: list[Result]) -> float:
     return float(min(max(longest + 2, 12), EXPLAIN_MAX))
 
 
-def _write_row(ws: Any, row: int, start: int, columns: list[Column], result: Result, st: dict,
-               stamp: StyleStamp) -> None:
+def _write_row(sheet: UserSheet, row: int, start: int, columns: list[Column], result: Result) -> None:
     fill = RED if failing(result) else AMBER if result.status is Status.ABSENT else None
     for offset, col in enumerate(columns):
-        cell = ws.cell(row, start + offset)
         value = col.value(result)
-        if value is not None and value != "":
-            set_value(cell, value)
-        number = isinstance(value, Decimal)
         explain = col.label == "说明"
         color = fill or (AMBER if explain and result.candidate.warnings else None)
-        stamp.apply(cell, (number, explain, color), lambda: _result_style(st, number, explain, color))
-
-
-def _result_style(st: dict[str, Any], number: bool, explain: bool, color: str | None) -> dict[str, Any]:
-    from openpyxl.styles import Alignment
-
-    # 说明 wraps (its row grows only where the text is longer than the column)
-    attrs = {"border": st["border"],
-             "alignment": Alignment(vertical="center", wrap_text=True) if explain else st["center"]}
-    if number:
-        attrs["number_format"] = SCORE_FORMAT
-    if color:
-        attrs["fill"] = st["fill"](color)
-    return attrs
+        number = SCORE_FORMAT if isinstance(value, Decimal) else None
+        # 说明 wraps (its row grows only where the text is longer than the column)
+        sheet.put(row, start + offset, None if value == "" else value, Style("left" if explain else "center", color, number))
 
 
 def _summary(annotated: Annotated, run: ScoreRun) -> None:

@@ -1,15 +1,16 @@
 """Annotated copies of the user's workbook: the original sheets as they were, plus our
 columns, fills, comments and sheets. Values are written as values (never formulas).
 
-.xlsx is loaded and saved with openpyxl; .xlsm keeps its macros (keep_vba); .xls,
-.ods and .csv cannot be written back in their own format, so their grids (values and
-merged cells) become a new .xlsx, and the caller says so.
+An .xlsx/.xlsm is patched (`writers/package`): every part we do not mark is the
+input's own bytes, macros included. .xls, .ods and .csv cannot be written back in
+their own format, so their grids (values and merged cells) become a new .xlsx first,
+and the caller says so (`writers/copy_base`). The sheets we add are made with openpyxl
+in a scratch workbook and grafted into the copy.
 """
 
 from __future__ import annotations
 
 import copy
-import io
 import re
 import zipfile
 from collections.abc import Callable
@@ -23,7 +24,9 @@ from cadre_cli.readers.guard import Kind
 from cadre_cli.readers.own_output import Marks
 from cadre_cli.readers.raw import RawBook
 from cadre_cli.writers.atomic import write_atomic
+from cadre_cli.writers.package import BookEdits
 from cadre_cli.writers.pages import a4_fit_width, paginate
+from cadre_cli.writers.user_sheet import UserSheet
 
 ILLEGAL = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
 RED = "FFC7CE"
@@ -35,11 +38,35 @@ HEADER_FILL = "D9E1F2"
 
 @dataclass
 class Annotated:
-    wb: Any  # openpyxl.Workbook
+    """An annotated copy being made: the marks on the user's sheets as edits for the
+    package patcher, and the sheets we add, built in `wb` (a scratch openpyxl workbook
+    holding only those; the user's sheet names are reserved in it by placeholders)."""
+
+    wb: Any  # openpyxl.Workbook: the sheets we add
     suffix: str  # ".xlsx" or ".xlsm"
     notes: list[str] = field(default_factory=list)  # Chinese sentences for the user
-    titles: dict[str, str] = field(default_factory=dict)  # sheet name as read -> worksheet title
+    titles: dict[str, str] = field(default_factory=dict)  # sheet name as read -> its name in the copy
     original: set[str] = field(default_factory=set)  # the user's sheets (anything else was added by us)
+    book: RawBook | None = None
+    base: bytes = b""  # the package patched: the input's own, or an .xlsx made from it
+    own_base: bool = True  # `base` is the input's own package (else made by openpyxl)
+    stale: Marks | None = None
+    edits: BookEdits = field(default_factory=BookEdits)
+    sheets: dict[str, UserSheet] = field(default_factory=dict)
+
+    def sheet(self, name: str) -> UserSheet:
+        """The edits of the user's sheet `name` (as the reader named it)."""
+        found = self.sheets.get(name)
+        if found is None:
+            raw = next(s for s in self.book.sheets if s.name == name)
+            title = self.titles.get(name, name)
+            merged = raw.merged
+            cols = self.stale.columns.get(title, set()) if self.stale else set()
+            if cols:  # the earlier run's merges over its columns were taken out with them
+                low, high = min(cols), max(cols)
+                merged = [m for m in merged if not (m[3] + 1 >= low and m[1] + 1 <= high)]
+            found = self.sheets[name] = UserSheet(title, self.edits.sheet(title), merged, len(raw.rows))
+        return found
 
 
 def output_suffix(kind: Kind) -> str:
@@ -74,191 +101,50 @@ def check_output_suffix(target: Path, kind: Kind) -> None:
 
 
 def open_for_annotation(book: RawBook, stale: Marks | None = None) -> Annotated:
-    """The workbook to annotate, and what the user should know about the copy. What this
-    tool added on an earlier run (`stale`) is taken out, to be written afresh."""
-    annotated = _open(book)
-    if stale:
-        own_output.drop(annotated.wb, stale, annotated.titles)
+    """The copy to annotate, and what the user should know about it. What this tool added
+    on an earlier run (`stale`) is taken out, to be written afresh."""
+    from cadre_cli.writers import copy_base
+
+    name = book.path.name
+    if book.kind in (Kind.XLSX, Kind.XLSM):
+        notes = ["宏（VBA）已原样保留在输出文件中，本工具不会运行宏。"] if book.kind is Kind.XLSM else []
+        notes += copy_base.far_merge_notes(book)
+        annotated = Annotated(None, output_suffix(book.kind), notes, book=book, base=book.data, stale=stale or None)
+        if stale:  # the earlier run's sheets and columns are taken out of an openpyxl copy
+            annotated.base, lost = copy_base.openpyxl_copy(book, stale, {})
+            annotated.own_base = False
+            annotated.notes += lost
+    else:
+        from cadre_cli.readers.source import LABEL, spaced
+
+        base, titles = copy_base.from_grids(book)
+        annotated = Annotated(None, ".xlsx", [f"“{name}”是{spaced(LABEL[book.kind])}格式，结果另存为 .xlsx（原文件的数值和合并单元格已"
+                                              "复制，字体、颜色等格式未复制）。"], titles, book=book, base=base, own_base=False)
+    annotated.wb = _scratch(annotated)
     annotated.original = set(annotated.wb.sheetnames)
     return annotated
 
 
-def _open(book: RawBook) -> Annotated:
-    from openpyxl import load_workbook
-
-    name = book.path.name
-    if book.kind in (Kind.XLSX, Kind.XLSM):
-        keep = book.kind is Kind.XLSM
-        try:
-            wb = load_workbook(io.BytesIO(_without_far_merges(book)), keep_vba=keep)
-        except Exception as exc:
-            raise InputError(
-                f"“{name}”的数据已读出，但无法复制成带标注的工作簿{debug_detail(exc)}；"
-                "可以加 --no-output 只看屏幕结果，或用 Excel/WPS 把文件另存为 .xlsx 后再试。"
-            ) from None
-        notes = ["宏（VBA）已原样保留在输出文件中，本工具不会运行宏。"] if keep else []
-        notes += _lost_features(book.data)
-        notes += _far_merge_notes(book)
-        return Annotated(wb, output_suffix(book.kind), notes)
-    from cadre_cli.readers.source import LABEL, spaced
-
-    wb, titles = _from_grids(book)
-    return Annotated(wb, ".xlsx", [f"“{name}”是{spaced(LABEL[book.kind])}格式，结果另存为 .xlsx（原文件的数值和合并单元格已复制，"
-                                   "字体、颜色等格式未复制）。"], titles)
-
-
-def _without_far_merges(book: RawBook) -> bytes:
-    """The input's bytes, with merged ranges that reach far past the data cut to the data
-    (or dropped when they lie outside it): openpyxl makes one object per merged cell, so
-    `AD50:XFD1048576` would take it minutes and gigabytes."""
-    far = {s.name: s.far_merges for s in book.sheets if s.far_merges}
-    if not far:
-        return book.data
-    from cadre_cli.readers.raw import merge_ref
-    from cadre_cli.readers.sheetscan import open_zip, sheet_parts
-
-    out = io.BytesIO()
-    with open_zip(book.data) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
-        parts = {member: far[name] for name, (member, _) in sheet_parts(zin).items() if name in far}
-        for info in zin.infolist():
-            data = zin.read(info)
-            if info.filename in parts:
-                for written, inside in parts[info.filename].items():
-                    ref = re.escape(merge_ref(written).encode())
-                    new = b"" if inside is None else f'<mergeCell ref="{merge_ref(inside)}"/>'.encode()
-                    data = re.sub(rb'<(\w+:)?mergeCell\s+ref="' + ref + rb'"\s*/>', new, data)
-            zout.writestr(info, data)
-    return out.getvalue()
-
-
-def _far_merge_notes(book: RawBook) -> list[str]:
-    from cadre_cli.readers.raw import merge_ref
-
-    notes = []
-    for sheet in book.sheets:
-        for written, inside in sheet.far_merges.items():
-            what = "已忽略" if inside is None else f"按表格范围 {merge_ref(inside)} 处理"
-            notes.append(f"工作表“{sheet.name}”的合并单元格 {merge_ref(written)} 远远超出表格范围，{what}（原文件不受影响）。")
-    return notes
-
-
-def _lost_features(data: bytes) -> list[str]:
-    """Things openpyxl drops on save that the user may have in the file."""
-    notes = []
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            for info in zf.infolist():
-                if info.filename.startswith("xl/drawings/drawing") and info.file_size < 5_000_000:
-                    if b"<xdr:sp>" in zf.read(info) or b"<xdr:sp " in zf.read(info):
-                        notes.append("原文件中的文本框、形状等图形不会出现在输出文件中（原文件不受影响）。")
-                        break
-    except (zipfile.BadZipFile, OSError):
-        pass
-    return notes
-
-
-def _from_grids(book: RawBook) -> tuple[Any, dict[str, str]]:
-    import datetime as dt
-
+def _scratch(annotated: Annotated) -> Any:
+    """An empty workbook for our sheets, with a placeholder for each of the user's, so
+    that a sheet we add never takes a name the user's workbook has."""
     from openpyxl import Workbook
+
+    from cadre_cli.writers import copy_base
+    from cadre_cli.writers.package import PackageError
 
     wb = Workbook()
     wb.remove(wb.active)
-    titles: dict[str, str] = {}
-    for sheet in book.sheets:
-        ws = wb.create_sheet(unique_sheet_name(wb, _sheet_title(sheet.name)))
-        titles[sheet.name] = ws.title
-        for r, row in enumerate(sheet.rows, start=1):
-            for c, value in enumerate(row, start=1):
-                if value is None or value == "":
-                    continue
-                if isinstance(value, dt.timedelta):
-                    value = str(value)
-                set_value(ws.cell(r, c), value)
-                if isinstance(value, (dt.date, dt.datetime)):
-                    ws.cell(r, c).number_format = "yyyy-mm-dd"
-                elif isinstance(value, float) and not value.is_integer():
-                    decimals = sheet.decimals(r - 1, c - 1)  # 1985.10 stays 1985.10, not 1985.1
-                    if decimals:
-                        ws.cell(r, c).number_format = "0." + "0" * decimals
-        for r0, c0, r1, c1 in sheet.merged:
-            ws.merge_cells(start_row=r0 + 1, start_column=c0 + 1, end_row=r1 + 1, end_column=c1 + 1)
-    return wb, titles
-
-
-def _sheet_title(name: str) -> str:
-    cleaned = re.sub(r"[\[\]:*?/\\]", "_", name)[:31]
-    return cleaned or "Sheet"
-
-
-def first_free_column(ws: Any, width: int, rows: set[int]) -> int:
-    """The first column right of `width` (the used width) that no merged range on
-    any of `rows` covers, so cells written there never land inside a merge. Ranges are
-    compared by their bounds, never walked cell by cell."""
-    import bisect
-
-    ordered = sorted(rows)
-    col = width + 1
-    for rng in sorted(ws.merged_cells.ranges, key=lambda m: m.min_col):
-        if rng.max_col >= col:
-            i = bisect.bisect_left(ordered, rng.min_row)
-            if i < len(ordered) and ordered[i] <= rng.max_row:
-                col = max(col, rng.max_col + 1)
-    return col
-
-
-class MergeAnchors:
-    """Cell -> the top-left cell of the merged range covering it (the only cell that can
-    carry a fill or a comment). Small ranges are indexed cell by cell; a large one (a
-    merge over a whole column) is kept as its bounds."""
-
-    SMALL = 10_000
-
-    def __init__(self, ranges: Any) -> None:
-        self.cells: dict[tuple[int, int], tuple[int, int]] = {}
-        self.large: list[Any] = []
-        for rng in ranges:
-            if (rng.max_row - rng.min_row + 1) * (rng.max_col - rng.min_col + 1) > self.SMALL:
-                self.large.append(rng)
-                continue
-            for r in range(rng.min_row, rng.max_row + 1):
-                for c in range(rng.min_col, rng.max_col + 1):
-                    self.cells[(r, c)] = (rng.min_row, rng.min_col)
-
-    def anchor(self, row: int, col: int) -> tuple[int, int]:
-        hit = self.cells.get((row, col))
-        if hit is not None:
-            return hit
-        for rng in self.large:
-            if rng.min_row <= row <= rng.max_row and rng.min_col <= col <= rng.max_col:
-                return rng.min_row, rng.min_col
-        return row, col
-
-
-def add_header_columns(ws: Any, header_rows: tuple[int, ...], start: int, labels: list[str],
-                       widths: list[float] | None = None) -> None:
-    """Header cells for added columns, styled like a header and merged down over a
-    two-row header."""
-    from openpyxl.utils import get_column_letter
-
-    from cadre_cli.errors import OutputError
-
-    if start + len(labels) - 1 > MAX_COLUMN:
-        raise OutputError(f"工作表“{ws.title}”右边没有空列可以写入结果（Excel 最多到 XFD 列），没有写出文件。")
-    st = styles()
-    top, bottom = header_rows[0], header_rows[-1]
-    for offset, label in enumerate(labels):
-        col = start + offset
-        cell = ws.cell(top, col)
-        set_value(cell, label)
-        for r in range(top, bottom + 1):
-            ws.cell(r, col).border = st["border"]
-        cell.font, cell.alignment, cell.fill = st["head_font"], st["center"], st["fill"](HEADER_FILL)
-        if bottom > top:
-            ws.merge_cells(start_row=top, start_column=col, end_row=bottom, end_column=col)
-        if widths:
-            ws.column_dimensions[get_column_letter(col)].width = widths[offset]
-    own_output.note_columns(ws, range(start, start + len(labels)))
+    try:
+        names = copy_base.sheet_names(annotated.base)
+    except (PackageError, zipfile.BadZipFile, KeyError):
+        names = [annotated.titles.get(s.name, s.name) for s in annotated.book.sheets]
+    taken: set[str] = set()
+    for title in names:
+        if title.lower() not in taken:
+            taken.add(title.lower())
+            wb.create_sheet(title[:31] or "Sheet")
+    return wb
 
 
 MAX_CELL_TEXT = 32_767  # Excel refuses a cell or a comment with more characters
@@ -413,20 +299,6 @@ def print_sheet(wb: Any, name: str, title: str, headers: list[str], rows: list[l
     return ws
 
 
-def worksheet(annotated: Annotated, name: str) -> Any:
-    """The worksheet of a sheet as the reader named it."""
-    return annotated.wb[annotated.titles.get(name, name)]
-
-
-def grow_row(ws: Any, row: int, values: list[Any], widths: list[float]) -> None:
-    """A user's row made tall enough for the wrapped text we add to it (never shorter
-    than it was), so that nothing is hidden or cut off when printed."""
-    need = row_height(values, widths)
-    dim = ws.row_dimensions.get(row)
-    if need > ((dim.height if dim is not None else None) or 15) + 0.5:
-        ws.row_dimensions[row].height = need
-
-
 def row_height(values: list[Any], widths: list[float], line_pt: float = 14.5) -> float:
     """A row tall enough for its wrapped text: Excel and LibreOffice do not grow rows
     written by openpyxl. A CJK character takes about two width units, a digit one."""
@@ -442,19 +314,57 @@ def row_height(values: list[Any], widths: list[float], line_pt: float = 14.5) ->
 
 
 def save(annotated: Annotated, target: Path, mode_from: Path | None = None, password: str | None = None) -> Path:
-    """Write the workbook atomically, marking the sheets and columns we added (see
-    `own_output`); with `password`, locked with it (the input was)."""
+    """Write the copy atomically: the base package patched with our marks and sheets,
+    marked with the sheets and columns we added (see `own_output`); with `password`,
+    locked with it (the input was)."""
+    from cadre_cli.writers.package.graft import scratch_bytes
+
     wb = annotated.wb
-    own_output.mark(wb, Marks({n for n in wb.sheetnames if n not in annotated.original},
-                              {ws.title: set(own_output.noted_columns(ws)) for ws in wb.worksheets}))
-    write = annotated.wb.save
+    for title in annotated.original:
+        wb.remove(wb[title])
+    added = list(wb.sheetnames)
+    columns = {s.name: set(s.added) for s in annotated.sheets.values() if s.added}
+    annotated.edits.properties[own_output.PROPERTY] = Marks(set(added), columns).as_json()
+
+    def write(file: Any) -> None:
+        scratch = scratch_bytes(wb) if added else None
+        _release(annotated)  # the scratch workbook's cells are not needed once saved
+        _patch(annotated, file, scratch)
+
     if password is not None:
         from cadre_cli.writers.locked import locked_writer
 
-        write = locked_writer(annotated.wb.save, password)
+        write = locked_writer(write, password)
+    return write_atomic(target, write, mode_from=mode_from)
+
+
+def _release(annotated: Annotated) -> None:
+    """The scratch workbook's cells freed: they refer to their sheet (a cycle, and a batch
+    run pauses the collector), so the sheets let go of them."""
+    from openpyxl import Workbook
+
+    for ws in annotated.wb.worksheets:
+        ws._cells.clear()
+    annotated.wb = Workbook()  # an empty one: callers may still look at `wb`
+
+
+def _patch(annotated: Annotated, file: Any, scratch: bytes | None) -> None:
+    """The base package with our edits; a package the patcher refuses is patched from an
+    openpyxl copy of the input instead (which the user is told loses what it loses)."""
+    from cadre_cli.writers import copy_base
+    from cadre_cli.writers.package import PackageError, patch_package
+
     try:
-        return write_atomic(target, write, mode_from=mode_from)
-    finally:
-        archive = getattr(annotated.wb, "vba_archive", None)  # keep_vba leaves the input's zip open
-        if archive is not None:
-            archive.close()
+        patch_package(annotated.base, file, annotated.edits, scratch)
+        return
+    except PackageError as exc:
+        if not annotated.own_base:
+            raise InputError(f"“{annotated.book.path.name}”的数据已读出，但无法复制成带标注的工作簿{debug_detail(exc)}；"
+                             "可以加 --no-output 只看屏幕结果，或用 Excel/WPS 把文件另存为 .xlsx 后再试。") from None
+    annotated.base, lost = copy_base.openpyxl_copy(annotated.book, annotated.stale, {})
+    annotated.own_base = False
+    annotated.notes += ["原文件中有本工具不能原样复制的内容，输出文件按常规方式另存（原文件不受影响）。", *lost]
+    if hasattr(file, "seek"):
+        file.seek(0)
+        file.truncate()
+    _patch(annotated, file, scratch)

@@ -1,5 +1,5 @@
-"""Helpers with which `write_audit_book` / `write_score_book` produce edits instead of
-changing an openpyxl workbook (the wiring step, after the application-layer refactor):
+"""Helpers with which the audit and score writers produce edits instead of changing an
+openpyxl workbook (see `writers/user_sheet.py`, which wraps them):
 
     edits = BookEdits()
     sheet = edits.sheet(table.name)                       # the name calamine reported
@@ -8,9 +8,9 @@ changing an openpyxl workbook (the wiring step, after the application-layer refa
     header_columns(sheet, table.header_rows, start, ["审核结论", "问题摘要"], [13, 36])
     sheet.put(person.row, start, status, Style("center", fill))   # was: cell.value + stamp.apply
     scratch = scratch_workbook(); print_sheet(scratch, "问题清单", ...)  # the new sheets, unchanged code
-    write_atomic(target, lambda tmp: patch_package(book.path, tmp, edits, scratch), mode_from=book.path)
+    write_atomic(target, lambda tmp: patch_package(book.data, tmp, edits, scratch), mode_from=book.path)
 
-and on `PackageError` the writer falls back to today's openpyxl copy (saying so).
+and on `PackageError` the writer patches an openpyxl copy of the input instead (saying so).
 """
 
 from __future__ import annotations
@@ -22,24 +22,47 @@ Merged = tuple[int, int, int, int]  # calamine's: first row, first col, last row
 
 def first_free_column(merged: list[Merged], width: int, rows: set[int]) -> int:
     """The first column (1-based) right of `width` that no merged range on any of `rows`
-    (1-based) covers, so that cells written there never land inside a merge."""
+    (1-based) covers, so that cells written there never land inside a merge. Ranges are
+    compared by their bounds, never walked cell by cell."""
+    import bisect
+
+    ordered = sorted(rows)
     col = width + 1
     for r0, c0, r1, c1 in sorted(merged, key=lambda m: m[1]):
-        if c1 + 1 >= col and any(r0 + 1 <= r <= r1 + 1 for r in rows):
-            col = max(col, c1 + 2)
+        if c1 + 1 >= col:
+            i = bisect.bisect_left(ordered, r0 + 1)
+            if i < len(ordered) and ordered[i] <= r1 + 1:
+                col = max(col, c1 + 2)
     return col
 
 
-def merge_anchors(merged: list[Merged]) -> dict[tuple[int, int], tuple[int, int]]:
-    """Every cell inside a merged range (1-based) -> the range's top-left cell, the only
-    one that can carry a fill or a comment."""
-    anchors = {}
-    for r0, c0, r1, c1 in merged:
-        for r in range(r0, r1 + 1):
-            for c in range(c0, c1 + 1):
-                if (r, c) != (r0, c0):
-                    anchors[(r + 1, c + 1)] = (r0 + 1, c0 + 1)
-    return anchors
+class MergeAnchors:
+    """Cell (1-based) -> the top-left cell of the merged range covering it, the only one
+    that can carry a fill or a comment. Small ranges are indexed cell by cell; a large
+    one (a merge over a whole column) is kept as its bounds."""
+
+    SMALL = 10_000
+
+    def __init__(self, merged: list[Merged]) -> None:
+        self.cells: dict[tuple[int, int], tuple[int, int]] = {}
+        self.large: list[Merged] = []
+        for r0, c0, r1, c1 in merged:
+            if (r1 - r0 + 1) * (c1 - c0 + 1) > self.SMALL:
+                self.large.append((r0, c0, r1, c1))
+                continue
+            for r in range(r0, r1 + 1):
+                for c in range(c0, c1 + 1):
+                    if (r, c) != (r0, c0):
+                        self.cells[(r + 1, c + 1)] = (r0 + 1, c0 + 1)
+
+    def anchor(self, row: int, col: int) -> tuple[int, int]:
+        hit = self.cells.get((row, col))
+        if hit is not None:
+            return hit
+        for r0, c0, r1, c1 in self.large:
+            if r0 < row <= r1 + 1 and c0 < col <= c1 + 1:
+                return r0 + 1, c0 + 1
+        return row, col
 
 
 def header_columns(sheet: SheetEdits, header_rows: tuple[int, ...], start: int, labels: list[str],

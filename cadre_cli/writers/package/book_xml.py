@@ -85,6 +85,22 @@ def edit_workbook(data: bytes, sheets: list[NewSheet], names: list[DefinedName],
     return head + b"".join(c.data for c in parts) + tail
 
 
+def defined_names(data: bytes) -> set[tuple[str, int | None]]:
+    """(lower-case name, local sheet index) of every defined name in workbook.xml."""
+    _, body, _ = split_root(data, b"workbook")
+    found = set()
+    for part in children(body):
+        if part.name != b"definedNames":
+            continue
+        for child in children(inner(part.data)):
+            if child.name == b"definedName":
+                tag = start_tag(child.data)
+                local = get_attr(tag, b"localSheetId")
+                found.add((html.unescape((get_attr(tag, b"name") or b"").decode()).lower(),
+                           int(local) if local is not None and local.isdigit() else None))
+    return found
+
+
 def _sheet(p: bytes, r: bytes | None, s: NewSheet) -> bytes:
     rid = (r + b':id="' if r else b'xmlns:r="' + NS_REL + b'" r:id="') + attr(s.rel_id) + b'"'
     return (b"<" + p + b'sheet name="' + attr(s.name) + b'" sheetId="%d"' % s.sheet_id

@@ -48,11 +48,16 @@ class NewCell:
 
 @dataclass(frozen=True)
 class PageSetup:
-    """A4, fit all columns to the page width (as many pages down as needed). The user's
-    other print settings stay; the print area, if any, grows to the new columns."""
+    """A4 (unless the user chose a paper other than Letter), fit all columns to the page
+    width (as many pages down as needed). The user's other print settings stay; the
+    print area, if any, grows to the new columns, else one is set to `last_row`; the
+    header `title_rows` repeat on every page unless the user set print titles."""
 
     paper_size: int = 9
     landscape: bool | None = None  # None: keep the user's orientation
+    landscape_if_unset: bool | None = None  # the orientation when the sheet has none of its own
+    title_rows: tuple[int, int] | None = None
+    last_row: int | None = None
 
 
 @dataclass
@@ -83,6 +88,7 @@ class SheetEdits:
 @dataclass
 class BookEdits:
     sheets: dict[str, SheetEdits] = field(default_factory=dict)
+    properties: dict[str, str] = field(default_factory=dict)  # custom document properties to set (text)
 
     def sheet(self, name: str) -> SheetEdits:
         if name not in self.sheets:

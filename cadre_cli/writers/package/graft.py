@@ -41,9 +41,12 @@ def scratch_bytes(workbook) -> bytes:
     """A scratch openpyxl workbook (or the bytes or path of an .xlsx) as bytes."""
     if isinstance(workbook, bytes):
         return workbook
-    if hasattr(workbook, "save"):
+    if hasattr(workbook, "save"):  # stored, not deflated: it is read back at once
+        from openpyxl.writer.excel import ExcelWriter
+
         buf = io.BytesIO()
-        workbook.save(buf)
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED, allowZip64=True) as archive:
+            ExcelWriter(workbook, archive).write_data()
         return buf.getvalue()
     with open(workbook, "rb") as fh:
         return fh.read()
@@ -62,7 +65,8 @@ def graft(scratch: bytes, target: Package, styles: StylesPatch, taken: set[str])
         for sheet in src.sheets:
             if sheet.name.lower() in existing:
                 raise PackageError(f"sheet name {sheet.name!r} is taken")
-            data = _sheet_xml(src.read(sheet.part), xf_map, strings)
+            raw = src.read(sheet.part)
+            data = lambda raw=raw: _sheet_pieces(raw, xf_map, strings)  # streamed when the copy is written
             part = _graft_part(src, sheet.part, data, renamed, taken, out)
             out.sheets.append((sheet.name, part, _hidden(src, sheet.name)))
         out.names = _defined_names(src, len(target.sheets))
@@ -108,6 +112,20 @@ def _shared_strings(src: Package) -> list[bytes]:
         return []
     _, body, _ = split_root(src.read(part), b"sst")
     return [inner(c.data) for c in children(body) if c.name == b"si"]
+
+
+_PIECE = 1 << 20
+
+
+def _sheet_pieces(data: bytes, xf_map: list[int], strings: list[bytes]):
+    """`_sheet_xml` a megabyte at a time, cut after a row's end tag (no element it
+    edits spans a cut), so that a 50,000-row sheet is never copied whole."""
+    pos = 0
+    while pos < len(data):
+        cut = data.find(b"</row>", pos + _PIECE)
+        end = len(data) if cut < 0 else cut + len(b"</row>")
+        yield _sheet_xml(data[pos:end], xf_map, strings)
+        pos = end
 
 
 def _sheet_xml(data: bytes, xf_map: list[int], strings: list[bytes]) -> bytes:

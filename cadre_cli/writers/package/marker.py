@@ -10,7 +10,7 @@ import zipfile
 from pathlib import Path
 
 from cadre_cli.writers.package.errors import PackageError
-from cadre_cli.writers.package.xmltext import check_safe, split_root, text
+from cadre_cli.writers.package.xmltext import attr, check_safe, split_root, text
 
 MARKER = "cadre-annotated"
 PART = "docProps/custom.xml"
@@ -52,18 +52,33 @@ def _property(pid: int, sheets: set[str]) -> bytes:
             + b"</vt:lpwstr></property>")
 
 
-def custom_xml(existing: bytes | None, sheets: set[str]) -> bytes:
-    """docProps/custom.xml with the marker listing `sheets` (and any it listed before)."""
+def _text_property(pid: int, name: str, value: str) -> bytes:
+    return (f'<property fmtid="{_FMTID}" pid="{pid}" name="'.encode() + attr(name) + b'"><vt:lpwstr>' + text(value)
+            + b"</vt:lpwstr></property>")
+
+
+def custom_xml(existing: bytes | None, sheets: set[str], extra: dict[str, str] | None = None) -> bytes:
+    """docProps/custom.xml with the marker listing `sheets` (and any it listed before),
+    and the text properties `extra` set (replacing those of the same name)."""
+    extra = extra or {}
     if existing is None:
+        extras = b"".join(_text_property(3 + i, k, v) for i, (k, v) in enumerate(extra.items()))
         return (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-                + f'<Properties xmlns="{_NS}" xmlns:vt="{_VT}">'.encode() + _property(2, sheets) + b"</Properties>")
+                + f'<Properties xmlns="{_NS}" xmlns:vt="{_VT}">'.encode() + _property(2, sheets) + extras
+                + b"</Properties>")
     check_safe(existing, PART)
     head, body, tail = split_root(existing, b"Properties")
     if re.search(rb"<(\w+:)?Properties[^>]*xmlns=\"" + _NS.encode(), head) is None:
         raise PackageError("custom properties use a prefixed namespace")
-    if b'xmlns:vt="' + _VT.encode() + b'"' not in head:
-        raise PackageError("custom properties without the vt prefix")
-    mine = re.compile(rb"<property\b[^>]*\sname=\"" + MARKER.encode() + rb"\"[^>]*>.*?</property>", re.S)
-    body = mine.sub(b"", body)
+    declared = b'xmlns:vt="' + _VT.encode() + b'"' in head
+    if not declared and b"xmlns:vt=" in head:
+        raise PackageError("custom properties bind vt to another namespace")
+    for name in (MARKER, *extra):
+        mine = re.compile(rb"<property\b[^>]*\sname=\"" + re.escape(attr(name)) + rb"\"[^>]*>.*?</property>", re.S)
+        body = mine.sub(b"", body)
     pids = [int(n) for n in re.findall(rb"\spid=\"(\d+)\"", body)]
-    return head + body + _property(max([1, *pids]) + 1, sheets) + tail
+    pid = max([1, *pids]) + 1
+    ours = _property(pid, sheets) + b"".join(_text_property(pid + 1 + i, k, v) for i, (k, v) in enumerate(extra.items()))
+    if not declared:  # openpyxl declares vt on each value, not on the root
+        ours = ours.replace(b"<vt:lpwstr>", b'<vt:lpwstr xmlns:vt="' + _VT.encode() + b'">')
+    return head + body + ours + tail

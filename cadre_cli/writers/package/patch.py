@@ -3,6 +3,8 @@ which every member we do not change is the original's compressed bytes."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import re
 import zipfile
 from collections.abc import Iterator
@@ -10,7 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cadre_cli.writers.package import marker
-from cadre_cli.writers.package.book_xml import NewRel, NewSheet, add_overrides, add_rels, edit_workbook
+from cadre_cli.writers.package.book_xml import (
+    DefinedName, NewRel, NewSheet, add_overrides, add_rels, defined_names, edit_workbook,
+)
+from cadre_cli.writers.package.cells import letters
 from cadre_cli.writers.package.comments import Note, extended_vml, merged_comments, new_comments, new_vml
 from cadre_cli.writers.package.edits import BookEdits, SheetEdits
 from cadre_cli.writers.package.errors import PackageError
@@ -21,7 +26,7 @@ from cadre_cli.writers.package.parts import (
 )
 from cadre_cli.writers.package.sheet import SheetPlan, rewrite
 from cadre_cli.writers.package.styles import StylesPatch
-from cadre_cli.writers.package.zipcopy import ZipOut
+from cadre_cli.writers.package.zipcopy import FAST_LEVEL, ZipOut
 
 _READ = 1 << 20
 CT_STYLES = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"
@@ -54,13 +59,15 @@ def patch_package(src: Path, dst: Path, edits: BookEdits, new_sheets=None) -> Pa
     it). Raises PackageError, before or while writing, when the package cannot be patched
     faithfully; the caller then removes `dst` and falls back."""
     scratch = scratch_bytes(new_sheets) if new_sheets is not None else None
-    with open(src, "rb") as fh, zipfile.ZipFile(fh) as zf, open(src, "rb") as raw:
+    with _opened(src) as fh, zipfile.ZipFile(fh) as zf, _opened(src) as raw:
         pkg = open_package(zf)
         out = _Out()
         taken = {n.lower() for n in pkg.names}
         styles_part = next((r.target for r in pkg.rels_of(pkg.workbook) if r.type == REL_STYLES), None)
         styles = StylesPatch(pkg.read(styles_part) if styles_part else None)
         print_areas: dict[int, int] = {}
+        print_names: list[DefinedName] = []
+        present = defined_names(pkg.read(pkg.workbook))
         for name, sheet_edits in edits.sheets.items():
             sheet = pkg.sheet(name)
             plan = _plan(sheet_edits, styles)
@@ -68,11 +75,13 @@ def patch_package(src: Path, dst: Path, edits: BookEdits, new_sheets=None) -> Pa
             out.replace[sheet.part] = _sheet_stream(zf, sheet.part, plan)
             if sheet_edits.page is not None and sheet_edits.cells:
                 print_areas[sheet.index] = max(c for _, c in sheet_edits.cells)
+                print_names += _print_names(sheet, sheet_edits, present)
         grafted = graft(scratch, pkg, styles, taken) if scratch is not None else Grafted()
         new_refs = _add_grafted(pkg, grafted, out)
         names = [s.name for s in new_refs]
         if new_refs or grafted.names or print_areas:
-            out.replace[pkg.workbook] = edit_workbook(pkg.read(pkg.workbook), new_refs, grafted.names, print_areas)
+            out.replace[pkg.workbook] = edit_workbook(pkg.read(pkg.workbook), new_refs, print_names + grafted.names,
+                                                      print_areas)
         if scratch is not None or any(se.cells or any(m.fill for m in se.marks.values())
                                       for se in edits.sheets.values()):
             data = _Later(styles.render)  # the sheets' streams add the stamped formats
@@ -83,10 +92,10 @@ def patch_package(src: Path, dst: Path, edits: BookEdits, new_sheets=None) -> Pa
                 _rel(pkg, out, pkg.workbook, REL_STYLES, styles_part)
             else:
                 out.replace[styles_part] = data
-        _mark(pkg, out, names, taken)
+        _mark(pkg, out, names, taken, edits.properties)
         _finish_rels_and_types(pkg, out)
         report = PatchReport(sorted(out.replace), list(out.add), names)
-        with open(dst, "wb") as dest:
+        with _written(dst) as dest:
             z = ZipOut(dest)
             later = []
             for info in zf.infolist():
@@ -95,8 +104,10 @@ def patch_package(src: Path, dst: Path, edits: BookEdits, new_sheets=None) -> Pa
                     z.copy_raw(raw, info)
                 elif isinstance(body, _Later):
                     later.append((info.filename, body))
+                elif callable(body):  # a streamed sheet
+                    z.write_stream(info.filename, body(), FAST_LEVEL)
                 else:
-                    z.write_stream(info.filename, body() if callable(body) else (body,))
+                    z.write_stream(info.filename, (body,))
             for name, body in out.add.items():
                 if isinstance(body, _Later):
                     later.append((name, body))
@@ -106,6 +117,33 @@ def patch_package(src: Path, dst: Path, edits: BookEdits, new_sheets=None) -> Pa
                 z.write_stream(name, (body.make(),))
             z.close()
     return report
+
+
+def _opened(src):
+    """The input as a binary file: a path, or the package's bytes (a decrypted copy)."""
+    return io.BytesIO(src) if isinstance(src, (bytes, bytearray)) else open(src, "rb")
+
+
+def _written(dst):
+    """The output as a binary file: a path, or a file the caller holds (left open)."""
+    if hasattr(dst, "write"):
+        return contextlib.nullcontext(dst)
+    return open(dst, "wb")
+
+
+def _print_names(sheet: SheetRef, edits: SheetEdits, present: set[tuple[str, int | None]]) -> list[DefinedName]:
+    """A print area over the table and our columns, and the header repeated on every
+    page, for a marked sheet that has none of its own."""
+    page = edits.page
+    quoted = "'" + sheet.name.replace("'", "''") + "'"
+    out = []
+    if ("_xlnm.print_area", sheet.index) not in present and page.last_row:
+        last = letters(max(c for _, c in edits.cells)).decode()
+        out.append(DefinedName("_xlnm.Print_Area", f"{quoted}!$A$1:${last}${page.last_row}", sheet.index))
+    if ("_xlnm.print_titles", sheet.index) not in present and page.title_rows:
+        top, bottom = page.title_rows
+        out.append(DefinedName("_xlnm.Print_Titles", f"{quoted}!${top}:${bottom}", sheet.index))
+    return out
 
 
 @dataclass
@@ -127,6 +165,7 @@ def _plan(edits: SheetEdits, styles: StylesPatch) -> SheetPlan:
     plan.merges = list(edits.merges)
     if edits.page is not None:
         plan.fit_page, plan.paper_size, plan.landscape = True, edits.page.paper_size, edits.page.landscape
+        plan.landscape_if_unset = edits.page.landscape_if_unset
     return plan
 
 
@@ -187,7 +226,7 @@ def _add_grafted(pkg: Package, grafted: Grafted, out: _Out) -> list[NewSheet]:
     return refs
 
 
-def _mark(pkg: Package, out: _Out, names: list[str], taken: set[str]) -> None:
+def _mark(pkg: Package, out: _Out, names: list[str], taken: set[str], extra: dict[str, str]) -> None:
     """The custom property that lists the sheets cadre added (and those it added before)."""
     existing = next((r.target for r in pkg.rels_of("") if r.type == marker.REL_TYPE and not r.external), None)
     before: set[str] = set()
@@ -195,7 +234,7 @@ def _mark(pkg: Package, out: _Out, names: list[str], taken: set[str]) -> None:
     if existing is not None:
         data = pkg.read(existing)
         before = _listed(data) & {s.name for s in pkg.sheets}
-    body = marker.custom_xml(data, before | set(names))
+    body = marker.custom_xml(data, before | set(names), extra)
     if existing is not None:
         out.replace[pkg.real(existing)] = body
         return

@@ -53,6 +53,7 @@ class SheetPlan:
     fit_page: bool = False
     paper_size: int = 9
     landscape: bool | None = None
+    landscape_if_unset: bool | None = None
     legacy_rid: str | None = None  # add <legacyDrawing r:id=…> (the sheet has none yet)
     stamp: Callable[[int, str], int] = lambda base, rgb: base
 
@@ -207,6 +208,9 @@ class _Rewriter:
     def _row_tag(self, n: int, tag: bytes, added: list[int]) -> bytes:
         changes: dict[bytes, bytes | None] = {}
         height = self.plan.heights.get(n)
+        current = get_attr(tag, b"ht")
+        if height is not None and current is not None and _number(current) >= height:
+            height = None  # a row the user made taller stays as it is: ours only grow
         if height is not None:
             changes[b"ht"] = f"{height:g}".encode()
             changes[b"customHeight"] = b"1"
@@ -470,9 +474,15 @@ class _Rewriter:
                 merges.data = with_children(merges.data, body + new, {b"count": b"%d" % count})
         if plan.fit_page:
             setup = _find(parts, b"pageSetup")
+            tag = start_tag(setup.data) if setup is not None else b""
             changes = {b"paperSize": b"%d" % plan.paper_size, b"fitToWidth": b"1", b"fitToHeight": b"0"}
-            if plan.landscape is not None:
-                changes[b"orientation"] = b"landscape" if plan.landscape else b"portrait"
+            if get_attr(tag, b"paperSize") not in (None, b"1"):  # a paper the user chose (not Letter) stays
+                del changes[b"paperSize"]
+            landscape = plan.landscape
+            if landscape is None and get_attr(tag, b"orientation") in (None, b"default"):
+                landscape = plan.landscape_if_unset
+            if landscape is not None:
+                changes[b"orientation"] = b"landscape" if landscape else b"portrait"
             if setup is None:
                 _insert(parts, b"pageSetup", set_attrs(b"<" + p + b"pageSetup/>", changes))
             else:
@@ -496,6 +506,13 @@ class _Only:
 
     def __contains__(self, col: object) -> bool:
         return col != self.col
+
+
+def _number(value: bytes) -> float:
+    try:
+        return float(value)
+    except ValueError:
+        return 0.0
 
 
 def _find(parts: list[Child], name: bytes) -> Child | None:

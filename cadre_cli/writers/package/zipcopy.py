@@ -24,6 +24,7 @@ _CENTRAL = struct.Struct("<4sHHHHHHIIIHHHHHII")
 _END = struct.Struct("<4sHHHHIIH")
 _LIMIT = 0xFFFFFFFE
 COMPRESS_LEVEL = 6  # deflate level of rewritten members (what Excel and openpyxl use)
+FAST_LEVEL = 1  # for the streamed sheets: three times faster on a 90 MB sheet, a third larger
 _CHUNK = 1 << 20
 
 
@@ -89,12 +90,12 @@ class ZipOut:
         _copy_exact(src, self.fh, info.compress_size, info.filename)
         self.entries.append(entry)
 
-    def write_stream(self, name: str, chunks: Iterable[bytes]) -> None:
+    def write_stream(self, name: str, chunks: Iterable[bytes], level: int = COMPRESS_LEVEL) -> None:
         """A new member deflated from `chunks`; the header is patched when done."""
         raw_name, utf8 = self._start(name)
         entry = _Entry(raw_name, utf8, zipfile.ZIP_DEFLATED, *self._now, 0, 0, 0, self.fh.tell())
         self._write_local(entry)
-        comp = zlib.compressobj(COMPRESS_LEVEL, zlib.DEFLATED, -15)
+        comp = zlib.compressobj(level, zlib.DEFLATED, -15)
         crc = usize = csize = 0
         write = self.fh.write
         for chunk in chunks:
