@@ -58,7 +58,7 @@ def test_every_parameter_and_option_exists_in_the_schema():
     ("negative-flag", ["不满2年", "negative.windows", "village=["]),
     ("village-cultivation", ["1—3年", "village=[1, 3]", "《村党支部培养选拔后备干部条件》五11"]),
     ("tier-term", ["两年一届", "一票否决", "village=2"]),
-    ("title", ["小学可适当放宽", "relax_primary_school：school=True"]),
+    ("title", ["小学可适当放宽", "relax_primary_school：school=是"]),
 ])
 @pytest.mark.parametrize("columns", [80, 120])
 def test_rules_id_explains_it_in_a_terminal(rule_id, words, columns):

@@ -79,6 +79,13 @@ def _grouped(citations: dict[str, str]) -> dict[str, list[str]]:
     return out
 
 
+def _shown(value: Any) -> str:
+    """A parameter's value as the terminal shows it: a switch as 是/否, not True/False."""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    return str(value)
+
+
 def _param_values(rule: Any, presets: dict) -> dict[str, dict[str, Any]]:
     from cadre_cli.policy.render import _plain
     from cadre_cli.rules.registry import param_values
@@ -139,7 +146,7 @@ def _explain(rule: Any, presets: dict, as_json: bool, one: bool = False) -> None
         return
     console.print("读取的政策参数及各预设中的取值：")
     for param, values in data["param_values"].items():
-        shown = "；".join(f"{name}={value}" for name, value in values.items()) or ("（未设定）" if one else "（各预设均未设定）")
+        shown = "；".join(f"{name}={_shown(value)}" for name, value in values.items()) or ("（未设定）" if one else "（各预设均未设定）")
         console.print(f"  {param}：{shown}", markup=False)
     if one:
         name = next(iter(presets))
