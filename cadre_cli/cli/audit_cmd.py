@@ -17,7 +17,8 @@ TERMINAL_LIMIT = 200
 @batch_mode()  # GC paused: reading a large roster builds a million small objects
 @unlocks("roster", "scores")
 def audit(
-    roster: Annotated[Path, typer.Argument(metavar="名册文件", help="后备干部名册：.xlsx .xlsm .xls .et .ods .csv，或系统导出的 XML/网页格式“.xls”。")],
+    roster: Annotated[Path, typer.Argument(metavar="名册文件", help="后备干部名册：.xlsx .xlsm .xls .et .ods .csv，或系统导出的 XML/网页格式“.xls”；"
+                                                                         "也可以是干部任免审批表：.lrmx/.lrm 文件、存放它们的文件夹或 .zip 压缩包（一个文件一人）。")],
     policy: Annotated[str | None, typer.Option("--policy", "-p", metavar="政策", help="政策：预设名称（默认 county）或 .toml 文件。")] = None,
     as_of: Annotated[str | None, typer.Option("--as-of", metavar="日期", help="检查基准日，如 2026-12-31（默认今天）。年龄和各种期限都按这一天计算。")] = None,
     horizon: Annotated[int | None, typer.Option("--horizon", metavar="月数", help="提前提示的月数：多少个月内将超龄、管理期将满（默认取政策值，county 为6）。", min=0, max=120)] = None,
@@ -51,7 +52,7 @@ def audit(
     from cadre_cli.cli.progress import progress_bar
     from cadre_cli.model.person import build_roster
     from cadre_cli.policy.load import load_policy
-    from cadre_cli.readers.load import read_workbook
+    from cadre_cli.readers.roster_input import read_roster, with_place
     from cadre_cli.writers.atomic import check_target
     from cadre_cli.writers.workbook import check_room, output_suffix
 
@@ -62,7 +63,7 @@ def audit(
     write = not no_output and (output is not None or not as_json)
     with progress_bar(quiet=as_json) as bar:
         task = bar.add_task("读取名册", total=None)
-        reading = read_workbook(roster)
+        reading = read_roster(roster)
         book, tables = reading.book, reading.tables
         target = None
         if write:
@@ -89,7 +90,7 @@ def audit(
     if as_json:
         emit_json({
             "command": "audit", "policy": chosen.name, "as_of": day.isoformat(), "people": len(people.people),
-            "findings": [f.as_json() for f in result.findings], "skipped": [s.as_json() for s in result.skipped],
+            "findings": [with_place(f.as_json(), people.report, f.cell) for f in result.findings], "skipped": [s.as_json() for s in result.skipped],
             "persons": result.persons(), "summary": summary, "output": str(target) if target else None,
             "notes": notes, "columns": [c.as_json() for c in people.report.columns], "reading": people.report.as_json(),
         })

@@ -101,23 +101,40 @@ def _hidden_counts(result: AuditResult) -> dict[str, int]:
     return dict(Counter(why for p in result.roster.people if (why := hidden_reason(p))))
 
 
+def place(result: AuditResult, cell, one_sheet: bool = True) -> str:
+    """Where a finding points: `C7` (`名册!C7` with several sheets), or for 任免表 files
+    `张三.lrmx 的 <MinZu>（民族）`."""
+    if cell is None:
+        return "（整体）"
+    found = result.roster.report.place(cell.sheet, cell.row, cell.col)
+    if found is not None:
+        return found
+    return cell.ref if one_sheet else f"{cell.sheet}!{cell.ref}"
+
+
 def _findings_table(console: Console, result: AuditResult, shown: list) -> Table:
     """Every finding with its place, person, unit, severity and rule. On a wide
     terminal each in its own column; on a narrow one (80 columns) the rule id goes
     under the message, which wraps, and the borders give way to plain spacing."""
     wide = console.width >= 120
     one_sheet = len(result.roster.tables) == 1
+    files = result.roster.report.places is not None  # 任免表 files: the place is a file and an element
     table = Table(title="问题明细", title_justify="left", box=box.HEAVY_HEAD if wide else box.SIMPLE_HEAD,
                   padding=(0, 1) if wide else (0, 1, 0, 0), show_edge=wide)
     columns = ("位置", "姓名", "单位", "级别", "规则", "问题") if wide else ("位置", "姓名", "单位", "级别", "问题")
+    if files and not wide:  # a file and an element do not fit a narrow column: under the message
+        columns = columns[1:]
     for col in columns:
-        table.add_column(col, no_wrap=col in ("位置", "级别", "规则"), ratio=1 if col == "问题" else None,
-                         max_width=None if wide or col == "问题" else 12)
+        table.add_column(col, no_wrap=col in ("级别", "规则") or (col == "位置" and not files),
+                         ratio=1 if col == "问题" else None, max_width=None if wide or col == "问题" else 12)
     for f in shown:
-        where = "（整体）" if f.cell is None else (f.cell.ref if one_sheet else f"{f.cell.sheet}!{f.cell.ref}")
-        cells = [escape(where), escape(f.name or "—"), escape(f.unit or "—"), SEVERITY_STYLE[f.severity.value]]
+        where = place(result, f.cell, one_sheet)
+        cells = [escape(where)] if "位置" in columns else []
+        cells += [escape(f.name or "—"), escape(f.unit or "—"), SEVERITY_STYLE[f.severity.value]]
         if wide:
             cells += [f.rule, escape(f.message)]
+        elif files:
+            cells.append(f"{escape(f.message)} [dim]{escape(where)} {f.rule}[/]")
         else:
             cells.append(f"{escape(f.message)} [dim]{f.rule}[/]")
         table.add_row(*cells)

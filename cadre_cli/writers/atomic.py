@@ -205,7 +205,7 @@ def _temp_file(target: Path) -> Path:
 
 
 def _set_mode(tmp: Path, mode_from: Path | None) -> None:
-    if mode_from is not None and mode_from.exists():
+    if mode_from is not None and mode_from.is_file():
         shutil.copymode(mode_from, tmp)
     else:
         umask = os.umask(0)
