@@ -11,6 +11,7 @@ from rich.table import Table
 
 from cadre_cli.audit.engine import AuditResult
 from cadre_cli.audit.verdict import APART_TITLE, INACTIVE, LABELS, apart_line, gap_lines
+from cadre_cli.cli.common import stacked
 from cadre_cli.parse.dates import chinese_date
 from cadre_cli.rules.registry import REGISTRY
 
@@ -84,10 +85,10 @@ def _coverage(console: Console, result: AuditResult, limit: int | None) -> None:
     if lines:
         console.print("[bold yellow]未能核查：[/]")
         for line in lines:
-            console.print(f"  {escape(line)}")
+            console.print(f"  {escape(result.roster.report.rewrite(line))}")
     apart = apart_line(result.roster.people, result.verdicts, sheets, names=names)
     if apart:
-        console.print(escape(apart))
+        console.print(escape(result.roster.report.rewrite(apart)))
 
 
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
@@ -129,13 +130,14 @@ def _findings_table(console: Console, result: AuditResult, shown: list) -> Table
                          ratio=1 if col == "问题" else None, max_width=None if wide or col == "问题" else 12)
     for f in shown:
         where = place(result, f.cell, one_sheet)
+        message = result.roster.report.rewrite(f.message)
         cells = [escape(where)] if "位置" in columns else []
         cells += [escape(f.name or "—"), escape(f.unit or "—"), SEVERITY_STYLE[f.severity.value]]
         if wide:
-            cells += [f.rule, escape(f.message)]
+            cells += [f.rule, escape(message)]
         elif files:
-            cells.append(f"{escape(f.message)} [dim]{escape(where)} {f.rule}[/]")
+            cells.append(stacked(message, (f"{where} {f.rule}", "dim")))
         else:
-            cells.append(f"{escape(f.message)} [dim]{f.rule}[/]")
+            cells.append(f"{escape(message)} [dim]{f.rule}[/]")
         table.add_row(*cells)
     return table

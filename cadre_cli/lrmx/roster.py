@@ -15,6 +15,7 @@ any roster, so the people and findings are the ones an equivalent workbook gives
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -136,6 +137,16 @@ class Places:
 
             index = lrm_index(element)
         return str(Location(file, element, index))
+
+
+    def rewrite(self, text: str) -> str:
+        """A message that names a row of the listing (`工作表“任免表”第3行`, `（第3行）`) names its file."""
+        def file_of(m: re.Match) -> str:
+            row = int(m.group(1))
+            return f"“{self.files[row]}”" if row in self.files else m.group(0)
+
+        text = re.sub(rf"工作表“{re.escape(self.sheet)}”第(\d+)行", file_of, text)
+        return re.sub(r"(?<![\d表])第(\d+)行", file_of, text)
 
 
 def _years(records: Sequence[LrmxRecord]) -> list[int]:

@@ -118,3 +118,7 @@ class ReadReport:
     def place(self, sheet: str | None, row: int | None, col: int | None) -> str | None:
         """For a 任免表 input, where a cell of the listing comes from (`张三.lrmx 的 <MinZu>（民族）`)."""
         return self.places.text(sheet, row, col) if self.places is not None else None
+
+    def rewrite(self, text: str) -> str:
+        """For a 任免表 input, a message naming a row of the listing names the file instead."""
+        return self.places.rewrite(text) if self.places is not None else text

@@ -90,7 +90,10 @@ def files_notes(path: Path, batch: Any) -> list[str]:
 
 def with_place(found: dict, report: Any, cell: Any) -> dict:
     """A finding's JSON, for 任免表 input with the file and element its cell comes from."""
-    if report.places is None or cell is None:
+    if report.places is None:
+        return found
+    found = {**found, "message": report.rewrite(found.get("message") or "")}
+    if cell is None:
         return found
     located = report.places.locate(cell.sheet, cell.row, cell.col)
     if located is None:
