@@ -15,7 +15,7 @@ def register(app: typer.Typer) -> None:
 
 
 def inspect(
-    file: Annotated[str, typer.Argument(metavar="文件", help="名册或成绩表（.xlsx .xlsm .xls .ods .csv）。")],
+    file: Annotated[str, typer.Argument(metavar="文件", help="名册或成绩表（.xlsx .xlsm .xls .ods .csv）；也可以是干部任免审批表：.lrmx/.lrm 文件、存放它们的文件夹或 .zip 压缩包（一个文件一人）。")],
     as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出。")] = False,
     brief: Annotated[bool, typer.Option("--brief", "-b", help="只列出需要说明的列（默认列出每一列）。")] = False,
 ) -> None:
@@ -27,10 +27,10 @@ def inspect(
     """
     from cadre_cli.model.inspection import inspect_roster
     from cadre_cli.model.person import build_roster
-    from cadre_cli.readers.load import read_workbook
+    from cadre_cli.readers.roster_input import read_roster
 
     source = input_path(file)
-    reading = read_workbook(source, ("name", "exam_number", "id_number"), allow_empty=True)
+    reading = read_roster(source, ("name", "exam_number", "id_number"), allow_empty=True)
     roster = build_roster(source.name, reading.tables, reading.report)
     found = inspect_roster(roster)
     if as_json:

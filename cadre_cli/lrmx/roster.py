@@ -25,6 +25,7 @@ from cadre_cli.parse.dates import PDate
 
 SHEET = "任免表"
 FILE_HEADER = "任免表文件"
+UNIT_HEADER = "单位"  # the sub-folder (or folder inside the zip) the file sits in: offices keep one per unit
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,12 +157,9 @@ def _years(records: Sequence[LrmxRecord]) -> list[int]:
 def roster_rows(records: Sequence[LrmxRecord]) -> tuple[list[list[object]], Places]:
     """The header row and one row per record, and where each cell comes from."""
     years = _years(records)
-    grouped = any(r.card.group for r in records)
-    headers = [FILE_HEADER] + (["单位"] if grouped else []) + [c.header for c in COLUMNS] + [f"{y}年度考核" for y in years]
+    headers = [FILE_HEADER, UNIT_HEADER] + [c.header for c in COLUMNS] + [f"{y}年度考核" for y in years]
     places = Places()
-    col = 2
-    if grouped:
-        col += 1
+    col = 3
     for c in COLUMNS:
         places.elements[col] = c.element
         col += 1
@@ -173,7 +171,7 @@ def roster_rows(records: Sequence[LrmxRecord]) -> tuple[list[list[object]], Plac
         places.files[index] = record.file
         places.formats[index] = record.card.format
         grades = record.get("assessments") or {}
-        row: list[object] = [record.file] + ([record.card.group or None] if grouped else [])
+        row: list[object] = [record.file, record.card.group or None]
         row += [_cell(c.value(record)) for c in COLUMNS]
         row += [_grade(grades, y) for y in years]
         rows.append(row)

@@ -33,7 +33,7 @@ def read_roster(path: Any, key_fields: tuple[str, ...] = ("name",), allow_empty:
 
 
 def read_lrmx_roster(path: Path, key_fields: tuple[str, ...] = ("name",), allow_empty: bool = False) -> Reading:
-    from cadre_cli.lrmx.roster import FILE_HEADER, listing_book, roster_rows
+    from cadre_cli.lrmx.roster import FILE_HEADER, UNIT_HEADER, listing_book, roster_rows
     from cadre_cli.lrmx.sources import read_path
     from cadre_cli.readers.guard import Kind
     from cadre_cli.readers.report import ColumnRead
@@ -50,11 +50,12 @@ def read_lrmx_roster(path: Path, key_fields: tuple[str, ...] = ("name",), allow_
     reading = read_workbook(source, key_fields, allow_empty)
     report = reading.report
     report.places = places
-    report.columns = [ColumnRead(c.sheet, c.col, c.row, c.header, c.field, "文件名，供对照", c.resembles)
-                      if c.header == FILE_HEADER else _derived(c) for c in report.columns]
+    notes = {FILE_HEADER: "文件名，供对照", UNIT_HEADER: "文件所在的子文件夹"}
+    report.columns = [ColumnRead(c.sheet, c.col, c.row, c.header, c.field, notes[c.header], c.resembles)
+                      if c.header in notes else _derived(c) for c in report.columns]
     report.files = {"read": [r.file for r in batch.records], "failed": [d.as_json() for d in batch.failures],
                     "ignored": list(batch.ignored)}
-    reading.book.notes[:0] = files_notes(path, batch)
+    report.notes[:0] = files_notes(path, batch)
     return reading
 
 
