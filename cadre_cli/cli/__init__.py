@@ -57,7 +57,7 @@ app.add_typer(policy_cmd.policy_app, name="policy")
 app.command("rules")(rules_cmd.rules)
 app.command("template")(template_cmd.template)
 
-for _module in ("score_cmd", "audit_cmd", "notice_cmd", "inspect_cmd"):
+for _module in ("score_cmd", "audit_cmd", "notice_cmd", "inspect_cmd", "lrmx_cmd"):
     try:
         _mod = __import__(f"cadre_cli.cli.{_module}", fromlist=["register"])
     except ModuleNotFoundError:

@@ -47,11 +47,11 @@ def check_records(records: Iterable[LrmxRecord], as_of: dt.date, **options) -> l
     found: list[Diagnostic] = []
     for record in records:
         found.extend(check_record(record, as_of, **options))
-    found.extend(_duplicates(records))
+    found.extend(duplicates(records))
     return found
 
 
-def _duplicates(records: list[LrmxRecord]) -> list[Diagnostic]:
+def duplicates(records: list[LrmxRecord]) -> list[Diagnostic]:
     """The same ID number, or the same name and birth month, in two files."""
     seen: dict[tuple, LrmxRecord] = {}
     found = []

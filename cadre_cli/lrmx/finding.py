@@ -60,6 +60,12 @@ RULES: dict[str, LrmxRule] = {r.id: r for r in (
     LrmxRule("lrmx-photo", W, "照片缺失或有问题"),
     LrmxRule("lrmx-family", W, "家庭成员信息不完整"),
     LrmxRule("lrmx-duplicate-person", W, "同一人有两份任免表"),
+    LrmxRule("lrmx-cross-mismatch", E, "名册与任免表不一致"),
+    LrmxRule("lrmx-cross-blank", W, "名册与任免表一方有、一方空"),
+    LrmxRule("lrmx-cross-post", W, "名册与任免表的现任职务写法不同"),
+    LrmxRule("lrmx-cross-no-file", W, "名册中的人没有任免表"),
+    LrmxRule("lrmx-cross-no-row", W, "任免表中的人不在名册中"),
+    LrmxRule("lrmx-cross-ambiguous", W, "任免表对应名册中的不止一人"),
 )}
 
 
