@@ -30,6 +30,7 @@ def audit(
     ignore: Annotated[str | None, typer.Option("--ignore", metavar="规则", help="不检查这些规则，逗号分隔。")] = None,
     posts: Annotated[str | None, typer.Option("--posts", metavar="职数", help="领导职数，如“正职=10,副职=20”（用于 pool-size）。")] = None,
     units: Annotated[int | None, typer.Option("--units", metavar="个数", help="机关部门、社区、管理处的个数（街道政策按其二分之一确定后备数量）。", min=1)] = None,
+    lrmx: Annotated[Path | None, typer.Option("--lrmx", metavar="任免表", help="干部任免审批表（.lrmx/.lrm 文件、文件夹或 .zip）：逐人核对出生年月、参加工作时间、入党时间、学历学位、现任职务、性别、民族是否与名册一致。")] = None,
     scores: Annotated[Path | None, typer.Option("--scores", metavar="成绩表", help="答辩测评成绩表：用与 cadre score 相同的计算判断考试、答辩是否合格。")] = None,
     show_all: Annotated[bool, typer.Option("--all", help=f"在屏幕上列出全部问题（默认最多{TERMINAL_LIMIT}条，其余见工作簿）。")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="有规则因缺少列或信息未能核查（对全体或部分人员）时也以退出码1结束，供脚本拦下不完整的名册。")] = False,
@@ -44,7 +45,7 @@ def audit(
 
     有“错误”级问题时退出码为1，没有时为0（加 --strict 时有规则未能核查也为1）；文件或选项无法使用时为2。
 
-    示例：cadre audit 后备干部名册.xlsx --as-of 2026-12-31；cadre audit 名册.xls --policy county-term --json
+    示例：cadre audit 后备干部名册.xlsx --as-of 2026-12-31；cadre audit 名册.xls --policy county-term --json；cadre audit 任免表/ --as-of 2026-12-01（任免审批表文件夹）；cadre audit 名册.xlsx --lrmx 任免表/
     """
     from cadre_cli.audit.engine import parse_rule_ids, run_audit
     from cadre_cli.audit.posts import parse_posts_option, posts_from_book
@@ -78,6 +79,12 @@ def audit(
         bar.update(task, description="逐人检查", total=len(people.people), completed=0)
         result = run_audit(people, chosen, day, horizon_months=horizon, select=selected, ignore=ignored,
                            posts=post_counts, scores=score_results, progress=lambda n: bar.advance(task, n))
+        cross = None
+        if lrmx is not None:
+            from cadre_cli.api.lrmx import cross_check_lrmx
+
+            bar.update(task, description="与任免表核对", total=None)
+            cross = cross_check_lrmx(people, lrmx)
         notes: list[str] = list(book.notes)
         if score_results is not None:
             notes.append(f"成绩表“{scores.name}”中与名册对应上的有{len(score_results)}人（按身份证号、准考证号或唯一的姓名对应）。")
@@ -85,7 +92,8 @@ def audit(
             from cadre_cli.writers.audit_book import write_audit_book
 
             bar.update(task, description="写出标注工作簿", total=None)
-            notes += write_audit_book(book, result, target, keep_password=not plain_output).notes
+            extra = [] if cross is None else [lambda wb: _cross_sheet(wb, cross)]
+            notes += write_audit_book(book, result, target, keep_password=not plain_output, extra_sheets=extra).notes
     summary = result.summary()
     if as_json:
         emit_json({
@@ -93,6 +101,7 @@ def audit(
             "findings": [with_place(f.as_json(), people.report, f.cell) for f in result.findings], "skipped": [s.as_json() for s in result.skipped],
             "persons": result.persons(), "summary": summary, "output": str(target) if target else None,
             "notes": notes, "columns": [c.as_json() for c in people.report.columns], "reading": people.report.as_json(),
+            **({"lrmx": cross.as_json()} if cross is not None else {}),
         })
     else:
         from cadre_cli.cli.audit_view import render
@@ -100,8 +109,21 @@ def audit(
         from cadre_cli.cli.reading_view import render_reading
 
         render(console, roster, result, target, notes, TERMINAL_LIMIT if not show_all else None, strict=strict)
+        if cross is not None:
+            from cadre_cli.cli.lrmx_view import render_cross
+
+            render_cross(console, cross, TERMINAL_LIMIT if not show_all else None)
         render_reading(console, people.report, verbose)
-    raise typer.Exit(1 if summary["errors"] or (strict and not result.complete) else 0)
+    cross_errors = cross.summary()["errors"] if cross is not None else 0
+    raise typer.Exit(1 if summary["errors"] or cross_errors or (strict and not result.complete) else 0)
+
+
+def _cross_sheet(wb, cross):
+    from cadre_cli.writers.lrmx_book import add_findings_sheet
+
+    s = cross.summary()
+    return add_findings_sheet(wb, "任免表核对", f"名册与任免表核对（{cross.source}）", cross.findings,
+                              [f"对应上{s['matched']}人；不一致{s['errors']}条，其他{s['warnings']}条。"])
 
 
 def _scores(path: Path, policy, roster):

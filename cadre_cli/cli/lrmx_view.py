@@ -101,14 +101,15 @@ def render_export(console: Any, report: Any) -> None:
     photos = f"，其中{report.photos}人嵌入了照片" if report.photos else ""
     console.print(f"由“{escape(report.roster)}”生成了{len(report.written)}个任免表{photos}，"
                   f"写到文件夹：[bold]{escape(str(report.folder))}[/]")
-    noted = [w for w in report.written if w.notes]
-    if noted:
-        table = Table(title="说明（各人留空或未写入的内容）", title_justify="left", box=box.SIMPLE_HEAD)
-        table.add_column("文件", overflow="fold", max_width=16)
-        table.add_column("说明", ratio=1)
-        for w in noted:
-            table.add_row(escape(w.path.name), escape("；".join(w.notes)))
-        console.print(table)
+    by_note: dict[str, list[str]] = {}
+    for w in report.written:
+        for note in w.notes:
+            by_note.setdefault(note, []).append(w.path.name.removesuffix(".lrmx"))
+    if by_note:
+        console.print("[bold]说明[/]（留空或未写入的内容）：")
+        for note, names in by_note.items():
+            who = "、".join(names[:6]) + (f"等{len(names)}人" if len(names) > 6 else "")
+            console.print(f"  {escape(who)}：{escape(note)}")
     for line in report.skipped:
         console.print(f"未导出：{escape(line)}")
     console.print("名册中没有的栏目（如简历、家庭成员、奖惩情况）都留空，请在任免表编辑器中补全后再用 cadre lrmx check 检查。")

@@ -84,11 +84,11 @@ def _record_birth(r: LrmxRecord) -> tuple[int, int] | None:
 
 def cross_check(roster: Roster, records: Sequence[LrmxRecord]) -> tuple[int, list[Diagnostic]]:
     """(how many people were matched, the findings)."""
-    by_id: dict[str, LrmxRecord] = {}
+    by_id: dict[str, list[LrmxRecord]] = {}
     by_name: dict[tuple, list[LrmxRecord]] = {}
     for r in records:
         if r.get("id") is not None:
-            by_id.setdefault(r.get("id").number, r)
+            by_id.setdefault(r.get("id").number, []).append(r)
         if r.name and _record_birth(r):
             by_name.setdefault((r.name, _record_birth(r)), []).append(r)
     used: set[int] = set()
@@ -97,12 +97,13 @@ def cross_check(roster: Roster, records: Sequence[LrmxRecord]) -> tuple[int, lis
     for person in roster.people:
         if person.apart:
             continue
-        record = by_id.get(person.id.number) if person.id is not None else None
+        same_id = [r for r in by_id.get(person.id.number, []) if id(r) not in used] if person.id is not None else []
+        record = same_id[0] if same_id else None
         if record is None and person.name and _person_birth(person):
             candidates = [r for r in by_name.get((person.name, _person_birth(person)), [])
                           if id(r) not in used and not (r.get("id") and person.id and r.get("id").number != person.id.number)]
             record = candidates[0] if candidates else None
-        if record is None or id(record) in used:
+        if record is None:
             found.append(_no_file(person))
             continue
         used.add(id(record))
@@ -154,15 +155,10 @@ def _diagnostic(rule: str, person: Person, record: LrmxRecord, field: str, eleme
     cell = person.cell(field)
     where = Location(cell.sheet if cell else person.sheet, cell.row if cell else person.row, cell.col if cell else None,
                      field, record.file, element)
-    place = f"名册{_cell_text(cell, person)}，{record.where(element) if element else record.file}"
-    return Diagnostic(rule, RULES[rule].severity, f"{message}（{place}）", BASIS, where, theirs,
+    return Diagnostic(rule, RULES[rule].severity, message, BASIS, where, theirs,
                       {"roster": ours, "file_value": theirs, "file": record.file, "element": element,
                        "label": label(element), "field_label": field_label(field)},
                       PersonKey(person.sheet, person.row), person.name, person.unit)
-
-
-def _cell_text(cell: Any, person: Person) -> str:
-    return f"“{cell.sheet}”{cell.ref}" if cell is not None else f"第{person.row}行"
 
 
 def _norm(text: str | None) -> str:

@@ -7,7 +7,9 @@ make-up and native Excel charts."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from cadre_cli.audit.coverage import topic
 from cadre_cli.audit.engine import AuditResult
@@ -60,9 +62,11 @@ GREY = "EDEDED"
 STATUS_FILL = {OK: GREEN, ATTENTION: AMBER, DISQUALIFY: RED, INCOMPLETE: BLUE, INACTIVE: GREY}
 
 
-def write_audit_book(book: RawBook, result: AuditResult, target: Path, keep_password: bool = True) -> Annotated:
+def write_audit_book(book: RawBook, result: AuditResult, target: Path, keep_password: bool = True,
+                     extra_sheets: Sequence[Callable[[Any], Any]] = ()) -> Annotated:
     """The annotated copy; from a locked roster it is locked with the same password
-    unless `keep_password` is False (`--no-password-on-output`)."""
+    unless `keep_password` is False (`--no-password-on-output`). `extra_sheets` add sheets
+    of their own (the 任免表 cross-check of `--lrmx`) before the reading sheet."""
     from cadre_cli.writers.locked import output_password
 
     annotated = open_for_annotation(book, result.roster.report.own)
@@ -74,6 +78,8 @@ def write_audit_book(book: RawBook, result: AuditResult, target: Path, keep_pass
     _summary_sheet(wb, result)
     _findings_sheet(annotated, result)
     _structure_sheet(wb, result)
+    for add in extra_sheets:
+        add(wb)
     add_reading_sheet(wb, result.roster.report)
     save(annotated, target, mode_from=book.path, password=password)
     return annotated
