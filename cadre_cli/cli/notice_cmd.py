@@ -114,6 +114,7 @@ def notice(
     else:
         groups = [("", people)]
     blocked = batch.blocked_groups(groups)
+    blocked = {g: [reading.report.rewrite(line) for line in lines] for g, lines in blocked.items()}
     if blank_unverified:
         warnings += [f"{line}，文中留空。" for lines in blocked.values() for line in lines]
         blocked = {}

@@ -21,7 +21,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cadre_cli.lrmx.record import Location, LrmxRecord
+from cadre_cli.lrmx.resume import RANGE_IN_TEXT
 from cadre_cli.parse.dates import PDate
+from cadre_cli.readers.cells import col_index
 
 SHEET = "任免表"
 FILE_HEADER = "任免表文件"
@@ -79,7 +81,7 @@ def _secondment(part: str) -> Callable[[LrmxRecord], object]:
             return None
         last = found[-1]
         if part == "post":
-            return last.text
+            return RANGE_IN_TEXT.sub("", last.text, count=1).strip() or last.text
         return f"{last.start}--{last.end}" if last.end is not None else f"{last.start}--"
 
     return get
@@ -141,11 +143,17 @@ class Places:
 
 
     def rewrite(self, text: str) -> str:
-        """A message that names a row of the listing (`工作表“任免表”第3行`, `（第3行）`) names its file."""
+        """A message that names a cell or row of the listing (`工作表“任免表”E3的…`, `工作表“任免表”第3行`,
+        `（第3行）`) names its file and element instead."""
         def file_of(m: re.Match) -> str:
             row = int(m.group(1))
             return f"“{self.files[row]}”" if row in self.files else m.group(0)
 
+        def place_of(m: re.Match) -> str:
+            found = self.text(self.sheet, int(m.group(2)), col_index(m.group(1)))
+            return found if found is not None else m.group(0)
+
+        text = re.sub(rf"工作表“{re.escape(self.sheet)}”([A-Z]{{1,3}})(\d+)(?:的)?", lambda m: place_of(m) + "：", text)
         text = re.sub(rf"工作表“{re.escape(self.sheet)}”第(\d+)行", file_of, text)
         return re.sub(r"(?<![\d表])第(\d+)行", file_of, text)
 
