@@ -45,6 +45,7 @@ bench: $(STAMP)
 
 samples: $(STAMP)
 	$(BIN)/python sample_data/make_samples.py
+	$(BIN)/python sample_data/make_lrmx_samples.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis bench/out

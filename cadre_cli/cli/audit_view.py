@@ -127,7 +127,8 @@ def _findings_table(console: Console, result: AuditResult, shown: list) -> Table
         columns = columns[1:]
     for col in columns:
         table.add_column(col, no_wrap=col in ("级别", "规则") or (col == "位置" and not files),
-                         ratio=1 if col == "问题" else None, max_width=None if wide or col == "问题" else 12)
+                         ratio=1 if col == "问题" else None, max_width=None if wide or col == "问题" else 12,
+                         overflow="fold" if files else "ellipsis")
     for f in shown:
         where = place(result, f.cell, one_sheet)
         message = result.roster.report.rewrite(f.message)

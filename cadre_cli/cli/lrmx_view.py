@@ -44,7 +44,7 @@ def findings_table(console: Any, findings: Sequence[Diagnostic], title: str = "�
     columns = ("位置", "姓名", "级别", "规则", "问题") if wide else ("姓名", "级别", "问题")
     for col in columns:
         table.add_column(col, no_wrap=col in ("级别", "规则"), ratio=1 if col == "问题" else None,
-                         max_width=None if wide or col == "问题" else 10)
+                         max_width=None if wide or col == "问题" else 10, overflow="fold")
     for f in findings:
         where = _where(f, place(f))
         cells = [escape(where)] if wide else []
@@ -116,11 +116,21 @@ def render_export(console: Any, report: Any) -> None:
 
 
 def render_cross(console: Any, cross: Any, limit: int | None) -> None:
+    """The differences one by one; the roster people without a file in one line (a folder often
+    holds the files of a few units only)."""
     s = cross.summary()
     console.print(f"[bold]与任免表核对[/]（{escape(cross.source)}）：对应上{s['matched']}人；"
                   f"不一致 [red]{s['errors']}[/] 条，其他 [yellow]{s['warnings']}[/] 条。")
-    shown = cross.findings if limit is None else cross.findings[:limit]
+    no_file = [f for f in cross.findings if f.rule == "lrmx-cross-no-file"]
+    listed = [f for f in cross.findings if f.rule != "lrmx-cross-no-file"]
+    shown = listed if limit is None else listed[:limit]
     if shown:
         console.print(findings_table(console, shown, "名册与任免表的差异"))
-    if len(shown) < len(cross.findings):
-        console.print(f"……另有{len(cross.findings) - len(shown)}条未在屏幕上列出，见输出工作簿的“任免表核对”，或加 --all。")
+    if len(shown) < len(listed):
+        console.print(f"……另有{len(listed) - len(shown)}条未在屏幕上列出，见输出工作簿的“任免表核对”，或加 --all。")
+    if no_file:
+        count = len(no_file) if limit is None else 10
+        names = "、".join(f"{f.name or '（无姓名）'}（第{f.where.row}行）" for f in no_file[:count])
+        more = f"等{len(no_file)}人" if len(no_file) > count else ""
+        console.print(f"名册中没有对应任免表的{len(no_file)}人：{escape(names)}{more}"
+                      "（按身份证号，或姓名和出生年月；全部见工作簿的“任免表核对”或 --json）。")
