@@ -291,3 +291,41 @@ def test_a_photo_file_alone_is_refused(run, tmp_path, name):
     path.write_bytes(b"\xff\xd8\xff")
     result = run("audit", path, "--as-of", AS_OF)
     assert result.code == 2 and re.search(r"照片文件", result.err)
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_HAN = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
+_TEXT = st.text(st.one_of(_HAN, st.sampled_from(list("=+-@·（）、，0123456789 \n\t"))), max_size=30)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(people=st.lists(st.tuples(st.text(_HAN, min_size=2, max_size=4), st.integers(1960, 2000), st.integers(1, 12),
+                                 _TEXT), min_size=1, max_size=6))
+def test_the_listing_keeps_every_file_and_points_back_at_it(tmp_path_factory, people):
+    """Whatever the files hold (formula-like text, line breaks, odd characters), the roster they make
+    has one person per file, in file order, each cell pointing back at its file and element, and
+    the text as the file has it (never a formula)."""
+    from cadre_cli.model.person import build_roster
+    from cadre_cli.readers.roster_input import read_roster
+
+    folder = tmp_path_factory.mktemp("任免表")
+    files = {}
+    for i, (name, year, month, post) in enumerate(people):
+        files[f"{i:02d}.lrmx"] = good_values(XingMing=name, ChuShengNianYue=f"{year}{month:02d}", XianRenZhiWu=post,
+                                              ShenFenZheng=make_id(dt.date(year, month, 1), seq=i))
+    write_folder(folder, files)
+    reading = read_roster(folder)
+    roster = build_roster(folder.name, reading.tables, reading.report)
+    assert [p.name for p in roster.people] == [name for name, *_ in people]
+    for person, (file, values) in zip(roster.people, files.items()):
+        assert reading.report.place(*_where(person.cell("name"))) == f"{file} 的 <XingMing>（姓名）"
+        assert reading.report.place(*_where(person.cell("birth"))) == f"{file} 的 <ChuShengNianYue>（出生年月）"
+        post = values["XianRenZhiWu"].strip()
+        assert (person.get("post") or "") == ("".join(ch for ch in post if ch != "\x00") if post else "")
+        assert reading.report.rewrite(f"工作表“任免表”第{person.row}行") == f"“{file}”"
+
+
+def _where(cell):
+    return cell.sheet, cell.row, cell.col

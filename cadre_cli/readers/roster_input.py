@@ -47,7 +47,7 @@ def read_lrmx_roster(path: Path, key_fields: tuple[str, ...] = ("name",), allow_
         raise InputError(f"“{path.name}”中没有能读取的任免审批表：{reasons}。")
     rows, places = roster_rows(batch.records)
     source = Source(path, Kind.XLSX, data=listing_book(rows))
-    reading = read_workbook(source, key_fields, allow_empty)
+    reading = _read_listing(source, key_fields, len(batch.records))
     report = reading.report
     report.places = places
     notes = {FILE_HEADER: "文件名，供对照", UNIT_HEADER: "文件所在的子文件夹"}
@@ -57,6 +57,30 @@ def read_lrmx_roster(path: Path, key_fields: tuple[str, ...] = ("name",), allow_
                     "ignored": list(batch.ignored)}
     report.notes[:0] = files_notes(path, batch)
     return reading
+
+
+def _read_listing(source: Any, key_fields: tuple[str, ...], count: int) -> Reading:
+    """The listing read by the workbook reader's own header mapping, one record per file
+    whatever it holds: the sheet is ours, so none of the reader's guesses about a user's sheet
+    (a name that is a header word, a file name that reads like 合计 or 填表说明) may drop a row."""
+    from cadre_cli.parse.text import is_blank
+    from cadre_cli.readers.raw import load_book
+    from cadre_cli.readers.report import ReadReport, SheetRead
+    from cadre_cli.readers.table import Record, locate
+
+    book = load_book(source)
+    sheet = book.sheets[0]
+    table = locate(book, sheet, key_fields)
+    if table is None:  # the listing always has a 姓名 column
+        raise AssertionError("the 任免表 listing has no header")
+    rows, columns = sheet.rows, dict(table.columns)
+    table.records = [
+        Record(table.name, r + 1, {f: v for f, c in columns.items() if c - 1 < len(rows[r]) and not is_blank(v := rows[r][c - 1])},
+               columns)
+        for r in range(1, count + 1)
+    ]
+    report = ReadReport(source.path.name, [SheetRead(sheet.name, table.header_rows, count)], list(table.report))
+    return Reading(book, [table], report)
 
 
 def _derived(column: Any) -> Any:
