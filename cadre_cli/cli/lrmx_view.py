@@ -46,8 +46,9 @@ def findings_table(console: Any, findings: Sequence[Diagnostic], title: str = "�
         table.add_column(col, no_wrap=col in ("级别", "规则"), ratio=1 if col == "问题" else None,
                          max_width=None if wide or col == "问题" else 10, overflow="fold")
     for f in findings:
-        where = _where(f, place(f))
-        cells = [escape(where)] if wide else []
+        parts = _where(f, place(f))
+        where = "，".join(parts)
+        cells = [stacked(*parts)] if wide else []
         cells += [escape(f.name or "—"), SEVERITY_STYLE[f.severity.value]]
         if wide:
             cells += [f.rule, escape(f.message)]
@@ -57,13 +58,13 @@ def findings_table(console: Any, findings: Sequence[Diagnostic], title: str = "�
     return table
 
 
-def _where(f: Diagnostic, file_place: str) -> str:
-    """The file and element; for a cross-check also the roster cell."""
+def _where(f: Diagnostic, file_place: str) -> tuple[str, ...]:
+    """The file and element; for a cross-check the roster cell first."""
     w = f.where
     if w.sheet and w.row:
         roster = f"名册“{w.sheet}”{w.ref}"
-        return f"{roster}，{file_place}" if file_place else roster
-    return file_place or "（整体）"
+        return (roster, file_place) if file_place else (roster,)
+    return (file_place or "（整体）",)
 
 
 def render_check(console: Any, report: Any, target: Path | None, limit: int | None) -> None:
