@@ -96,13 +96,24 @@ def _formatter_class() -> type:
 
         @staticmethod
         def _wrap(text: str, line_width: int) -> list[str]:
-            return linebreak.wrap(" ".join(text.split("\n")), line_width) or [""]
+            return linebreak.wrap(join_lines(text.split("\n")), line_width) or [""]
 
     return ChineseHelpFormatter
 
 
+def join_lines(lines: list[str]) -> str:
+    """Source lines of one paragraph as one line: a space between Latin words, none between
+    Chinese characters (a docstring wrapped after `，` must not print `， 或`)."""
+    out = ""
+    for line in (line.strip() for line in lines):
+        if out and line and (out[-1].isascii() or line[0].isascii()):
+            out += " "
+        out += line
+    return out
+
+
 def _paragraphs(text: str) -> list[str]:
-    return [" ".join(line.strip() for line in par.splitlines()) for par in re.split(r"\n\s*\n", text.strip())]
+    return [join_lines(par.splitlines()) for par in re.split(r"\n\s*\n", text.strip())]
 
 
 def install() -> None:
