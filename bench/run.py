@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-SUITES = ["audit", "score", "notice", "help", "patch", "poll"]
+SUITES = ["audit", "score", "notice", "help", "patch", "poll", "lrmx"]
 
 
 def print_lines(lines: list[dict]) -> None:

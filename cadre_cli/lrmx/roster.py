@@ -8,8 +8,9 @@ it as it would in a workbook. Nothing is invented: an element the file leaves em
 cell. `Places` maps each cell back to its file and element, so a finding on the sheet points
 at `张三.lrmx 的 <MinZu>（民族）`.
 
-`listing_book` writes the rows as an .xlsx in memory: the same reader then reads it as it reads
-any roster, so the people and findings are the ones an equivalent workbook gives.
+`ListingBook` holds the rows as a one-sheet workbook (its .xlsx bytes, `listing_book`, made only
+when an annotated copy is written): the workbook reader's own header mapping reads it, so the
+people and findings are the ones an equivalent workbook gives.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from cadre_cli.lrmx.record import Location, LrmxRecord
 from cadre_cli.lrmx.resume import RANGE_IN_TEXT
 from cadre_cli.parse.dates import PDate
 from cadre_cli.readers.cells import col_index
+from cadre_cli.readers.raw import RawBook
 
 SHEET = "任免表"
 FILE_HEADER = "任免表文件"
@@ -198,6 +200,21 @@ def _grade(grades: dict, year: int) -> object:
         return None
     grade = grades[year]
     return grade.label if grade is not None else "未确定等次"
+
+
+@dataclass
+class ListingBook(RawBook):
+    """The listing as the workbook the readers and the annotated copy take: its grid at once,
+    its .xlsx bytes only when a copy is written (an audit with --json or --no-output, a
+    notice, an inspection never pay for them)."""
+
+    rows: list[list[object]] = field(default_factory=list, repr=False)
+
+    @property
+    def data(self) -> bytes:
+        if self.content is None:
+            self.content = listing_book(self.rows)
+        return self.content
 
 
 def listing_book(rows: list[list[object]]) -> bytes:

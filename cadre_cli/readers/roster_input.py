@@ -33,11 +33,9 @@ def read_roster(path: Any, key_fields: tuple[str, ...] = ("name",), allow_empty:
 
 
 def read_lrmx_roster(path: Path, key_fields: tuple[str, ...] = ("name",), allow_empty: bool = False) -> Reading:
-    from cadre_cli.lrmx.roster import FILE_HEADER, UNIT_HEADER, listing_book, roster_rows
+    from cadre_cli.lrmx.roster import FILE_HEADER, UNIT_HEADER, roster_rows
     from cadre_cli.lrmx.sources import read_path
-    from cadre_cli.readers.guard import Kind
     from cadre_cli.readers.report import ColumnRead
-    from cadre_cli.readers.source import Source
 
     if path.suffix.lower() == ".pic":
         raise InputError(f"“{path.name}”是旧版任免表的照片文件，请给出同名的 .lrm 文件或所在的文件夹。")
@@ -46,8 +44,7 @@ def read_lrmx_roster(path: Path, key_fields: tuple[str, ...] = ("name",), allow_
         reasons = "；".join(f"{d.where.file}：{d.message}" for d in batch.failures[:5])
         raise InputError(f"“{path.name}”中没有能读取的任免审批表：{reasons}。")
     rows, places = roster_rows(batch.records)
-    source = Source(path, Kind.XLSX, data=listing_book(rows))
-    reading = _read_listing(source, key_fields, len(batch.records))
+    reading = _read_listing(path, rows, key_fields, len(batch.records))
     report = reading.report
     report.places = places
     notes = {FILE_HEADER: "文件名，供对照", UNIT_HEADER: "文件所在的子文件夹"}
@@ -59,27 +56,30 @@ def read_lrmx_roster(path: Path, key_fields: tuple[str, ...] = ("name",), allow_
     return reading
 
 
-def _read_listing(source: Any, key_fields: tuple[str, ...], count: int) -> Reading:
+def _read_listing(path: Path, rows: list[list[object]], key_fields: tuple[str, ...], count: int) -> Reading:
     """The listing read by the workbook reader's own header mapping, one record per file
     whatever it holds: the sheet is ours, so none of the reader's guesses about a user's sheet
     (a name that is a header word, a file name that reads like 合计 or 填表说明) may drop a row."""
+    from cadre_cli.lrmx.roster import SHEET, ListingBook
     from cadre_cli.parse.text import is_blank
-    from cadre_cli.readers.raw import load_book
+    from cadre_cli.readers.guard import Kind
+    from cadre_cli.readers.raw import RawSheet
     from cadre_cli.readers.report import ReadReport, SheetRead
+    from cadre_cli.readers.source import Source
     from cadre_cli.readers.table import Record, locate
 
-    book = load_book(source)
-    sheet = book.sheets[0]
+    sheet = RawSheet(SHEET, rows)
+    book = ListingBook(path, Kind.XLSX, [sheet], source=Source(path, Kind.XLSX), rows=rows)
     table = locate(book, sheet, key_fields)
     if table is None:  # the listing always has a 姓名 column
         raise AssertionError("the 任免表 listing has no header")
-    rows, columns = sheet.rows, dict(table.columns)
+    columns = dict(table.columns)
     table.records = [
         Record(table.name, r + 1, {f: v for f, c in columns.items() if c - 1 < len(rows[r]) and not is_blank(v := rows[r][c - 1])},
                columns)
         for r in range(1, count + 1)
     ]
-    report = ReadReport(source.path.name, [SheetRead(sheet.name, table.header_rows, count)], list(table.report))
+    report = ReadReport(path.name, [SheetRead(sheet.name, table.header_rows, count)], list(table.report))
     return Reading(book, [table], report)
 
 
