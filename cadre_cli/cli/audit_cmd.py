@@ -18,7 +18,7 @@ TERMINAL_LIMIT = 200
 @unlocks("roster", "scores")
 def audit(
     roster: Annotated[Path, typer.Argument(metavar="名册文件", help="后备干部名册：.xlsx .xlsm .xls .et .ods .csv，或系统导出的 XML/网页格式“.xls”；"
-                                                                         "也可以是干部任免审批表：.lrmx/.lrm 文件、存放它们的文件夹或 .zip 压缩包（一个文件一人）。")],
+                                                                         "也可以是干部任免审批表：.lrmx/.lrm文件、存放它们的文件夹或.zip压缩包（一个文件一人）。")],
     policy: Annotated[str | None, typer.Option("--policy", "-p", metavar="政策", help="政策：预设名称（默认 county）或 .toml 文件。")] = None,
     as_of: Annotated[str | None, typer.Option("--as-of", metavar="日期", help="检查基准日，如 2026-12-31（默认今天）。年龄和各种期限都按这一天计算。")] = None,
     horizon: Annotated[int | None, typer.Option("--horizon", metavar="月数", help="提前提示的月数：多少个月内将超龄、管理期将满（默认取政策值，county 为6）。", min=0, max=120)] = None,
@@ -30,7 +30,7 @@ def audit(
     ignore: Annotated[str | None, typer.Option("--ignore", metavar="规则", help="不检查这些规则，逗号分隔。")] = None,
     posts: Annotated[str | None, typer.Option("--posts", metavar="职数", help="领导职数，如“正职=10,副职=20”（用于 pool-size）。")] = None,
     units: Annotated[int | None, typer.Option("--units", metavar="个数", help="机关部门、社区、管理处的个数（街道政策按其二分之一确定后备数量）。", min=1)] = None,
-    lrmx: Annotated[Path | None, typer.Option("--lrmx", metavar="任免表", help="干部任免审批表（.lrmx/.lrm 文件、文件夹或 .zip）：逐人核对出生年月、参加工作时间、入党时间、学历学位、现任职务、性别、民族是否与名册一致。")] = None,
+    lrmx: Annotated[Path | None, typer.Option("--lrmx", metavar="任免表", help="干部任免审批表（.lrmx/.lrm文件、文件夹或.zip）：逐人核对出生年月、参加工作时间、入党时间、学历学位、现任职务、性别、民族是否与名册一致。")] = None,
     scores: Annotated[Path | None, typer.Option("--scores", metavar="成绩表", help="答辩测评成绩表：用与 cadre score 相同的计算判断考试、答辩是否合格。")] = None,
     show_all: Annotated[bool, typer.Option("--all", help=f"在屏幕上列出全部问题（默认最多{TERMINAL_LIMIT}条，其余见工作簿）。")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="有规则因缺少列或信息未能核查（对全体或部分人员）时也以退出码1结束，供脚本拦下不完整的名册。")] = False,

@@ -15,7 +15,7 @@ def register(app: typer.Typer) -> None:
 
 
 def inspect(
-    file: Annotated[str, typer.Argument(metavar="文件", help="名册或成绩表（.xlsx .xlsm .xls .ods .csv）；也可以是干部任免审批表：.lrmx/.lrm 文件、存放它们的文件夹或 .zip 压缩包（一个文件一人）。")],
+    file: Annotated[str, typer.Argument(metavar="文件", help="名册或成绩表（.xlsx .xlsm .xls .ods .csv）；也可以是干部任免审批表：.lrmx/.lrm文件、存放它们的文件夹或.zip压缩包（一个文件一人）。")],
     as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出。")] = False,
     brief: Annotated[bool, typer.Option("--brief", "-b", help="只列出需要说明的列（默认列出每一列）。")] = False,
 ) -> None:

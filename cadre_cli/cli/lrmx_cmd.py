@@ -11,7 +11,7 @@ import typer
 from cadre_cli.cli.common import console, default_output, emit_json, input_path, parse_as_of
 
 lrmx_app = typer.Typer(
-    help="干部任免审批表（任免表编辑器的 .lrmx 文件、旧版 .lrm 文件）：按录入规范检查，或由名册生成。",
+    help="干部任免审批表（任免表编辑器保存的.lrmx文件、旧版的.lrm文件）：按录入规范检查，或由名册生成。",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
@@ -20,7 +20,7 @@ TERMINAL_LIMIT = 200
 
 @lrmx_app.command("check")
 def check(
-    source: Annotated[str, typer.Argument(metavar="任免表", help=".lrmx/.lrm 文件、存放它们的文件夹（含子文件夹），或 .zip 压缩包。")],
+    source: Annotated[str, typer.Argument(metavar="任免表", help=".lrmx/.lrm 文件、存放它们的文件夹（含子文件夹），或.zip压缩包。")],
     as_of: Annotated[str | None, typer.Option("--as-of", metavar="日期", help="检查基准日，如 2026-12-01（默认今天）：参加工作、入党、填表时间不得晚于这一天。")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", metavar="文件", help="检查结果工作簿（默认 任免表_检查结果.xlsx，与输入同一文件夹）。")] = None,
     force: Annotated[bool, typer.Option("--force", help="输出文件已存在时覆盖。")] = False,
