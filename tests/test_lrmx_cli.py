@@ -117,7 +117,7 @@ def test_audit_on_a_folder_writes_a_listing_with_the_findings(run, tmp_path):
     assert not (folder / "任免表_审核结果.xlsx").exists() and sorted(p.name for p in folder.iterdir()) == sorted(FILES)
     assert out.stat().st_mode & 0o111 == 0  # a workbook, not an executable (the folder's mode is not copied)
     text = result.out
-    assert "王芳.lrmx 的 <NianDuKaoHeJieGuo>（年度考核结果）" in text
+    assert "王芳.lrmx 的" in text and "<NianDuKaoHeJieGuo>（年度考核结果）" in text
     assert "读取了文件夹“任免表”中的3个任免审批表" in text
 
 
@@ -160,27 +160,40 @@ def test_lrmx_check_json_and_workbook_one_row_per_file(run, tmp_path):
     assert listed.max_row - 2 == sum(len(f["findings"]) for f in data["files"])
 
 
-def test_lrmx_check_terminal_under_a_pty_fits_80_columns(tmp_path):
-    folder = write_folder(tmp_path / "任免表", {**FILES, "王五.lrmx": good_values(XingMing="王五", MinZu="汉")})
-    result = run_in_pty("lrmx", "check", str(folder), "--as-of", AS_OF, "--no-output", columns=80)
-    assert result.code == 1, result.text
-    lines = [line for line in result.text.splitlines() if "━" not in line]  # the progress bar redraws in place
+def fits(text: str, columns: int) -> list[str]:
+    """The lines wider than the terminal (the progress bar, redrawn in place, left out)."""
     from cadre_cli.cli.linebreak import width
 
-    assert all(width(line) <= 80 for line in lines), [line for line in lines if width(line) > 80]
+    return [line for line in text.splitlines() if "━" not in line and width(line) > columns]
+
+
+@pytest.mark.parametrize("columns", [80, 120])
+def test_lrmx_check_terminal_under_a_pty(tmp_path, columns):
+    folder = write_folder(tmp_path / "任免表", {**FILES, "王五.lrmx": good_values(XingMing="王五", MinZu="汉")})
+    result = run_in_pty("lrmx", "check", str(folder), "--as-of", AS_OF, "--no-output", columns=columns)
+    assert result.code == 1, result.text
+    assert fits(result.text, columns) == []
     text = result.text
-    assert "王五.lrmx 的 <MinZu>（民族）" in text and "按规则统计" in text
+    assert "王五.lrmx 的" in text and "<MinZu>（民族）" in text and "按规则统计" in text and "lrmx-code-table" in text
     assert "Traceback" not in text
 
 
-def test_audit_on_a_folder_under_a_pty_shows_file_and_element(tmp_path):
+@pytest.mark.parametrize("columns", [80, 120])
+def test_audit_on_a_folder_and_against_one_under_a_pty(tmp_path, columns):
     folder = write_folder(tmp_path / "任免表")
-    result = run_in_pty("audit", str(folder), "--as-of", AS_OF, "--no-output", columns=80)
+    result = run_in_pty("audit", str(folder), "--as-of", AS_OF, "--no-output", columns=columns)
     assert result.code == 1, result.text
-    assert "赵六.lrmx 的 <ChuShengNianYue>（出生年月）" in result.text
-    from cadre_cli.cli.linebreak import width
-
-    assert all(width(line) <= 80 for line in result.text.splitlines() if "━" not in line)
+    # the place: at 80 columns on a line of its own under the message, at 120 in the 位置 column (wrapped)
+    assert "赵六.lrmx" in result.text and "<ChuShengNianYue>（出生年月）" in result.text
+    assert fits(result.text, columns) == []
+    rows = [dict(r) for r in ROSTER]
+    rows[0]["民族"] = "壮族"
+    roster = roster_xlsx(tmp_path / "名册.xlsx", rows)
+    crossed = run_in_pty("audit", str(roster), "--lrmx", str(folder), "--as-of", AS_OF, "--no-output", columns=columns)
+    assert crossed.code == 1, crossed.text
+    assert "与任免表核对" in crossed.text and "张三.lrmx 的" in crossed.text and "<MinZu>（民族）" in crossed.text
+    assert "民族不一致" in crossed.text and "名册“名册”" in crossed.text
+    assert fits(crossed.text, columns) == []
 
 
 EXPORT_ROSTER = [

@@ -113,6 +113,12 @@ def place(result: AuditResult, cell, one_sheet: bool = True) -> str:
     return cell.ref if one_sheet else f"{cell.sheet}!{cell.ref}"
 
 
+def place_lines(where: str) -> tuple[str, ...]:
+    """`张三.lrmx 的 <MinZu>（民族）` on two lines: the file, then the element."""
+    file, sep, element = where.partition(" 的 ")
+    return (f"{file} 的", element) if sep else (where,)
+
+
 def _findings_table(console: Console, result: AuditResult, shown: list) -> Table:
     """Every finding with its place, person, unit, severity and rule. On a wide
     terminal each in its own column; on a narrow one (80 columns) the rule id goes
@@ -132,7 +138,7 @@ def _findings_table(console: Console, result: AuditResult, shown: list) -> Table
     for f in shown:
         where = place(result, f.cell, one_sheet)
         message = result.roster.report.rewrite(f.message)
-        cells = [escape(where)] if "位置" in columns else []
+        cells = [(stacked(*place_lines(where)) if files else escape(where))] if "位置" in columns else []
         cells += [escape(f.name or "—"), escape(f.unit or "—"), SEVERITY_STYLE[f.severity.value]]
         if wide:
             cells += [f.rule, escape(message)]

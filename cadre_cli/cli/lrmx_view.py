@@ -12,6 +12,7 @@ from rich import box
 from rich.markup import escape
 from rich.table import Table
 
+from cadre_cli.cli.audit_view import place_lines
 from cadre_cli.cli.common import stacked
 from cadre_cli.diagnostic import Diagnostic
 from cadre_cli.parse.dates import chinese_date
@@ -48,7 +49,7 @@ def findings_table(console: Any, findings: Sequence[Diagnostic], title: str = "�
     for f in findings:
         parts = _where(f, place(f))
         where = "，".join(parts)
-        cells = [stacked(*parts)] if wide else []
+        cells = [stacked(*(line for part in parts for line in place_lines(part)))] if wide else []
         cells += [escape(f.name or "—"), SEVERITY_STYLE[f.severity.value]]
         if wide:
             cells += [f.rule, escape(f.message)]
