@@ -113,7 +113,9 @@ def test_audit_on_a_folder_writes_a_listing_with_the_findings(run, tmp_path):
     header = [c.value for c in ws[1]]
     assert header[:3] == ["任免表文件", "单位", "姓名"]
     assert sorted(ws.cell(r, 1).value for r in range(2, 5)) == sorted(FILES)
-    assert "问题清单" in wb.sheetnames
+    listed = wb["问题清单"]
+    places = {listed.cell(r, 6).value for r in range(3, listed.max_row + 1)}
+    assert "王芳.lrmx 的 <NianDuKaoHeJieGuo>（年度考核结果）" in places  # the file and element, linked to the row
     assert not (folder / "任免表_审核结果.xlsx").exists() and sorted(p.name for p in folder.iterdir()) == sorted(FILES)
     assert out.stat().st_mode & 0o111 == 0  # a workbook, not an executable (the folder's mode is not copied)
     text = result.out

@@ -189,7 +189,7 @@ def _findings_sheet(annotated: Annotated, result: AuditResult) -> None:
     rows, fills, links = [], [], []
     for f in ordered:
         rows.append([f.severity.label, f"{REGISTRY[f.rule].title}\n{f.rule}", f.name or "—", f.unit or "—",
-                     f.message, f.basis])
+                     result.roster.report.rewrite(f.message), f.basis])
         fills.append(FILL[f.severity] if f.severity is Severity.ERROR else None)
         links.append(f.cell)
     for k in result.skipped:  # not checked for anyone: said once
@@ -209,7 +209,9 @@ def _findings_sheet(annotated: Annotated, result: AuditResult) -> None:
             continue
         fills.append(None)
         links.append(_gap_cell(person, own))
-    rows = [[i, *row[:4], _link_text(cell), *row[4:]] for i, (row, cell) in enumerate(zip(rows, links), start=1)]
+    report = result.roster.report  # 任免表 input: the place is a file and an element
+    rows = [[i, *row[:4], (report.place(cell.sheet, cell.row, cell.col) if cell else None) or _link_text(cell), *row[4:]]
+            for i, (row, cell) in enumerate(zip(rows, links), start=1)]
     s = result.summary()
     notes = [
         result.completeness(),
