@@ -5,11 +5,11 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 ASOF   := 2026-12-01
 
-.PHONY: install demo demo-run test bench samples clean
+.PHONY: install demo demo-run test lint bench samples templates clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev,bench]'
 	$(BIN)/python -m compileall -q cadre_cli
 	touch $(STAMP)
 
@@ -17,6 +17,10 @@ install: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# ruff, configured in pyproject.toml ([tool.ruff]); .ci/run calls it before the tests.
+lint: $(STAMP)
+	$(BIN)/python -m ruff check .
 
 # A real job on sample_data/: score the defense sheet, audit the roster, publish the list.
 # The audit runs in a pseudo-terminal (`script`), as a user sees it: colours, tables, progress bar.
@@ -40,12 +44,16 @@ demo-run:
 	@echo "  审核：sample_data/后备干部名册_审核结果.xlsx（名册中故意放入的错误已标红、标黄）"
 	@echo "  名单：sample_data/后备干部名册_名单/（每个单位一份 .docx 和 .html；中枢镇、白水镇的名单要等名册改正后才生成）"
 
+# The scripts run as modules from the top folder (no sys.path edits): python -m bench.run etc.
 bench: $(STAMP)
-	$(BIN)/python bench/run.py
+	$(BIN)/python -m bench.run
 
 samples: $(STAMP)
-	$(BIN)/python sample_data/make_samples.py
-	$(BIN)/python sample_data/make_lrmx_samples.py
+	$(BIN)/python -m sample_data.make_samples
+	$(BIN)/python -m sample_data.make_lrmx_samples
+
+templates: $(STAMP)
+	$(BIN)/python -m scripts.make_templates
 
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis bench/out
+	rm -rf $(VENV) .pytest_cache .hypothesis .ruff_cache bench/out

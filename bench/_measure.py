@@ -1,7 +1,7 @@
 """Run one measured job in this process and print {"seconds", "peak_mb"} as JSON.
 
-    python bench/_measure.py cli audit big.xlsx --json
-    python bench/_measure.py code "import pandas as pd; pd.read_excel('big.xlsx', engine='calamine')"
+    python -m bench._measure cli audit big.xlsx --json
+    python -m bench._measure code "import pandas as pd; pd.read_excel('big.xlsx', engine='calamine')"
 
 Output of the job itself is discarded; only the last line (the JSON) is read.
 """

@@ -2,7 +2,7 @@
 pandas + calamine, and `cadre audit` writing the annotated workbook against an openpyxl
 load-and-save of the same file.
 
-    python bench/bench_audit.py [ROWS]
+    python -m bench.bench_audit [ROWS]
 """
 
 from __future__ import annotations
@@ -10,9 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from bench.common import ratio_line, time_cli, time_pair  # noqa: E402
+from bench.common import ratio_line, time_cli, time_pair
 
 LARGEST = 100_000  # the largest realistic roster: memory growth is watched on it
 

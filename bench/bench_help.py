@@ -5,9 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from bench.common import ratio_line, time_process  # noqa: E402
+from bench.common import ratio_line, time_process
 
 
 def run(workdir: Path, repeats: int = 7) -> list[dict]:

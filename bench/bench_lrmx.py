@@ -1,7 +1,7 @@
 """Benchmark: `cadre lrmx check` and `cadre audit` on a folder of 2,000 任免表 (.lrmx) files,
 against parsing the same files with defusedxml alone (read, parse, walk every element).
 
-    python bench/bench_lrmx.py [REPEATS]
+    python -m bench.bench_lrmx [REPEATS]
 
 Prints one JSON line per comparison; `run(workdir)` returns them for bench/run.py.
 """
@@ -9,14 +9,10 @@ Prints one JSON line per comparison; `run(workdir)` returns them for bench/run.p
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sys
 from pathlib import Path
 
-if __package__ in (None, ""):
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from bench.common import ratio_line, time_pair  # noqa: E402
+from bench.common import ratio_line, time_pair
 
 FILES = 2000
 TARGET = None  # the issue sets no target; the ratio is reported
@@ -24,7 +20,7 @@ TARGET = None  # the issue sets no target; the ratio is reported
 
 def make_folder(folder: Path, count: int = FILES) -> Path:
     """`count` complete .lrmx files (the test builders' record, names and birth months varied)."""
-    from tests.builders import make_id
+    from tests.ids import make_id
     from tests.lrmx_builders import good_values, lrmx_bytes
 
     folder.mkdir(parents=True, exist_ok=True)

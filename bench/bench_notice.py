@@ -1,7 +1,7 @@
 """Benchmark: `cadre notice` writing 500 unit lists (docx + html) against docxtpl alone
 rendering the same docx template 500 times.
 
-    python bench/bench_notice.py [REPEATS]
+    python -m bench.bench_notice [REPEATS]
 
 Prints one JSON line per comparison; `run(workdir)` returns them for bench/run.py.
 """
@@ -12,9 +12,6 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
-
-if __package__ in (None, ""):
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import ROOT, ratio_line, time_cli, time_python
 
@@ -27,7 +24,7 @@ def make_roster(path: Path, units: int = UNITS, per_unit: int = PER_UNIT) -> Pat
     """A plain roster: one header row, `units` units of `per_unit` people each."""
     from openpyxl import Workbook
 
-    from tests.builders import make_id
+    from tests.ids import make_id
 
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("名册")
@@ -71,7 +68,7 @@ def run(workdir: Path, repeats: int = 3) -> list[dict]:
                      "--force", "--start", "2026-12-01", "--kind", "list"], repeats)
     base = time_python(f"docxtpl alone ({UNITS} × list.docx)",
                        BASELINE.format(out=str(workdir / "baseline"), units=UNITS, per_unit=PER_UNIT,
-                                       template=str(ROOT / "templates" / "list.docx")), repeats)
+                                       template=str(ROOT / "cadre_cli" / "templates" / "list.docx")), repeats)
     return [ratio_line("notice-500-units", ours, base, TARGET)]
 
 

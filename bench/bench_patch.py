@@ -3,7 +3,7 @@ of the same 50,000-row roster: about 10% of the data cells marked (a fill and a
 comment each), two status columns, and two new sheets (a 5,000-row 问题清单 with
 links, a 结构分析 with two native charts), made and grafted as cadre will.
 
-    python bench/bench_patch.py [ROWS]
+    python -m bench.bench_patch [ROWS]
 """
 
 from __future__ import annotations
@@ -11,9 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from bench.common import ratio_line, time_code_pair  # noqa: E402
+from bench.common import ratio_line, time_code_pair
 
 HEADER_ROWS = (3, 4)
 FIRST = 5
@@ -82,7 +80,6 @@ def run(workdir: Path, repeats: int = 3, rows: int = 50_000) -> list[dict]:
         roster(source, rows)
     ours, base = time_code_pair(
         ("patch_package（标注 10% 单元格 + 2 列 + 2 张新表）",
-         f"import sys; sys.path.insert(0, {str(Path(__file__).resolve().parent.parent)!r}); "
          f"from bench.bench_patch import patch_once; patch_once({str(source)!r}, "
          f"{str(workdir / 'patched.xlsx')!r}, {rows})"),
         ("openpyxl load + save",

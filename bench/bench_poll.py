@@ -3,7 +3,7 @@ generated .xlsx (票号 | 投票人类别 | a √ column per candidate, 差额 l
 the ballots naming too many), read and tallied by class with every check, against a
 python-calamine read of the same sheet (the floor for any reader of the file).
 
-    python bench/bench_poll.py [BALLOTS]
+    python -m bench.bench_poll [BALLOTS]
 """
 
 from __future__ import annotations
@@ -12,9 +12,7 @@ import json
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from bench.common import ROOT, ratio_line, time_code_pair  # noqa: E402
+from bench.common import ROOT, ratio_line, time_code_pair
 
 BALLOTS = 100_000
 CANDIDATES = 50

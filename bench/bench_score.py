@@ -1,7 +1,7 @@
 """Benchmark `cadre score` on a 5,000-candidate score sheet with the annotated output,
 against an openpyxl load-and-save of the same file (the floor for any annotated copy).
 
-    python bench/bench_score.py            # prints the figures as JSON lines
+    python -m bench.bench_score            # prints the figures as JSON lines
 """
 
 from __future__ import annotations
@@ -10,9 +10,6 @@ import json
 import random
 import sys
 from pathlib import Path
-
-if __package__ in (None, ""):
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import ROOT, ratio_line, time_cli, time_python
 

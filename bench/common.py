@@ -33,7 +33,7 @@ def time_python(label: str, code: str, repeats: int = 3) -> Timing:
 
 
 def _once(label: str, spec: list[str]) -> tuple[float, float]:
-    done = subprocess.run([sys.executable, str(MEASURE), *spec], capture_output=True, text=True, cwd=ROOT)
+    done = subprocess.run([sys.executable, "-m", "bench._measure", *spec], capture_output=True, text=True, cwd=ROOT)
     line = done.stdout.strip().splitlines()[-1] if done.stdout.strip() else ""
     if not line.startswith("{"):
         raise RuntimeError(f"{label} failed: {done.stderr[-2000:]}")

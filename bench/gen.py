@@ -1,6 +1,6 @@
 """Generate large inputs in the real layouts for the benchmarks (fictional people).
 
-    python bench/gen.py roster 50000 bench/out/roster_50000.xlsx
+    python -m bench.gen roster 50000 bench/out/roster_50000.xlsx
 """
 
 from __future__ import annotations
@@ -12,9 +12,8 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from sample_data.make_samples import GIVEN, ROSTER_HEADERS, SURNAMES, make_id  # noqa: E402
+from sample_data.make_samples import GIVEN, ROSTER_HEADERS, SURNAMES
+from tests.ids import make_id
 
 
 def _name(rng: random.Random) -> str:
@@ -66,7 +65,7 @@ def roster(path: Path, rows: int, units: int = 300, seed: int = 1) -> Path:
             sec_end = f"{y + rng.choice((1, 2, 3))}.{rng.randint(1, 12):02d}"
         ws.append([
             i + 1, _name(rng), "男" if male else "女", rng.choice(("汉族",) * 8 + ("彝族", "回族")),
-            f"{born.year}.{born.month:02d}", make_id(born, male, i % 400), rng.choice(("中共党员",) * 9 + ("群众",)),
+            f"{born.year}.{born.month:02d}", make_id(born, male, seq=i % 400), rng.choice(("中共党员",) * 9 + ("群众",)),
             f"{born.year + 22}.{rng.randint(7, 9):02d}", rng.choice(("大学 学士",) * 4 + ("研究生 硕士", "大专")),
             rng.choice((None, None, "研究生 硕士")), rng.choice(unit_names), rng.choice(("副局长", "股长", "副主任", "科员")),
             rng.choice(("副科级", "科员", "四级主任科员")), f"{rng.randint(2018, 2025)}.{rng.randint(1, 12):02d}",

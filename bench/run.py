@@ -1,8 +1,8 @@
 """`make bench`: every benchmark, each figure the median of several runs in fresh
 processes, as a ratio to a baseline measured in the same run, with peak memory.
 
-    python bench/run.py            # all
-    python bench/run.py audit help # some
+    python -m bench.run            # all
+    python -m bench.run audit help # some
 
 Results are printed as a Markdown table (pasted into the README) and saved to
 bench/out/results.json.
@@ -17,7 +17,6 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 SUITES = ["audit", "score", "notice", "help", "patch", "poll", "lrmx"]
 
@@ -39,7 +38,7 @@ def main(names: list[str]) -> None:
     lines: list[dict] = []
     for name in names or SUITES:
         started = time.perf_counter()
-        done = subprocess.run([sys.executable, __file__, "--suite", name], capture_output=True, text=True,
+        done = subprocess.run([sys.executable, "-m", "bench.run", "--suite", name], capture_output=True, text=True,
                               cwd=Path(__file__).resolve().parent.parent)
         if done.returncode != 0:
             sys.exit(f"[{name}] failed:\n{done.stderr[-3000:]}")

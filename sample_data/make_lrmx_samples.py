@@ -1,7 +1,7 @@
 """Build the sample 干部任免审批表 files in sample_data/任免表/ (fictional people) from the
 sample roster, with our own writer (cadre_cli.lrmx.write), one sub-folder per unit:
 
-    python sample_data/make_lrmx_samples.py      (after make_samples.py)
+    python -m sample_data.make_lrmx_samples      (after sample_data.make_samples; `make samples` runs both)
 
 县财政局/韩浩.lrmx — agrees with the roster, a clean file.
 县财政局/郭宇健.lrmx — 参加工作时间 a year later than the roster's (`cadre audit 名册 --lrmx` finds it),
@@ -14,19 +14,17 @@ sample roster, with our own writer (cadre_cli.lrmx.write), one sub-folder per un
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from pathlib import Path
 
-HERE = Path(__file__).parent
-sys.path.insert(0, str(HERE.parent))
+from cadre_cli.lrmx.from_roster import card_values
+from cadre_cli.lrmx.write import new_card, save_cards
+from cadre_cli.model.person import build_roster
+from cadre_cli.parse.dates import PDate
+from cadre_cli.parse.grades import Grade
+from cadre_cli.readers.roster_input import read_roster
+from tests.ids import make_id
 
-from cadre_cli.lrmx.from_roster import card_values  # noqa: E402
-from cadre_cli.lrmx.write import new_card, save_cards  # noqa: E402
-from cadre_cli.model.person import build_roster  # noqa: E402
-from cadre_cli.parse.dates import PDate  # noqa: E402
-from cadre_cli.parse.grades import Grade  # noqa: E402
-from cadre_cli.readers.roster_input import read_roster  # noqa: E402
-from sample_data.make_samples import make_id  # noqa: E402
+HERE = Path(__file__).parent
 
 FOLDER = HERE / "任免表"
 FORM = {"native_place": "云南泸西", "birthplace": "云南泸西", "rewards": "无", "reason": "工作需要",
@@ -90,7 +88,7 @@ def main() -> None:
                                                                   2025: Grade.COMPETENT})]
     li = {"name": "李文斌", "gender": "男", "birth": PDate(1988, 9), "ethnicity": "彝族", "joined_party": PDate(2010, 6),
           "work_start": PDate(2011, 7), "education_fulltime": "大学", "degree_fulltime": "管理学学士",
-          "post": "泸西县白水镇党委委员", "id_number": make_id(dt.date(1988, 9, 15), True, 77), "assessments": {2024: Grade.EXCELLENT, 2025: Grade.COMPETENT},
+          "post": "泸西县白水镇党委委员", "id_number": make_id(dt.date(1988, 9, 15), "男", seq=77), "assessments": {2024: Grade.EXCELLENT, 2025: Grade.COMPETENT},
           "resume": [(PDate(2007, 9), PDate(2011, 7), "云南财经大学公共管理专业学习"),
                      (PDate(2011, 7), PDate(2020, 3), "泸西县白水镇科员"), (PDate(2020, 3), None, "泸西县白水镇党委委员")],
           **FORM}

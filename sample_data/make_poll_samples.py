@@ -1,6 +1,6 @@
 """Build the sample 民主推荐 / 民主测评 workbooks (fictional people) for `cadre poll`.
 
-    python sample_data/make_poll_samples.py
+    python -m sample_data.make_poll_samples
 
 民主推荐票汇总.xlsx — a recommendation summary in the layout offices fill in: title, 填报单位
 line, per-class sentences above the table (应到、实到、发出、收回、有效、无效), each voter
@@ -15,17 +15,15 @@ class merged over 票数 | 得票率 (the shares left for the tool), a tie, sign
 from __future__ import annotations
 
 import random
-import sys
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
-HERE = Path(__file__).parent
-sys.path.insert(0, str(HERE.parent))
+from sample_data.make_samples import GIVEN, SURNAMES
 
-from sample_data.make_samples import GIVEN, SURNAMES  # noqa: E402
+HERE = Path(__file__).parent
 
 CLASSES = ["领导班子成员", "中层干部", "普通党员群众"]
 POSTS = ["办公室主任", "预算股股长", "国库股副股长", "综合股股长", "财政监督股副股长", "乡镇财政所所长",

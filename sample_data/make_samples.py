@@ -1,6 +1,6 @@
 """Build the sample workbooks in sample_data/ (fictional people, valid ID numbers).
 
-    python sample_data/make_samples.py
+    python -m sample_data.make_samples
 
 后备干部名册.xlsx — a county roster in the real layout: title, 填报单位 line, two-row
 merged header (学历学位, 年度考核, 民主测评票数), section lines, footer; with the cases
@@ -19,18 +19,12 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
+from tests.ids import make_id
+
 HERE = Path(__file__).parent
-AREA = "532527"  # 泸西县
-_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 UNITS = ["县委办公室", "县财政局", "县教育体育局", "中枢镇", "白水镇", "县卫生健康局"]
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建文辉力斌宇浩凯健俊帆"
-
-
-def make_id(born: dt.date, male: bool, seq: int) -> str:
-    order = (seq * 2 + (1 if male else 0)) % 1000
-    body = f"{AREA}{born:%Y%m%d}{order:03d}"
-    return body + "10X98765432"[sum(int(c) * w for c, w in zip(body, _WEIGHTS)) % 11]
 
 
 ROSTER_HEADERS = [
@@ -107,11 +101,11 @@ def roster_people(rng: random.Random) -> tuple[list[dict], list[dict]]:
 
 def _row(seq: int, p: dict) -> list:
     born = p["born"]
-    id_number: object = make_id(born, p["male"], p.get("id_seq", seq))
+    id_number: object = make_id(born, p["male"], seq=p.get("id_seq", seq))
     if p.get("bad_id"):
         id_number = id_number[:-1] + ("1" if id_number[-1] != "1" else "2")
     if p.get("mismatch"):
-        id_number = make_id(dt.date(born.year, born.month, born.day) + dt.timedelta(days=400), p["male"], seq)
+        id_number = make_id(dt.date(born.year, born.month, born.day) + dt.timedelta(days=400), p["male"], seq=seq)
     if p.get("float_id"):
         id_number = float(id_number[:17] + "0")
     birth = p.get("bad_date") or f"{born.year}.{born.month:02d}"
@@ -265,11 +259,52 @@ def build_enterprise(path: Path) -> None:
     wb.save(path)
 
 
+INTERVIEW_HEADERS = [("序号", None), ("准考证号", None), ("姓名", None), ("工作单位", None), ("笔试成绩", None)] + \
+    [(f"评委{i}", "面试评委评分") for i in range(1, 8)] + [("备注", None)]
+
+
+def build_interview(path: Path) -> None:
+    """A competitive selection (竞争上岗, with sample_data/竞争上岗政策.toml): 笔试40% + 面试60%,
+    seven interview judges (the highest and lowest dropped), one absent from the interview,
+    one below the written pass mark."""
+    rng = random.Random(2027)
+    used: set[str] = set()
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "竞争上岗"
+    width = len(INTERVIEW_HEADERS)
+    ws.cell(1, 1, "2026年县直机关股室负责人竞争上岗成绩汇总表")
+    ws.cell(1, 1).font = Font(name="方正小标宋简体", size=16)
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
+    _header(ws, INTERVIEW_HEADERS, 2)
+    r = 4
+    for i in range(1, 13):
+        written: object = round(rng.uniform(56, 92) * 2) / 2
+        marks: list[object] = [round(rng.uniform(72, 94) * 2) / 2 for _ in range(7)]
+        note = None
+        if i == 5:
+            written = 57.5  # below 60: no interview
+        if i == 9:
+            marks, note = ["缺考"] * 7, "未参加面试"
+        row = [i, f"2026{i:03d}", _name(rng, used), rng.choice(UNITS), written, *marks, note]
+        for c, value in enumerate(row, start=1):
+            if value is not None:
+                ws.cell(r, c, value)
+        r += 1
+    ws.cell(r + 1, 1, "注：笔试60分合格方可参加面试；综合成绩 = 笔试成绩×40% + 面试成绩×60%。")
+    ws.cell(r + 2, 1, "计分人：杨帆            监督人：周敏")
+    for c in range(1, width + 1):
+        ws.column_dimensions[get_column_letter(c)].width = 8 if c > 5 else 12
+    wb.save(path)
+
+
 def main() -> None:
     build_roster(HERE / "后备干部名册.xlsx")
     build_scores(HERE / "答辩测评成绩.xlsx")
     build_enterprise(HERE / "公开选拔成绩.xlsx")
-    print("已生成：", HERE / "后备干部名册.xlsx", HERE / "答辩测评成绩.xlsx", HERE / "公开选拔成绩.xlsx")
+    build_interview(HERE / "竞争上岗成绩.xlsx")
+    print("已生成：", HERE / "后备干部名册.xlsx", HERE / "答辩测评成绩.xlsx", HERE / "公开选拔成绩.xlsx",
+          HERE / "竞争上岗成绩.xlsx")
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ import datetime as dt
 
 from openpyxl import Workbook
 
-from tests.audit_helpers import audit, of_rule, write_policy
+from tests.audit_helpers import audit, of_rule
 from tests.builders import make_id, person, write_table
 
 BORN = dt.date(1990, 6, 1)

@@ -147,7 +147,7 @@ def test_openpyxl_opens_the_copy_with_marks_comments_and_sheets(corpus, name):
     if "comment" in name or name.startswith("all"):
         assert note.startswith("用户批注：核对姓名") and "——" in note
     assert "只有批注" in ws.cell(FIRST + 4, 6).comment.text
-    assert f"H2:H3" in {str(m) for m in ws.merged_cells.ranges}
+    assert "H2:H3" in {str(m) for m in ws.merged_cells.ranges}
     assert ws.column_dimensions["I"].width == 36
     assert ws.page_setup.paperSize in (9, "9") and ws.sheet_properties.pageSetUpPr.fitToPage
     assert ws.page_setup.fitToWidth in (1, "1") and ws.page_setup.fitToHeight in (0, "0")

@@ -1,10 +1,11 @@
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cadre_cli.parse.numbers import ABSENT, parse_count, parse_number, round_half_up
+from cadre_cli.parse.numbers import ABSENT, parse_count, parse_number, percent, round_half_up
 from cadre_cli.parse.problem import ValueProblem
 
 
@@ -56,3 +57,27 @@ def test_never_raises_anything_else(text):
 @given(st.decimals(min_value=-10**6, max_value=10**6, allow_nan=False, allow_infinity=False, places=3))
 def test_round_trip(value):
     assert parse_number(str(value)) == value
+
+
+@pytest.mark.parametrize("value, places, expected", [
+    (Fraction("0.12345"), 2, "12.35%"),  # half-up: round() would give the half-even 12.34%
+    (Fraction(1, 2), 2, "50%"), (Fraction(2, 3), 2, "66.67%"), (Fraction(1, 3), 1, "33.3%"),
+    (Decimal("0.123"), 2, "12.3%"), (0, 2, "0%"), (1, 2, "100%"), (Fraction(1, 8), 0, "13%"),
+])
+def test_percent_formatter(value, places, expected):
+    assert percent(value, places) == expected
+
+
+@given(st.fractions(min_value=0, max_value=1, max_denominator=10**6), st.integers(min_value=0, max_value=4))
+def test_percent_is_the_exact_half_up_of_the_share(share, places):
+    text = percent(share, places)
+    shown = Decimal(text.removesuffix("%"))
+    assert abs(Fraction(shown) - share * 100) <= Fraction(1, 2 * 10 ** places)  # never further than half a unit
+    assert shown == round_half_up(share * 100, Decimal(1).scaleb(-places))
+
+
+def test_pool_and_assessment_shares_agree():
+    from cadre_cli.audit.checks.assessment import _percent
+    from cadre_cli.audit.checks.pool import pct
+
+    assert pct(Fraction("0.12345")) == _percent(Fraction("0.12345")) == "12.35%"

@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from cadre_cli.cli.linebreak import CLOSING, OPENING, width
-from tests.pty_run import ANSI, ROOT, run_in_pty
+from tests.pty_run import ROOT, run_in_pty
 
 ROSTER = str(ROOT / "sample_data" / "后备干部名册.xlsx")
 SCORES = str(ROOT / "sample_data" / "答辩测评成绩.xlsx")

@@ -136,7 +136,7 @@ def test_a_sparse_sheet_cannot_blow_up_the_grid(tmp_path, monkeypatch):
     from cadre_cli.readers import grid
 
     monkeypatch.setattr(grid, "MAX_SLOTS", 100_000)
-    rows = "".join(f'<Row><Cell ss:Index="16384"><Data ss:Type="String">x</Data></Cell></Row>' for _ in range(10))
+    rows = "".join('<Row><Cell ss:Index="16384"><Data ss:Type="String">x</Data></Cell></Row>' for _ in range(10))
     text = HEAD + f'<Worksheet ss:Name="S"><Table>{rows}</Table></Worksheet></Workbook>'
     with pytest.raises(InputError, match="工作表“S”中的内容分散在 163840 个单元格的范围里"):
         load_book(_write(tmp_path, text))

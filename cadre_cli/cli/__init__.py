@@ -1,6 +1,6 @@
 """The `cadre` command line: a thin Typer layer over the library.
 
-Heavy libraries (pandas, openpyxl, calamine, docx) are imported inside the commands
+Heavy libraries (openpyxl, calamine, docx) are imported inside the commands
 that need them, so `cadre --help` stays fast.
 """
 

@@ -42,7 +42,6 @@ def rules(
         emit_json({"command": "rules", "rules": [_rule_json(r, presets) for r in chosen]})
         return
     from rich import box
-    from rich.markup import escape
     from rich.table import Table
 
     table = Table(title="检查规则（cadre rules 编号 查看详细说明）", box=box.SIMPLE_HEAD, title_justify="left")

@@ -40,7 +40,8 @@ def score(
     县级方案（默认 county）：笔试60分合格，合格者进入答辩测评；考评分取评委平均分，
     测评分 =（优秀票×100 + 称职票×80 + 基本称职票×60）÷ 测评人数，
     答辩测评分 = 考评分×60% + 测评分×40%，60分合格。企业方案（--policy enterprise）：
-    笔试30 + 演讲答辩35 + 组织考察35。有数据错误的行不计算结果，退出码为 2。
+    笔试30 + 演讲答辩35 + 组织考察35。笔试面试方案（政策文件中 scheme = "interview"）：
+    综合成绩 = 笔试×x% + 面试×y%，比例由政策给出。有数据错误的行不计算结果，退出码为 2。
 
     示例：cadre score 答辩测评成绩.xlsx；cadre score 成绩.xlsx --policy enterprise --json --no-output
     """
@@ -67,7 +68,7 @@ def score(
             suffix = output_suffix(book.kind)
             target = output or default_output(source, "成绩", suffix)
             check_suffix(target, suffix, "带标注的工作簿" + ("（输入含宏，输出保留宏）" if suffix == ".xlsm" else ""))
-            check_room(tables, len(result_columns(pol.score.scheme or "defense")))
+            check_room(tables, len(result_columns(pol)))
             check_target(target, (book.source,), force)
         bar.update(task, description="计算成绩")
         run = run_scoring(source.name, tables, pol)
@@ -117,7 +118,8 @@ def _candidate(result: Result) -> dict[str, Any]:
         "name": c.name, "exam_number": c.exam_number, "unit": c.unit, "status": result.status.value, "status_text": why,
         "written": _number(result.written), "written_passed": result.written_passed,
         "panel": _number(result.panel), "poll": _number(result.poll), "defense": _number(result.defense),
-        "speech": _number(result.speech), "org": _number(result.org), "total": _number(result.total),
+        "speech": _number(result.speech), "org": _number(result.org), "interview": _number(result.interview),
+        "total": _number(result.total),
         "passed": passed, "rank": result.rank, "notes": c.notes,
         "rows": [{"sheet": r.sheet, "row": r.row} for r in c.records],
     }
@@ -147,9 +149,9 @@ def _render(run: ScoreRun, target: Path | None, notes: list[str]) -> None:
 
     from cadre_cli.score.model import Status
     from cadre_cli.score.rank import by_rank
-    from cadre_cli.writers.score_book import explanation, failing, verdict
+    from cadre_cli.writers.score_book import explanation, failing
 
-    enterprise = run.policy.score.scheme == "enterprise"
+    columns = run.scheme.terminal_columns(run.policy)
     wide = console.width >= WIDE_TERMINAL  # room for the 说明 column; else notes go under the table
     results = by_rank(run.results)
     shown = results[:TABLE_MAX_ROWS]
@@ -159,10 +161,10 @@ def _render(run: ScoreRun, target: Path | None, notes: list[str]) -> None:
     table = Table(title=f"成绩（政策：{run.policy.name}，{run.path_name}）", box=box.HEAVY_HEAD if wide else box.SIMPLE_HEAD,
                   padding=(0, 1) if wide else (0, 1, 0, 0), show_edge=wide)
     numbered = any(r.candidate.exam_number for r in results)  # no empty 准考证号 column
-    heads = ["名次", *(["准考证号"] if numbered else []), "姓名"] + (
-        ["笔试", "演讲答辩", "组织考察", "总成绩"] if enterprise else ["笔试", "考评分", "测评分", "答辩测评分", "结果"])
-    for h in heads:
-        table.add_column(h, justify="left" if h in ("姓名", "准考证号", "结果") else "right", no_wrap=True)
+    heads = [("名次", True), *([("准考证号", False)] if numbered else []), ("姓名", False),
+             *((c.short or c.label, c.number) for c in columns)]
+    for h, number in heads:
+        table.add_column(h, justify="right" if number else "left", no_wrap=True)
     if wide:
         table.add_column("说明", overflow="fold", min_width=16, max_width=60)
 
@@ -171,8 +173,7 @@ def _render(run: ScoreRun, target: Path | None, notes: list[str]) -> None:
 
     for r in shown:
         c = r.candidate
-        scores = [r.written, r.speech, r.org, r.total] if enterprise else \
-            [r.written, r.panel, r.poll, r.defense, verdict(r)]
+        scores = [col.value(r) for col in columns]
         cells = [text(r.rank), *([text(c.exam_number)] if numbered else []), text(c.name), *map(text, scores)]
         style = "red" if failing(r) else "yellow" if r.status is Status.ABSENT else None
         table.add_row(*cells, *([text(explanation(r))] if wide else []), style=style)
@@ -186,7 +187,7 @@ def _render(run: ScoreRun, target: Path | None, notes: list[str]) -> None:
         console.print(f"（共{len(results)}人，上表只列出前{TABLE_MAX_ROWS}名；完整结果见输出工作簿，或加 --json。）")
     passed = sum(1 for r in run.results if r.passed)
     console.print(f"共{len(run.results)}人：计算成绩{run.count(Status.SCORED)}人"
-                  + ("" if enterprise else f"（合格{passed}人）") + f"，笔试不合格{run.count(Status.FAILED_WRITTEN)}人"
+                  + (f"（合格{passed}人）" if run.scheme.counts_passed(run.policy) else "") + f"，笔试不合格{run.count(Status.FAILED_WRITTEN)}人"
                   f"，缺考{run.count(Status.ABSENT)}人，数据有误{run.count(Status.REJECTED)}人。")
     for issue in run.errors:
         err_console.print(f"[bold red]错误[/]（{issue.rule}）：{escape(issue.message)}")

@@ -503,14 +503,14 @@ _POLL_FIELDS = tuple((f"poll:{k}", k) for k in (*POLL_KEYS, "voters"))
 
 def _poll(person: Person, memo: dict) -> Poll | None:
     values = person.record.values
-    present = [(field, key) for field, key in _POLL_FIELDS if field in values]
+    present = [(name, key) for name, key in _POLL_FIELDS if name in values]
     if not present or present[0][1] == "voters":
         return None
     poll = Poll()
-    for field, key in present:
-        ok, value = lookup(memo, parse_count, values[field])
+    for name, key in present:
+        ok, value = lookup(memo, parse_count, values[name])
         if not ok:
-            person.problems.append(Problem(field, person.record.ref(field), value))
+            person.problems.append(Problem(name, person.record.ref(name), value))
             return None
         if value is BLANK:
             value = 0

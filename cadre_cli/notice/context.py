@@ -22,6 +22,7 @@ from typing import Any
 from cadre_cli.model.person import Person
 from cadre_cli.notice.period import Period, cn_date
 from cadre_cli.parse.categories import Education
+from cadre_cli.parse.dates import PDate
 from cadre_cli.parse.numbers import ABSENT, parse_number, round_half_up
 from cadre_cli.parse.problem import ValueProblem
 
@@ -70,7 +71,8 @@ def _month(value: Any) -> tuple[str, str]:
     """`1985年3月` and `1985.03` from a PDate; the day is never published."""
     if value is None:
         return "", ""
-    return f"{value.year}年{value.month}月", f"{value.year}.{value.month:02d}"
+    month = PDate(value.year, value.month)
+    return month.chinese(), str(month)
 
 
 def _education(person: Person) -> str:

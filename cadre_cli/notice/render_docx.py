@@ -18,7 +18,7 @@ from typing import Any
 from cadre_cli.errors import CadreError, InputError, debug_detail
 from cadre_cli.notice.sandbox import NoticeEnvironment, template_errors
 
-LINE_CHARS = 28  # characters of 3号 仿宋 in a 156 mm line (templates/make_templates.py)
+LINE_CHARS = 28  # characters of 3号 仿宋 in a 156 mm line (scripts/make_templates.py)
 TITLE_CHARS = 20  # characters of 2号 小标宋 in a line
 TITLE_BREAKS = ("拟列为", "拟确定为", "拟任")
 IDEOGRAPHIC_SPACE = "\u3000"

@@ -1,33 +1,27 @@
 """Where the built-in templates are, and which format a user's template is for.
 
-The templates live in the repository's top-level `templates/`; an installed package
-carries a copy in `cadre_cli/templates/` (see `_build_templates.py`). The package copy
-is looked for first, then the source tree.
+The templates are package data, `cadre_cli/templates/` (rebuilt by
+`python -m scripts.make_templates`), loaded with importlib.resources.
 """
 
 from __future__ import annotations
 
+from importlib.resources import files
 from pathlib import Path
 
-import cadre_cli
 from cadre_cli.errors import InputError
 
 FORMATS = ("docx", "html", "md")
-_PACKAGE = Path(cadre_cli.__file__).resolve().parent
 _SUFFIXES = {".docx": "docx", ".html": "html", ".htm": "html", ".md": "md", ".markdown": "md"}
-
-
-def template_dir() -> Path:
-    for folder in (_PACKAGE / "templates", _PACKAGE.parent / "templates"):
-        if (folder / "notice.docx").is_file():
-            return folder
-    raise InputError("找不到随程序提供的公示模板（templates 文件夹），请重新安装 cadre。")
 
 
 def builtin(fmt: str, kind: str) -> Path:
     """notice.docx / list.docx; one HTML and one Markdown template serve both kinds."""
     name = f"{kind}.docx" if fmt == "docx" else f"notice.{fmt}.j2"
-    return template_dir() / name
+    resource = files("cadre_cli").joinpath("templates", name)
+    if not resource.is_file():
+        raise InputError("找不到随程序提供的公示模板（cadre_cli/templates），请重新安装 cadre。")
+    return Path(str(resource))  # an installed package is a folder: the resource is a file on disk
 
 
 def template_format(path: Path) -> str:

@@ -217,7 +217,7 @@ def parse_date_text(text: str) -> PDate:
 
 
 _RANGE_SEP = re.compile(r"\s*(?:至|到|~|～|—+|–|－|--|\s-\s)\s*")
-_ONGOING = {"", "今", "至今", "现在", "今", "在职", "现在职", "未结束"}
+_ONGOING = {"", "今", "至今", "现在", "在职", "现在职", "未结束"}
 
 
 def parse_date_range(raw: object) -> tuple[PDate, PDate | None] | None:

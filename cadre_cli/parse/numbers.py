@@ -80,6 +80,13 @@ def parse_count(raw: object) -> int | None:
     return int(value)
 
 
+def percent(value: Fraction | Decimal | int, places: int = 2) -> str:
+    """A share as a user reads it: ×100, 四舍五入 to `places` decimals, trailing zeros
+    dropped: 0.12345 -> 12.35%, 1/2 -> 50%, 2/3 -> 66.67%. The one percent formatter."""
+    shown = round_half_up(Fraction(value) * 100, Decimal(1).scaleb(-places))
+    return f"{shown.normalize():f}%"
+
+
 def round_half_up(value: Decimal | Fraction, places: Decimal = TWO_PLACES) -> Decimal:
     """四舍五入 to two decimals (or `places`), never banker's rounding.
 

@@ -150,9 +150,30 @@ class Enterprise(Section):
     staff_max: Maximum = Decimal(10)
 
 
+class Interview(Section):
+    """笔试 x% + 面试 y% (竞争上岗, 公开选拔): the weights are the policy's own, exact."""
+
+    written_weight: Weight | None = None
+    interview_weight: Weight | None = None
+    interview_max: Maximum = Decimal(100)
+    interview_pass: Decimal | None = Field(default=None, ge=0, le=1000)  # 面试合格分
+    total_pass: Decimal | None = Field(default=None, ge=0, le=1000)  # 综合成绩合格分
+
+    @model_validator(mode="after")
+    def _weights(self) -> Interview:
+        w, i = self.written_weight, self.interview_weight
+        if (w is None) != (i is None):
+            raise ValueError("中 written_weight 与 interview_weight 应同时设置")
+        if w is not None and i is not None and w + i != 1:
+            raise ValueError(f"中 written_weight（{w}）与 interview_weight（{i}）之和应为 1")
+        if self.interview_pass is not None and self.interview_pass > self.interview_max:
+            raise ValueError(f"中 interview_pass（{self.interview_pass}）超过了 interview_max（{self.interview_max}）")
+        return self
+
+
 class Score(Section):
     exam_required: bool = False  # results written as 合格/不合格 count even without pass marks
-    scheme: Literal["defense", "enterprise"] | None = None
+    scheme: Literal["defense", "enterprise", "interview"] | None = None
     written_pass: Decimal | None = Field(default=None, ge=0, le=100)
     defense_pass: Decimal | None = Field(default=None, ge=0, le=100)
     written_max: Maximum = Decimal(100)
@@ -164,7 +185,8 @@ class Score(Section):
     poll_size: list[Annotated[int, Field(ge=1, le=100000)]] | None = Field(default=None, min_length=2, max_length=2)
     grade_points: GradePoints = GradePoints()
     enterprise: Enterprise = Enterprise()
-    tie_break: list[Literal["panel", "poll", "written", "speech", "org"]] = []
+    interview: Interview = Interview()
+    tie_break: list[Literal["panel", "poll", "written", "speech", "org", "interview"]] = []
 
     @model_validator(mode="after")
     def _weights(self) -> Score:
@@ -176,6 +198,9 @@ class Score(Section):
                 raise ValueError(f"中 {key} 应写成 [最少, 最多]，现为 {pair}")
         if self.written_pass is not None and self.written_pass > self.written_max:
             raise ValueError(f"中 written_pass（{self.written_pass}）超过了 written_max（{self.written_max}）")
+        if self.scheme == "interview" and self.interview.written_weight is None:
+            raise ValueError("中 scheme = \"interview\"（笔试+面试）须在 [score.interview] 中设置 written_weight 与 "
+                             "interview_weight（笔试、面试所占比例，如 0.4 与 0.6，两者之和为 1）")
         return self
 
 

@@ -276,5 +276,6 @@ def _shares(poll: PollData, res: CandidateResult, unfit_max: Fraction | None,
 
 
 def _pct(share: Fraction) -> str:
-    shown = percent(share, 2)
-    return f"{shown.normalize():f}%" if shown == shown.to_integral_value() else f"{shown}%"
+    from cadre_cli.parse.numbers import percent as as_text  # `percent` here is poll's number
+
+    return as_text(share, 2)

@@ -290,8 +290,9 @@ def _weigh(res: CandidateResult, settings: Tally, kind: str) -> None:
 
 
 def _pct(value: Fraction | None) -> str:
-    shown = percent(value, 2)
-    return "" if shown is None else f"{shown.normalize():f}%"
+    from cadre_cli.parse.numbers import percent as as_text  # this module's `percent` is the number
+
+    return "" if value is None else as_text(value, 2)
 
 
 def assign_ranks(results: list[CandidateResult]) -> None:

@@ -137,9 +137,6 @@ class Tally(Section):
 
 
 def _shown(value: Fraction) -> str:
-    from decimal import Decimal
+    from cadre_cli.parse.numbers import percent
 
-    from cadre_cli.parse.numbers import round_half_up
-
-    percent = round_half_up(value * 100, Decimal("0.01")).normalize()
-    return f"{percent:f}%"
+    return percent(value, 2)

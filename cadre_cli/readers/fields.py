@@ -92,6 +92,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "defense": ("答辩测评成绩", "答辩测评分数", "答辩测评分", "答辩成绩", "答辩测评得分"),
     "speech": ("演讲答辩", "演讲与答辩", "演讲答辩成绩", "演讲答辩得分"),
     "org_total": ("组织考察", "组织考察得分", "组织考察成绩"),
+    "interview": ("面试成绩", "面试", "面试得分", "面试分数", "结构化面试", "面试总分"),
     "panel_score": ("考评分", "考评分数", "考评组得分", "考评得分", "考评组评分", "评委评分", "评委平均分"),
     "poll_score": ("测评分", "测评分数", "测评得分", "测评组得分", "民主测评得分", "民主测评分"),
     "total": ("总成绩", "总分", "综合成绩", "综合得分", "最终成绩"),
@@ -284,7 +285,7 @@ def _group_pattern(group: str, key: str) -> str | None:
 RESEMBLE_WORDS: tuple[tuple[str, str], ...] = (
     ("身份证", "id_number"), ("证件号", "id_number"), ("出生", "birth"), ("入党", "joined_party"),
     ("参加工作", "work_start"), ("后备", "reserve_level"), ("挂职", "secondment_period"), ("借用", "borrowed_period"),
-    ("帮带", "mentor"), ("考核", "assessment:*"), ("测评", "poll:*"), ("笔试", "written"), ("答辩", "defense"),
+    ("帮带", "mentor"), ("考核", "assessment:*"), ("测评", "poll:*"), ("笔试", "written"), ("面试", "interview"), ("答辩", "defense"),
     ("职称", "title"), ("专业技术", "title"), ("学历", "education"), ("学位", "degree"), ("职级", "rank"),
     ("级别", "rank"), ("职务", "post"), ("岗位", "post"), ("单位", "unit"), ("部门", "department"),
     ("处室", "department"), ("政治面貌", "political_status"), ("党派", "political_status"), ("民族", "ethnicity"),

@@ -33,7 +33,7 @@ OWN_SHEETS = {"问题清单": "后备干部名册审核问题清单", "结构分
               "读取说明": "读取说明", "审核概况": "后备干部名册审核概况"}
 # Header texts of the columns the tool adds to a user's sheet.
 OWN_COLUMNS = frozenset({"审核结论", "问题摘要", "核查状态", "考评分", "测评分", "答辩测评分", "是否合格", "名次", "说明",
-                         "演讲答辩得分", "组织考察得分", "总成绩"})
+                         "演讲答辩得分", "组织考察得分", "总成绩", "面试得分", "综合成绩"})
 _COPY_SUFFIX = re.compile(r"\d+$")
 
 

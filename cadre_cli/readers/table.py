@@ -17,7 +17,7 @@ from cadre_cli.parse.problem import ValueProblem
 from cadre_cli.parse.text import cell_text, header_key, is_blank, nfkc, squash
 from cadre_cli.readers.cells import CellRef, col_letter
 from cadre_cli.readers.fields import (
-    LOOKUP, accepted_headers, code_base, display_base, field_label, field_of, group_of, is_title, resembles,
+    LOOKUP, accepted_headers, code_base, display_base, field_label, field_of, group_of, resembles,
 )
 from cadre_cli.readers.raw import RawBook, RawSheet
 from cadre_cli.readers.report import ColumnRead

@@ -220,6 +220,8 @@ RULES: list[Rule] = [
        ("S3", "S4", "S5"), "《后备干部培养管理实施规定》二(一)4", ("score.scheme",), scope="score"),
     _r("score-enterprise", I, "企业公开选拔计分", "笔试（满分30）+ 演讲答辩（满分35）+ 组织考察（满分35：领导班子15、中层干部10、职工代表10），按总成绩排序。",
        ("S7",), "《关于公开选拔中层助理后备人选的实施方案》四", ("score.scheme",), scope="score"),
+    _r("score-interview", I, "笔试面试计分", "综合成绩 = 笔试成绩×x% + 面试成绩×y%（比例由政策 [score.interview] 给出，两者之和为1），面试成绩取面试评委评分的平均分，按综合成绩排序；可设笔试、面试、综合成绩合格线。",
+       (), "竞争上岗、公开选拔实施方案", ("score.interview.written_weight", "score.interview.interview_weight"), scope="score"),
     _r("score-invalid", E, "成绩单元格有误", "分数不是数字、低于0、高于满分（百分制100分，或企业方案各项满分），该行不计算结果。",
        ("S3", "S7"), "《后备干部培养管理实施规定》二(一)4", (), scope="score"),
     _r("score-votes", E, "票数超过测评人数", "优秀、称职、基本称职、不称职票数之和不能超过测评人数；超过的行不计算结果。",

@@ -116,7 +116,8 @@ class Result:
     defense: Decimal | None = None  # 答辩测评分 (county scheme)
     speech: Decimal | None = None  # 演讲答辩 (enterprise scheme)
     org: Decimal | None = None  # 组织考察 (enterprise scheme)
-    total: Decimal | None = None  # 总成绩 (enterprise scheme)
+    interview: Decimal | None = None  # 面试成绩 (interview scheme)
+    total: Decimal | None = None  # 总成绩 (enterprise), 综合成绩 (interview)
     passed: bool | None = None
     rank: int | None = None
 
@@ -136,8 +137,20 @@ class Result:
         return (True, "合格") if self.passed else (False, "不合格（未达到合格分数线）")
 
     @property
+    def verdict(self) -> str | None:
+        """是否合格 as printed: 合格, 不合格, 不合格（缺考）, 数据有误; empty where the scheme
+        has no pass mark."""
+        if self.status is Status.REJECTED:
+            return "数据有误"
+        if self.status is Status.ABSENT:
+            return "不合格（缺考）"
+        if self.passed is None:
+            return None
+        return "合格" if self.passed else "不合格"
+
+    @property
     def final(self) -> Decimal | None:
-        """The score ranked on: 答辩测评分, or 总成绩."""
+        """The score ranked on: 答辩测评分, or 总成绩 / 综合成绩."""
         return self.total if self.total is not None else self.defense
 
     @property

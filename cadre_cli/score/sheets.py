@@ -22,6 +22,7 @@ from cadre_cli.score.model import KEY_FIELDS, Candidate, key_value
 STAGE_OF = {
     "written": "written", "panel": "panel", "panel_score": "panel", "poll": "poll", "poll_score": "poll",
     "defense": "defense", "speech": "speech", "org": "org", "org_total": "org", "total": "total",
+    "interview": "interview",
 }
 KEY_LABELS = {"id_number": "身份证号", "exam_number": "准考证号", "name": "姓名"}
 

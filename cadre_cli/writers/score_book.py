@@ -9,10 +9,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from cadre_cli.policy.schema import Policy
 from cadre_cli.score.engine import ScoreRun
 from cadre_cli.score.explain import method_lines
 from cadre_cli.score.model import Result, Status
 from cadre_cli.score.rank import by_rank
+from cadre_cli.score.schemes import Shown, scheme_of
 from cadre_cli.writers.workbook import (
     AMBER, RED, Annotated, StyleStamp, add_header_columns, display_width, first_free_column, grow_row, print_sheet,
     set_value, styles, worksheet,
@@ -33,15 +35,8 @@ class Column:
 
 
 def verdict(result: Result) -> str | None:
-    """是否合格 as printed: 合格, 不合格, 不合格（缺考）, 数据有误; empty where the scheme has
-    no pass mark."""
-    if result.status is Status.REJECTED:
-        return "数据有误"
-    if result.status is Status.ABSENT:
-        return "不合格（缺考）"
-    if result.passed is None:
-        return None
-    return "合格" if result.passed else "不合格"
+    """是否合格 as printed (see `Result.verdict`)."""
+    return result.verdict
 
 
 def explanation(result: Result) -> str:
@@ -54,20 +49,19 @@ def failing(result: Result) -> bool:
     return result.status is not Status.ABSENT and result.passed is False  # 缺考 is marked amber, not red
 
 
-def result_columns(scheme: str) -> list[Column]:
-    if scheme == "enterprise":
-        scores = [Column("演讲答辩得分", lambda r: r.speech, 10), Column("组织考察得分", lambda r: r.org, 10),
-                  Column("总成绩", lambda r: r.total)]
-    else:
-        scores = [Column("考评分", lambda r: r.panel), Column("测评分", lambda r: r.poll),
-                  Column("答辩测评分", lambda r: r.defense, 11), Column("是否合格", verdict, 14, False)]
-    return scores + [Column("名次", lambda r: r.rank, 6, False), Column("说明", explanation, 40, False)]
+def _columns(shown: list[Shown]) -> list[Column]:
+    return [Column(s.label, s.value, s.width, s.number) for s in shown]
+
+
+def result_columns(policy: Policy) -> list[Column]:
+    """The columns added beside each candidate's row: the scheme's, then 名次 and 说明."""
+    return _columns(scheme_of(policy).sheet_columns(policy)) + [
+        Column("名次", lambda r: r.rank, 6, False), Column("说明", explanation, 40, False)]
 
 
 def annotate(annotated: Annotated, run: ScoreRun, advance: Callable[[int], None] | None = None) -> None:
     """Write the result columns into every score sheet and add the 成绩汇总 sheet."""
-    scheme = run.policy.score.scheme or "defense"
-    columns = result_columns(scheme)
+    columns = result_columns(run.policy)
     rows_of: dict[str, list[tuple[int, Result]]] = {}
     for result in run.results:
         for record in result.candidate.records:
@@ -88,7 +82,7 @@ def annotate(annotated: Annotated, run: ScoreRun, advance: Callable[[int], None]
             if advance:
                 advance(1)
         a4_fit_width(ws, start + len(columns) - 1, title_rows=(table.header_rows[0], table.header_rows[-1]))
-    _summary(annotated, run, scheme)
+    _summary(annotated, run)
 
 
 def _explain_width(results: list[Result]) -> float:
@@ -125,12 +119,13 @@ def _result_style(st: dict[str, Any], number: bool, explain: bool, color: str | 
     return attrs
 
 
-def _summary(annotated: Annotated, run: ScoreRun, scheme: str) -> None:
+def _summary(annotated: Annotated, run: ScoreRun) -> None:
     results = by_rank(run.results)
+    scheme = run.scheme
     has = {
         "exam_number": any(r.candidate.exam_number for r in results),
         "unit": any(r.candidate.unit for r in results),
-        "written": any(r.written is not None for r in results) or scheme == "enterprise",
+        "written": any(r.written is not None for r in results) or scheme.written_always,
     }
     cols: list[Column] = [Column("名次", lambda r: r.rank, 6, False)]
     if has["exam_number"]:
@@ -139,15 +134,10 @@ def _summary(annotated: Annotated, run: ScoreRun, scheme: str) -> None:
     if has["unit"]:
         cols.append(Column("工作单位", lambda r: r.candidate.unit, 14, False))
     if has["written"]:
-        cols.append(Column("笔试成绩" if scheme != "enterprise" else "笔试", lambda r: r.written, 8))
-    if scheme == "enterprise":
-        cols += [Column("演讲答辩", lambda r: r.speech, 9), Column("组织考察", lambda r: r.org, 9),
-                 Column("总成绩", lambda r: r.total, 9)]
-    else:
-        cols += [Column("考评分", lambda r: r.panel, 8), Column("测评分", lambda r: r.poll, 8),
-                 Column("答辩测评分", lambda r: r.defense, 10), Column("是否合格", verdict, 13, False)]
+        cols.append(Column(scheme.written_label, lambda r: r.written, 8))
+    cols += _columns(scheme.summary_columns(run.policy))
     cols.append(Column("说明", explanation, 40, False))
-    title = next((t.title for t in run.tables if t.title), None) or _default_title(run, scheme)
+    title = next((t.title for t in run.tables if t.title), None) or _default_title(run)
     rows = [[c.value(r) for c in cols] for r in results]
     fills = [RED if failing(r) else AMBER if r.status is Status.ABSENT else None for r in results]
     notes = ["计算说明："] + [f"{i}. {line}" for i, line in enumerate(method_lines(run.policy, run.path_name), 1)]
@@ -174,6 +164,5 @@ def signature_lines(run: ScoreRun) -> list[str]:
     return ["", *lines] if lines else []
 
 
-def _default_title(run: ScoreRun, scheme: str) -> str:
-    what = "公开选拔" if scheme == "enterprise" else "答辩测评"
-    return f"{run.policy.notice.subject}{what}成绩汇总表"
+def _default_title(run: ScoreRun) -> str:
+    return f"{run.policy.notice.subject}{run.scheme.title}成绩汇总表"

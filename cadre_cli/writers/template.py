@@ -76,26 +76,12 @@ def _policy_columns(policy: Policy) -> list[Column]:
 
 
 def score_columns(policy: Policy) -> list[Column]:
+    """The blank score sheet: who, then the columns the policy's scheme reads, then 备注."""
+    from cadre_cli.score.schemes import scheme_of
+
     base = [Column("序号", width=6, kind="count"), Column("准考证号", width=12), Column("姓名", width=10),
             Column("工作单位", width=18)]
-    if policy.score.scheme == "enterprise":
-        e = policy.score.enterprise
-        return base + [
-            Column(f"笔试（{e.written_max}分）", kind="score", maximum=int(e.written_max), width=10),
-            Column(f"演讲答辩（{e.speech_max}分）", kind="score", maximum=int(e.speech_max), width=12),
-            Column(f"公司领导班子（{e.leadership_max}分）", group="组织考察", kind="score", maximum=int(e.leadership_max), width=12),
-            Column(f"中层干部（{e.middle_max}分）", group="组织考察", kind="score", maximum=int(e.middle_max), width=12),
-            Column(f"职工代表（{e.staff_max}分）", group="组织考察", kind="score", maximum=int(e.staff_max), width=12),
-            Column("备注", width=16),
-        ]
-    judges = (policy.score.panel_size or [5, 7])[1]
-    return base + [
-        Column("笔试成绩", kind="score", maximum=100, width=9),
-        *[Column(f"评委{i}", group="考评组评分", kind="score", maximum=100, width=7) for i in range(1, judges + 1)],
-        *[Column(h, group="民主测评票数", kind="count", width=7) for h in ("优秀", "称职", "基本称职", "不称职")],
-        Column("测评人数", kind="count", width=8),
-        Column("备注", width=16),
-    ]
+    return base + scheme_of(policy).blank_columns(policy) + [Column("备注", width=16)]
 
 
 def build_template(kind: str, policy: Policy, target: Path, year: int | None = None) -> None:
@@ -107,7 +93,10 @@ def build_template(kind: str, policy: Policy, target: Path, year: int | None = N
     if kind == "roster":
         columns, title, sheet = roster_columns(policy, year), f"{policy.notice.subject}名册", "后备干部名册"
     else:
-        columns, title, sheet = score_columns(policy), f"{policy.notice.subject}答辩测评成绩登记表", "成绩"
+        from cadre_cli.score.schemes import scheme_of
+
+        title = f"{policy.notice.subject}{scheme_of(policy).title}成绩登记表"
+        columns, sheet = score_columns(policy), "成绩"
     wb = Workbook()
     ws = wb.active
     ws.title = sheet

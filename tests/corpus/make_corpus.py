@@ -1,6 +1,6 @@
 """Build the bad-input corpus committed beside this script.
 
-    python tests/corpus/make_corpus.py     # needs LibreOffice (soffice) for the .xls; msoffcrypto-tool for encryption
+    python -m tests.corpus.make_corpus     # needs LibreOffice (soffice) for the .xls; msoffcrypto-tool for encryption
 
 Each file's expected exit code and Chinese message are in `expected.toml`; the test
 `tests/test_corpus.py` runs every case through the CLI.
@@ -9,20 +9,17 @@ Each file's expected exit code and Chinese message are in `expected.toml`; the t
 from __future__ import annotations
 
 import datetime as dt
-import io
 import shutil
 import subprocess
-import sys
 import tempfile
 import zipfile
 from pathlib import Path
 
 from openpyxl import Workbook
 
-HERE = Path(__file__).parent
-sys.path.insert(0, str(HERE.parent.parent))
+from tests.builders import make_id, person, write_table
 
-from tests.builders import make_id, person, write_table  # noqa: E402
+HERE = Path(__file__).parent
 
 BORN = dt.date(1995, 5, 1)
 

@@ -11,7 +11,7 @@ plausible people (one gender that contradicts the ID number, one ID number with 
 wrong check digit); the styles no cell uses and the two statistics sheets are left
 out to keep the file small. The template itself is not committed:
 
-    python tests/data/make_hr_export.py path/to/check-work/src/main/webapp/WEB-INF/template/employee.ftl
+    python -m tests.data.make_hr_export path/to/check-work/src/main/webapp/WEB-INF/template/employee.ftl
 """
 
 from __future__ import annotations
@@ -22,10 +22,9 @@ import sys
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-HERE = Path(__file__).parent
-sys.path.insert(0, str(HERE.parent.parent))
+from tests.builders import make_id
 
-from tests.builders import make_id  # noqa: E402
+HERE = Path(__file__).parent
 
 PEOPLE = [  # name, gender written, gender of the ID, born, 部门, 岗位, 参加工作时间, 最高学历
     ("郭涛", "男", "男", dt.date(1985, 6, 12), "县财政局", "股长", "2007.07", "大学"),

@@ -3,7 +3,7 @@
 python-calamine reads .xls and .ods but nothing in our dependencies writes them, so
 the files are converted from an .xlsx with LibreOffice and committed:
 
-    python tests/data/make_legacy.py     # needs `soffice` (libreoffice-calc)
+    python -m tests.data.make_legacy     # needs `soffice` (libreoffice-calc)
 
 The .xlsx source has a title, a two-row merged header, a `1985.10` number cell in
 format `0.00` (October) next to a `1988.1` one in General format (January), text
@@ -12,6 +12,7 @@ dates and a footer, so the tests check that the formats survive the conversion.
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import subprocess
 import sys
@@ -20,11 +21,9 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-HERE = Path(__file__).parent
-sys.path.insert(0, str(HERE.parent.parent))
+from tests.builders import make_id, write_table
 
-from tests.builders import make_id, write_table  # noqa: E402
-import datetime as dt  # noqa: E402
+HERE = Path(__file__).parent
 
 ROWS = [
     {"序号": 1, "姓名": "张三", "性别": "男", "出生年月": 1985.10, "身份证号码": make_id(dt.date(1985, 10, 7), "男"),

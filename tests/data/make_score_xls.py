@@ -4,7 +4,7 @@ Nothing in our dependencies writes .xls, so an .xlsx built with openpyxl (title,
 two-row merged header with 考评组评分 over 评委1…5 and 民主测评票数 over the grades,
 one 缺考, footer) is converted with LibreOffice and committed:
 
-    python tests/data/make_score_xls.py     # needs `soffice` (libreoffice-calc)
+    python -m tests.data.make_score_xls     # needs `soffice` (libreoffice-calc)
 """
 
 from __future__ import annotations
@@ -15,10 +15,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-HERE = Path(__file__).parent
-sys.path.insert(0, str(HERE.parent.parent))
+from tests.score_sheets import row, sheet
 
-from tests.score_sheets import row, sheet  # noqa: E402
+HERE = Path(__file__).parent
 
 ROWS = [
     row("张三", "2025001", 86, marks=(80, 85, 90, 75, 88), votes=(10, 5, 2, 1), voters=18),

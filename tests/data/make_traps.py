@@ -5,7 +5,7 @@ and shown as 1905-06-03 00:28 (1909-06-04 in a workbook using the 1904 date syst
 Mac Excel made them). The .xlsx is built with openpyxl, then saved as Excel 97 (.xls) by
 LibreOffice, the way offices still keep rosters:
 
-    python tests/data/make_traps.py     # needs `soffice` (libreoffice-calc)
+    python -m tests.data.make_traps     # needs `soffice` (libreoffice-calc)
 """
 
 from __future__ import annotations
@@ -18,10 +18,9 @@ from pathlib import Path
 
 from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
-HERE = Path(__file__).parent
-sys.path.insert(0, str(HERE.parent.parent))
+from tests.test_real_values import trap_book
 
-from tests.test_real_values import trap_book  # noqa: E402
+HERE = Path(__file__).parent
 
 
 def main() -> None:

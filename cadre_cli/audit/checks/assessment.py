@@ -13,11 +13,9 @@ from cadre_cli.parse.grades import parse_grade
 
 
 def _percent(share: Fraction) -> str:
-    from cadre_cli.parse.numbers import round_half_up
-    from decimal import Decimal
+    from cadre_cli.parse.numbers import percent
 
-    value = round_half_up(Decimal(share.numerator) / Decimal(share.denominator) * 100)
-    return f"{value.normalize():f}%" if value == value.to_integral_value() else f"{value}%"
+    return percent(share, 2)
 
 
 @person_check("annual-assessment")

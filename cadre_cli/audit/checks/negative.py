@@ -16,7 +16,7 @@ from cadre_cli.audit.context import AuditContext
 from cadre_cli.audit.finding import Finding
 from cadre_cli.audit.registry import person_check
 from cadre_cli.model.person import Person
-from cadre_cli.parse.dates import PDate, add_years
+from cadre_cli.parse.dates import PDate, add_years, chinese_date
 from cadre_cli.parse.history import Mention, dates_in
 from cadre_cli.parse.text import squash
 from cadre_cli.policy.schema import FlagWindow
@@ -25,10 +25,6 @@ from cadre_cli.rules.registry import Severity
 
 _CLOSED = ("已结案", "结案", "撤案", "撤销立案", "不予立案", "终止调查", "已结束", "已了结", "已办结", "已解除")
 _STILL_OPEN = ("未结案", "尚未", "未结束", "未办结", "未了结", "未解除", "正在")
-
-
-def cn(day: dt.date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def _shown(raw: object) -> str:
@@ -101,13 +97,13 @@ def _windowed(ctx: AuditContext, person: Person, field: str, lead: str, shown: s
     soonest, latest = add_years(first.earliest, years), add_years(first.latest, years)
     if ctx.as_of < soonest:
         return ctx.finding("negative-flag", person,
-                           f"{lead}，自{first.chinese()}起至{cn(soonest)}方满{years}年，属于“{label}”的负面情形", cell)
+                           f"{lead}，自{first.chinese()}起至{chinese_date(soonest)}方满{years}年，属于“{label}”的负面情形", cell)
     if ctx.as_of >= latest:
         return ctx.finding("negative-flag", person,
-                           f"{lead}：自{first.chinese()}起已满{years}年（{cn(latest)}期满），不再属于“{label}”", cell,
+                           f"{lead}：自{first.chinese()}起已满{years}年（{chinese_date(latest)}期满），不再属于“{label}”", cell,
                            Severity.INFO)
     return ctx.finding("negative-flag", person,
-                       f"{lead}：时间只写到{first.chinese()}，满{years}年之日在{cn(soonest)}至{cn(latest)}之间，"
+                       f"{lead}：时间只写到{first.chinese()}，满{years}年之日在{chinese_date(soonest)}至{chinese_date(latest)}之间，"
                        f"无法判断是否仍属于“{label}”，请写明月份", cell, Severity.WARNING)
 
 

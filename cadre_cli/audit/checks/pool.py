@@ -10,15 +10,11 @@ from cadre_cli.audit.finding import Finding
 from cadre_cli.audit.registry import Groups, column_needs, roster_check
 from cadre_cli.model.person import Person
 from cadre_cli.parse import categories as cat
+from cadre_cli.parse.numbers import percent
 
 
 def pct(share: Fraction) -> str:
-    value = share * 100
-    whole = value.numerator // value.denominator
-    if value.denominator == 1:
-        return f"{whole}%"
-    hundredths = round(value * 100)
-    return f"{hundredths / 100:.2f}%".replace(".00%", "%")
+    return percent(share, 2)
 
 
 def _level_name(ctx: AuditContext, key: str | None) -> str:

@@ -18,7 +18,7 @@ from cadre_cli.audit.context import AuditContext, anniversary
 from cadre_cli.audit.finding import Finding
 from cadre_cli.audit.registry import person_check
 from cadre_cli.model.person import Person
-from cadre_cli.parse.dates import PDate
+from cadre_cli.parse.dates import PDate, chinese_date
 from cadre_cli.parse.history import parse_resume
 from cadre_cli.parse.text import squash
 from cadre_cli.rules.registry import Severity
@@ -112,11 +112,11 @@ def programme_posts(ctx: AuditContext, person: Person) -> Iterator[Finding]:
             return
     if ctx.as_of >= end:
         yield ctx.finding("programme-posts", person,
-                          f"{listed.chinese()}列入，{years}年培养期于{_cn(end)}届满，{count}，"
+                          f"{listed.chinese()}列入，{years}年培养期于{chinese_date(end)}届满，{count}，"
                           f"应至少经过{needed}个以上不同岗位的锻炼", cell)
     else:
         yield ctx.finding("programme-posts", person,
-                          f"{listed.chinese()}列入，{years}年培养期将于{_cn(end)}届满（在{ctx.horizon_months}个月提示期内），"
+                          f"{listed.chinese()}列入，{years}年培养期将于{chinese_date(end)}届满（在{ctx.horizon_months}个月提示期内），"
                           f"至今{count}，应至少经过{needed}个以上不同岗位的锻炼", cell, Severity.INFO)
 
 
@@ -141,7 +141,3 @@ def _without_resume(person: Person, listed: PDate, end: dt.date, needed: int) ->
     else:
         parts.insert(0, f"{since.chinese()}起一直任{post}")
     return posts, f"只经过{posts}个岗位（{'；'.join(parts)}）", False
-
-
-def _cn(day: dt.date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"

@@ -13,7 +13,7 @@ from cadre_cli.audit.context import AuditContext, anniversary
 from cadre_cli.audit.finding import Finding
 from cadre_cli.audit.registry import person_check
 from cadre_cli.model.person import Person
-from cadre_cli.parse.dates import PDate
+from cadre_cli.parse.dates import PDate, chinese_date
 from cadre_cli.parse.grades import parse_grade
 from cadre_cli.parse.text import squash
 from cadre_cli.readers.fields import field_label
@@ -30,10 +30,6 @@ def is_veto_mark(ctx: AuditContext, person: Person, field: str) -> bool:
     """A 一票否决 column of a tier member: reported by tier-term, not by negative-flag."""
     return (any(w in field for w in ctx.policy.tiers.veto_words) and REGISTRY["tier-term"].enabled(ctx.policy)
             and in_tier(ctx, person))
-
-
-def _cn(day) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def _grade_text(person: Person, year: int) -> str:
@@ -66,7 +62,7 @@ def tier_term(ctx: AuditContext, person: Person) -> Iterator[Finding]:
     elif final is None:
         what = "未填" if "tier_final" in person.record.columns else "没有"
         yield ctx.finding("tier-term", person,
-                          f"{since.chinese()}列入，{tiers.term_years}年一届已于{_cn(end)}期满，应进行总结性考核并依据结果动态调整；"
+                          f"{since.chinese()}列入，{tiers.term_years}年一届已于{chinese_date(end)}期满，应进行总结性考核并依据结果动态调整；"
                           f"名册{what}总结考核结果", person.cell("tier_final") or person.cell("reserve_since"),
                           Severity.WARNING)
 

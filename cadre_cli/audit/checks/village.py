@@ -11,7 +11,7 @@ from cadre_cli.audit.context import AuditContext, anniversary
 from cadre_cli.audit.finding import Finding
 from cadre_cli.audit.registry import person_check
 from cadre_cli.model.person import Person
-from cadre_cli.parse.dates import PDate
+from cadre_cli.parse.dates import PDate, chinese_date
 from cadre_cli.parse.text import squash
 from cadre_cli.rules.registry import Severity
 
@@ -24,10 +24,6 @@ def is_village_deputy(post: str | None, need_village: bool = True) -> bool:
         return False
     s = squash(post)
     return any(w in s for w in DEPUTY_WORDS) and (not need_village or any(w in s for w in VILLAGE_WORDS))
-
-
-def _cn(day) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 @person_check("village-cultivation")
@@ -45,15 +41,15 @@ def village_cultivation(ctx: AuditContext, person: Person) -> Iterator[Finding]:
             yield ctx.missing("village-cultivation", person, ("post_since",), f"任{post}前的培养期")
         elif listed.first_day() <= since.first_day() < ready:
             yield ctx.finding("village-cultivation", person,
-                              f"{listed.chinese()}列入后备，{since.chinese()}即任{post}，培养不满{low}年（{_cn(ready)}方满）",
+                              f"{listed.chinese()}列入后备，{since.chinese()}即任{post}，培养不满{low}年（{chinese_date(ready)}方满）",
                               person.cell("post_since"))
         return
     if is_village_deputy(proposed, need_village=False) and ctx.as_of < ready:
         yield ctx.finding("village-cultivation", person,
-                          f"{listed.chinese()}列入后备，拟任{proposed}，至检查基准日培养不满{low}年（{_cn(ready)}方满）",
+                          f"{listed.chinese()}列入后备，拟任{proposed}，至检查基准日培养不满{low}年（{chinese_date(ready)}方满）",
                           person.cell("proposed_post"))
     elif ctx.as_of >= over:
         yield ctx.finding("village-cultivation", person,
-                          f"{listed.chinese()}列入后备，至{_cn(over)}已满{high}年，仍未充实到村两委担任副职；"
+                          f"{listed.chinese()}列入后备，至{chinese_date(over)}已满{high}年，仍未充实到村两委担任副职；"
                           f"经过{low}—{high}年培养成熟后择优充实，请研究使用或调整",
                           person.cell("reserve_since"), Severity.INFO)

@@ -1,8 +1,8 @@
 """Build the docx templates of `cadre notice` in the layout of GB/T 9704-2012.
 
-    python templates/make_templates.py
+    python -m scripts.make_templates        # from the repository's top folder (make templates)
 
-Writes templates/notice.docx (公示: each person a paragraph) and templates/list.docx
+Writes cadre_cli/templates/notice.docx (公示: each person a paragraph) and list.docx
 (公开名单: a table). Both open and edit in Word and WPS; the `{{ … }}` and `{%p … %}`
 tags are docxtpl's (Jinja2). The layout:
 
@@ -22,7 +22,6 @@ tags are docxtpl's (Jinja2). The layout:
 from __future__ import annotations
 
 import io
-import sys
 import zipfile
 from pathlib import Path
 
@@ -34,10 +33,9 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent))
+from cadre_cli.writers.atomic import check_target, write_atomic
 
-from cadre_cli.writers.atomic import write_atomic  # noqa: E402
+TEMPLATES = Path(__file__).resolve().parent.parent / "cadre_cli" / "templates"
 
 LATIN = "Times New Roman"
 FANGSONG = "仿宋_GB2312"
@@ -368,13 +366,14 @@ def save(doc, target: Path) -> None:
     buffer = io.BytesIO()
     doc.save(buffer)
     data = stable_zip(buffer.getvalue())
+    check_target(target, force=True)  # the templates are rebuilt in place
     write_atomic(target, lambda tmp: tmp.write_bytes(data))
 
 
 def main() -> None:
-    save(build_notice(), HERE / "notice.docx")
-    save(build_list(), HERE / "list.docx")
-    print(f"已生成：{HERE / 'notice.docx'}、{HERE / 'list.docx'}")
+    save(build_notice(), TEMPLATES / "notice.docx")
+    save(build_list(), TEMPLATES / "list.docx")
+    print(f"已生成：{TEMPLATES / 'notice.docx'}、{TEMPLATES / 'list.docx'}")
 
 
 if __name__ == "__main__":
