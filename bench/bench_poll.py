@@ -31,10 +31,12 @@ def run(workdir: Path, repeats: int = 3, ballots: int = BALLOTS) -> list[dict]:
     source = workdir / f"ballots_{ballots}.xlsx"
     if not source.exists():
         make_ballots(source, ballots)
-    ours = ("cadre_cli.poll.tally_file (read + tally + checks)",
-            "from pathlib import Path\nfrom cadre_cli.poll import Tally, tally_file\n"
-            f"run = tally_file(Path({str(source)!r}), Tally(max_choices={MAX_CHOICES}))\n"
-            f"assert run.polls[0].ballots == {ballots}")
+    ours = ("cadre_cli.api.poll_file (what `cadre poll --json` runs: read + tally + checks + reading notes)",
+            "from pathlib import Path\nfrom cadre_cli.api.poll import poll_file\nfrom cadre_cli.policy import load_policy\n"
+            "base = load_policy('county')\n"
+            f"policy = base.model_copy(update={{'tally': base.tally.model_copy(update={{'max_choices': {MAX_CHOICES}}})}})\n"
+            f"report = poll_file(Path({str(source)!r}), policy)\n"
+            f"assert report.polls[0].ballots == {ballots}")
     base = ("python-calamine to_python of the sheet",
             "import python_calamine as pc\n"
             f"wb = pc.CalamineWorkbook.from_path({str(source)!r})\n"

@@ -14,6 +14,7 @@ class merged over 票数 | 得票率 (the shares left for the tool), a tie, sign
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 from pathlib import Path
 
@@ -202,9 +203,41 @@ def build_ballots(path: Path, ballots: int = 60, candidates: int = 8, seed: int 
     return path
 
 
+NOMINEES = [  # the three who won more than half in 民主推荐票汇总.xlsx: (birth, male, ethnicity, education)
+    (dt.date(1986, 4, 12), False, "汉族", "大学 学士"), (dt.date(1988, 9, 3), True, "彝族", "研究生 硕士"),
+    (dt.date(1990, 1, 25), True, "汉族", "大学 学士"),
+]
+
+
+def build_nominees(path: Path) -> Path:
+    """拟列人选名册: the people of 民主推荐票汇总.xlsx who won more than half, as a roster for
+    `cadre notice --poll` (their results come from the poll, not from this sheet)."""
+    from tests.ids import make_id
+
+    people = names(len(RECOMMEND_VOTES))
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "拟列人选"
+    heads = ["序号", "姓名", "性别", "民族", "出生年月", "身份证号码", "政治面貌", "参加工作时间", "学历学位",
+             "工作单位", "现任职务", "后备类别"]
+    _title(ws, "XX县财政局科级后备干部拟列人选名册", len(heads))
+    ws.append(heads)
+    top = 3
+    for seq, (name, post, (born, male, ethnicity, education)) in enumerate(
+            zip([people[0], people[1], people[3]], [POSTS[0], POSTS[1], POSTS[3]], NOMINEES, strict=True), start=1):
+        ws.append([seq, name, "男" if male else "女", ethnicity, f"{born.year}.{born.month:02d}",
+                   make_id(born, male, seq=seq + 40), "中共党员", f"{born.year + 22}.08", education, "县财政局", post,
+                   "副科级后备"])
+    _boxed(ws, top, top + len(NOMINEES), len(heads), 1)
+    for c, w in enumerate([5, 9, 5, 6, 9, 20, 9, 11, 12, 10, 14, 11], start=1):
+        ws.column_dimensions[get_column_letter(c)].width = w
+    wb.save(path)
+    return path
+
+
 def main() -> None:
     made = [build_recommendation(HERE / "民主推荐票汇总.xlsx"), build_evaluation(HERE / "民主测评汇总.xlsx"),
-            build_ballots(HERE / "民主推荐选票.xlsx")]
+            build_ballots(HERE / "民主推荐选票.xlsx"), build_nominees(HERE / "拟列人选名册.xlsx")]
     print("已生成：", *made)
 
 

@@ -144,6 +144,9 @@ def test_a_column_blank_for_everyone_is_said_once(run, tmp_path):
     rows = [full(n, i, **{"2025年": None}) for i, n in enumerate(("甲一", "乙二", "丙三"), 1)]
     out = text_of(run, roster_xlsx(tmp_path / "t.xlsx", rows))
     assert "annual-assessment（年度考核）：全部 3 人均未能核查（年度考核为空）" in out.out
+    # the first line agrees: unchecked for all three, not "for some"
+    first = out.out.strip().splitlines()[0]
+    assert "1 条对全部 3 人均未能核查" in "".join(out.out.split("\n")[:2]) and "部分人员" not in first
     assert "甲一" not in out.out.split("未能核查：")[-1]
 
 
@@ -267,6 +270,18 @@ def test_workbook_says_what_was_not_checked(run, tmp_path):
     assert listing.cell(rows_.index(gap) + 3, 6).hyperlink is not None  # to the blank cell
     assert any(r[3] == "退休者" and r[1] == "不在岗" for r in rows_)
 
+
+
+def test_structure_sheet_leaves_out_people_listed_apart(run, tmp_path):
+    """结构分析 is the make-up of the pool: a retiree or someone transferred out is not in it."""
+    rows = [full("在岗者", 1, **{"在岗情况": "在岗"}), full("退休者", 2, born=dt.date(1966, 1, 1), **{"在岗情况": "退休"}),
+            full("调出者", 3, gender="女", **{"在岗情况": "已调出"})]
+    path = roster_xlsx(tmp_path / "名册.xlsx", rows)
+    assert run("audit", str(path), "--as-of", AS_OF).code == 0
+    ws = load_workbook(tmp_path / "名册_审核结果.xlsx")["结构分析"]
+    assert "共1人" in ws.cell(2, 1).value and "另有2人不在册/非在岗，单独列出，未计入" in ws.cell(2, 1).value
+    table = {ws.cell(r, 1).value: ws.cell(r, 2).value for r in range(4, ws.max_row + 1) if ws.cell(r, 2).value}
+    assert table["男"] == 1 and "女" not in table and "46岁及以上" not in table
 
 @pytest.mark.parametrize("columns", [80, 120])
 def test_completeness_comes_first_in_a_terminal(tmp_path, columns):

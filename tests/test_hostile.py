@@ -307,6 +307,53 @@ def test_notice_batch_on_a_full_disk_writes_nothing(tmp_path, monkeypatch):
     assert list(folder.iterdir()) == []
 
 
+
+@pytest.fixture
+def tiny_disk(tmp_path):
+    """A real 40 kB file system (tmpfs), where the machine allows mounting one."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=40k", "tmpfs", str(disk)], capture_output=True).returncode:
+        pytest.skip("mounting a tmpfs is not allowed here")
+    yield disk
+    subprocess.run(["umount", str(disk)], capture_output=True)
+
+
+def test_a_real_full_disk_leaves_nothing_not_even_a_folder(tiny_disk):
+    """audit and a notice batch on a disk the input nearly fills: one sentence, exit 2,
+    and nothing beside the input (the notice folder the run created is removed again)."""
+    big = [person(f"人员{i}", dt.date(1985, 3, 1), seq=i, **{"后备类别": "副科级", "工作单位": f"单位{i % 9}"})
+           for i in range(1, 300)]
+    src = roster(tiny_disk, rows=big)
+    before = sha256(src)
+    one_error(run_capped("audit", src, *AS_OF), "磁盘空间不足")
+    one_error(run_capped("notice", src, "--by", "单位"), "磁盘空间不足")
+    assert sha256(src) == before
+    assert sorted(p.name for p in tiny_disk.iterdir()) == ["名册.xlsx"]
+
+
+def test_notice_whose_every_file_is_withheld_leaves_no_folder(tmp_path):
+    src = roster(tmp_path, rows=[person("郭涛532527198506120034", dt.date(1985, 6, 12), seq=1,
+                                        **{"后备类别": "副科级", "工作单位": "县财政局"})])
+    one_error(run_capped("notice", src), "像身份证号的数字")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["名册.xlsx"]
+
+@pytest.mark.parametrize(("name", "post", "code"), [
+    ("张\u202e三", "县财政局科员", "U+202E"),        # a bidi override reorders the printed line
+    ("张三", "科员_x001B_[31m", "U+001B"),           # a terminal colour code, as xlsx escapes it
+    ("张三", "科\u200b员", "U+200B"),                # a zero-width space
+])
+def test_invisible_characters_in_a_published_value_stop_that_notice(tmp_path, name, post, code):
+    rows = [person(name, dt.date(1985, 6, 12), seq=1, **{"后备类别": "副科级", "工作单位": "县财政局", "现任职务": post}),
+            person("李四", dt.date(1990, 3, 1), "女", seq=2, **{"后备类别": "副科级", "工作单位": "县水利局"})]
+    src = roster(tmp_path, rows=rows)
+    result = run_capped("notice", src, "--by", "单位", "--output", tmp_path / "o")
+    one_error(result, "看不见的控制字符", code)
+    assert not _forged(result.out + result.err), result
+    written = sorted(p.name for p in (tmp_path / "o").iterdir())
+    assert written and all("水利局" in n for n in written), written  # the other unit's list is still made
+
+
 # --- every message survives any text, any locale -------------------------------------
 
 HOSTILE_NAMES = ["[x]名册.xlsx", "[bold red]名册.xlsx", "名册\n错误：伪造.xlsx", "名\x1b[8m册.xlsx",

@@ -1,79 +1,35 @@
 """The `[tally]` policy section: defaults, Chinese validation messages, and the values
-the presets take from their seeds (to be written into the preset files when the section
-is hung into `Policy`)."""
+the presets take from their seeds."""
 
 from __future__ import annotations
 
-import tomllib
 from fractions import Fraction
 
 import pytest
 from pydantic import ValidationError
 
-from cadre_cli.policy.load import _explain
+from cadre_cli.policy.load import _explain, load_policy
 from cadre_cli.poll import Tally
 
-# What each preset's [tally] says, from its seed; presets not listed keep the defaults.
-PRESET_TALLY = {
-    # seeds/002 (2b) 街道: 街道组织党政领导、部门负责人、社区、管理处书记、主任召开民主推荐会
-    "street": """
-[[tally.classes]]
-key = "leadership"
-label = "党政领导"
-words = ["党政领导", "街道领导", "领导班子", "班子成员"]
-[[tally.classes]]
-key = "middle"
-label = "部门负责人"
-words = ["部门负责人", "科室负责人", "中层干部", "中层"]
-[[tally.classes]]
-key = "community"
-label = "社区、管理处书记和主任"
-words = ["社区书记", "社区主任", "管理处书记", "管理处主任", "社区", "管理处"]
-""",
-    # seeds/003 一3 村级: 组织党员、村民代表进行民主测评
-    "village": """
-[[tally.classes]]
-key = "members"
-label = "党员"
-words = ["党员", "党员代表"]
-[[tally.classes]]
-key = "villagers"
-label = "村民代表"
-words = ["村民代表", "群众代表", "村民"]
-""",
-    # seeds/002 (4) 四(三) 企业: 组织考察满分35分，其中公司领导班子占15分，相关中层干部占10分，职工代表占10分
-    "enterprise": """
-[[tally.classes]]
-key = "leadership"
-label = "公司领导班子"
-words = ["公司领导班子", "公司领导", "领导班子成员", "领导班子"]
-weight = "15/35"
-[[tally.classes]]
-key = "middle"
-label = "相关中层干部"
-words = ["相关中层干部", "中层干部", "中层"]
-weight = "10/35"
-[[tally.classes]]
-key = "staff"
-label = "职工代表"
-words = ["职工代表", "员工代表", "群众代表"]
-weight = "10/35"
-""",
-}
+# The presets whose seeds state the voter classes; the others keep the defaults.
+SEEDED = ("street", "village", "enterprise")
 
 
-def _load(text: str) -> Tally:
-    return Tally.model_validate(tomllib.loads(text)["tally"])
-
-
-@pytest.mark.parametrize("name", sorted(PRESET_TALLY))
+@pytest.mark.parametrize("name", SEEDED)
 def test_preset_sections_validate(name):
-    tally = _load(PRESET_TALLY[name])
-    assert tally.classes and tally.denominator == "present" and tally.renormalise
+    tally = load_policy(name).tally
+    assert tally.classes != Tally().classes and tally.denominator == "present" and tally.renormalise
+
+
+def test_street_and_village_classes_are_the_seeds():
+    # seeds/002 (2b) 街道: 党政领导、部门负责人、社区、管理处书记、主任; seeds/003 一3: 党员、村民代表
+    assert [c.label for c in load_policy("street").tally.classes] == ["党政领导", "部门负责人", "社区、管理处书记和主任"]
+    assert [c.label for c in load_policy("village").tally.classes] == ["党员", "村民代表"]
+    assert load_policy("county").tally == Tally()
 
 
 def test_enterprise_weights_are_the_seeds_15_10_10():
-    tally = _load(PRESET_TALLY["enterprise"])
+    tally = load_policy("enterprise").tally
     assert [c.weight for c in tally.classes] == [Fraction(3, 7), Fraction(2, 7), Fraction(2, 7)]
 
 

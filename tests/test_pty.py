@@ -15,6 +15,7 @@ from tests.pty_run import ROOT, run_in_pty
 
 ROSTER = str(ROOT / "sample_data" / "后备干部名册.xlsx")
 SCORES = str(ROOT / "sample_data" / "答辩测评成绩.xlsx")
+POLL = str(ROOT / "sample_data" / "民主推荐票汇总.xlsx")
 COLOR = re.compile(r"\x1b\[(?:[0-9;]*;)?(?:3[0-8]|9[0-7])(?:;[0-9;]*)?m")  # a foreground colour (bold is no colour)
 CURSOR = re.compile(r"\x1b\[[0-9;]*[ABCDKGJ]|\x1b\[\?25[lh]")  # what a live progress bar redraws with
 PROGRESS = "━⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
@@ -45,6 +46,7 @@ def commands(tmp) -> list[tuple[list[str], int, str]]:
     return [
         (["audit", ROSTER, "--as-of", "2026-12-01", "--output", str(tmp / "审核.xlsx")], 1, "标注后的工作簿已写到"),
         (["score", SCORES, "--output", str(tmp / "成绩.xlsx")], 0, "已写出带标注的成绩表"),
+        (["poll", POLL, "--output", str(tmp / "计票.xlsx")], 0, "已写出带结果的工作簿"),
         # two towns' lists stop on birth months that contradict the ID number (on purpose in the sample)
         (["notice", ROSTER, "--by", "单位", "--output", str(tmp / "名单")], 2, "“中枢镇”的名单未生成"),
         (["notice", ROSTER, "--kind", "公示", "--days", "7", "--start", "2026-12-28", "--working-days", "--contact",
@@ -62,7 +64,7 @@ def commands(tmp) -> list[tuple[list[str], int, str]]:
     ]
 
 
-HELP = [[], ["--help"], ["inspect", "--help"], ["audit", "--help"], ["score", "--help"], ["notice", "--help"], ["rules", "--help"],
+HELP = [[], ["--help"], ["inspect", "--help"], ["audit", "--help"], ["score", "--help"], ["poll", "--help"], ["notice", "--help"], ["rules", "--help"],
         ["policy", "--help"], ["policy", "list", "--help"], ["policy", "show", "--help"], ["policy", "init", "--help"],
         ["template", "--help"]]
 

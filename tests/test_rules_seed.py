@@ -113,3 +113,25 @@ def test_the_policy_template_carries_the_columns_its_rules_read(run, tmp_path, p
     data = json.loads(run("audit", str(path), "--json", "--as-of", "2026-12-01", "--policy", policy).out)
     assert not seed_rules & {s["rule"] for s in data["skipped"]}
     assert seed_rules <= {f["rule"] for f in data["findings"]}
+
+
+@pytest.mark.parametrize("policy, rule_id, clause", [
+    ("college", "health", "《后备干部选拔方案》（学院）二(五)"),
+    ("school", "health", "《后备干部选拔推荐工作方案》（学校）一(一)4"),
+    ("village", "negative-flag", "《村级后备干部选拔培养实施方案》二"),
+])
+def test_under_a_policy_the_list_cites_that_policys_clause(run, policy, rule_id, clause):
+    """`cadre rules --policy college` names the college scheme's clause for health, not the county's."""
+    listed = json.loads(run("rules", "--policy", policy, "--json").out)["rules"]
+    assert next(r for r in listed if r["id"] == rule_id)["basis_in_policy"] == clause
+    result = run_in_pty("rules", "--policy", policy, columns=120)
+    assert result.code == 0 and "".join(clause.split()) in "".join(result.text.split()), result.text
+    one = run_in_pty("rules", rule_id, "--policy", policy, columns=80)
+    flat = "".join(one.text.split())
+    assert f"依据：{clause}" in flat and f"在政策{policy}中启用" in flat, one.text
+    assert "《后备干部培养管理实施规定》四(六)" not in flat or policy == "county"
+
+
+def test_rules_id_under_a_policy_that_leaves_it_off(run):
+    result = run("rules", "title", "--policy", "county")
+    assert result.code == 0 and "在政策 county 中未启用" in result.out and "（未设定）" in result.out

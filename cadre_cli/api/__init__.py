@@ -14,6 +14,7 @@ from importlib import import_module
 from typing import Any
 
 _NAMES = {
+    "poll_file": "poll", "PollReport": "poll",
     "check_lrmx": "lrmx", "LrmxCheckReport": "lrmx",
     "export_lrmx": "lrmx", "LrmxExportReport": "lrmx",
     "cross_check_lrmx": "lrmx", "LrmxCrossReport": "lrmx",

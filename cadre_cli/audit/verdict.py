@@ -104,9 +104,14 @@ def completeness(rules: list[RuleCoverage], candidates: int) -> str:
             wanted += "和领导职数" if columns else "领导职数"
         parts.append(f"{len(skipped)} 条因缺少{wanted}未能核查")
     partial = [r for r in rules if r.skipped is None and r.people]
-    if partial:
-        persons = {id(p) for r in partial for p, _ in r.people}
-        parts.append(f"{len(partial)} 条对部分人员未能核查（{len(persons)} 人的信息不全）")
+    # a rule whose column is there but unusable for every person is unchecked for all, not for some
+    whole = [r for r in partial if len({id(p) for p, _ in r.people}) >= candidates]
+    if whole:
+        parts.append(f"{len(whole)} 条对全部 {candidates} 人均未能核查（名册中的信息不足）")
+    some = [r for r in partial if r not in whole]
+    if some:
+        persons = {id(p) for r in some for p, _ in r.people}
+        parts.append(f"{len(some)} 条对部分人员未能核查（{len(persons)} 人的信息不全）")
     return f"已核查 {total} 条规则中的 {checked} 条：" + "；".join(parts) + "。"
 
 

@@ -53,10 +53,14 @@ def render(console: Console, roster: Path, result: AuditResult, target: Path | N
     units = s["by_unit"]
     if len(units) > 1:
         table = Table(title="按单位统计", title_justify="left", box=box.SIMPLE_HEAD)
-        for col in ("单位", "人数", "错误", "警告"):
+        # 人数 is the people audited; those listed apart (hidden rows, not in post) get a column of their own
+        apart = any(counts.get("inactive") for counts in units.values())
+        for col in ("单位", "人数", *(("单独列出",) if apart else ()), "错误", "警告"):
             table.add_column(col, justify="left" if col == "单位" else "right")
         for unit, counts in units.items():
-            table.add_row(escape(unit), str(counts.get("people", 0)), str(counts.get("error", 0)), str(counts.get("warning", 0)))
+            audited = counts.get("people", 0) - counts.get("inactive", 0)
+            table.add_row(escape(unit), str(audited), *((str(counts.get("inactive", 0)),) if apart else ()),
+                          str(counts.get("error", 0)), str(counts.get("warning", 0)))
         console.print(table)
     shown = result.findings if limit is None else result.findings[:limit]
     if shown:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 from typing import Annotated
@@ -36,6 +37,7 @@ def notice(
     contacts: Annotated[list[str] | None, typer.Option("--contact", metavar="联系方式", help="受理反映的联系方式，可写多次，如 --contact \"联系电话：0873-1234567\"。")] = None,
     date: Annotated[str | None, typer.Option("--date", metavar="日期", help="落款日期（默认为公示开始日期）。")] = None,
     with_results: Annotated[bool | None, typer.Option("--with-results/--no-results", help="是否列出民主测评票数和考试、测评成绩（默认按政策）。")] = None,
+    poll: Annotated[Path | None, typer.Option("--poll", metavar="票数表", help="民主推荐或民主测评的票数表（或 cadre poll 写出的“_计票.xlsx”）：按其计票结果在每人之后列出得票率或测评分，不必手抄；给了它就列出结果。")] = None,
     policy: Annotated[str | None, typer.Option("--policy", "-p", metavar="政策", help="政策预设名称或 .toml 文件（默认 county）。")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", metavar="文件夹", help="输出文件夹（默认在名册旁建立“名册名_公示”或“名册名_名单”）。")] = None,
     force: Annotated[bool, typer.Option("--force", help="覆盖输出文件夹中的同名文件。")] = False,
@@ -92,8 +94,11 @@ def notice(
         issue_date=parse_as_of(date, "--date") if date else (period.start if period else start_day),
         period=period, preamble=settings.list_preamble if doc_kind == "list" else settings.preamble,
         report=settings.report, contacts=tuple(contacts if contacts else settings.contacts),
-        with_results=settings.include_results if with_results is None else with_results,
+        with_results=(settings.include_results or poll is not None) if with_results is None else with_results,
     )
+    if poll is not None and with_results is False:
+        warnings.append("给了 --no-results，不列出结果，已忽略 --poll。")
+        poll = None
     warnings += reach_warnings(text)
 
     source = input_path(roster)
@@ -108,6 +113,11 @@ def notice(
     warnings += extra
     if not people:
         raise CadreError(f"“{source.name}”中没有可列入{batch.LABEL[doc_kind]}的人员（没有填写姓名的行，或都已写明不在册、不在岗；后者确需列入请加 --include-inactive）。")
+    tallied = None
+    if poll is not None:
+        tallied = _tally(poll, p, people)
+        text = dataclasses.replace(text, tallied=tallied.results)
+        warnings += tallied.notes
     if by:
         groups, extra = group_people(people, resolve_by(by, tables, people))
         warnings += extra
@@ -125,18 +135,22 @@ def notice(
     folder = output or source.with_name(f"{source.stem}_{batch.LABEL[doc_kind]}")
     if not groups:
         _refuse_blocked(blocked, batch.LABEL[doc_kind])
-    batch.prepare_folder(folder)
-    docs = batch.plan(groups, folder, doc_kind, chosen, settings.subject)
-    batch.check_targets(docs, force)
-    docs, stopped = batch.withhold_numbers(docs, text)
-    renderers = {fmt: _renderer(own.get(fmt) or builtin(fmt, doc_kind), fmt) for fmt in chosen}
+    created = batch.prepare_folder(folder)
+    try:
+        docs = batch.plan(groups, folder, doc_kind, chosen, settings.subject)
+        batch.check_targets(docs, force)
+        docs, stopped = batch.withhold_numbers(docs, text)
+        renderers = {fmt: _renderer(own.get(fmt) or builtin(fmt, doc_kind), fmt) for fmt in chosen}
 
-    with progress_bar(quiet=as_json) as bar:
-        task = bar.add_task(f"生成{batch.LABEL[doc_kind]}", total=len(docs))
-        outputs = batch.render(docs, text, renderers, lambda: bar.advance(task))
-        if outputs:
-            bar.update(task, description="写出文件")
-            batch.write(outputs, folder)
+        with progress_bar(quiet=as_json) as bar:
+            task = bar.add_task(f"生成{batch.LABEL[doc_kind]}", total=len(docs))
+            outputs = batch.render(docs, text, renderers, lambda: bar.advance(task))
+            if outputs:
+                bar.update(task, description="写出文件")
+                batch.write(outputs, folder)
+    finally:
+        if created:
+            batch.drop_if_empty(folder)
     warnings += batch.missing_warnings(renderers)
 
     if as_json:
@@ -148,8 +162,9 @@ def notice(
             "warnings": warnings,
             "blocked": [{"group": g, "problems": lines} for g, lines in blocked.items()], "errors": stopped,
             "columns": [c.as_json() for c in roster_data.report.columns], "reading": roster_data.report.as_json(),
+            "poll": tallied.as_json() if tallied else None,
         })
-        if blocked or stopped:
+        if blocked or stopped or (tallied and tallied.problems):
             raise typer.Exit(2)
         return
     label = batch.LABEL[doc_kind]
@@ -167,8 +182,19 @@ def notice(
         err_console.print(f"[bold red]错误：[/]{escape(line)}")
     if blocked:
         _print_blocked(blocked, batch.LABEL[doc_kind])
-    if blocked or stopped:
+    for line in tallied.problems if tallied else []:
+        err_console.print(f"[bold red]错误：[/]{escape(line)}")
+    if blocked or stopped or (tallied and tallied.problems):
         raise typer.Exit(2)
+
+
+def _tally(path: Path, policy, people):
+    """The poll workbook's results matched to the people of the notices."""
+    from cadre_cli.api.poll import poll_file
+    from cadre_cli.notice.tallied import match
+
+    report = poll_file(path, policy)
+    return match(people, report.polls, report.source)
 
 
 def _blocked_lines(blocked: dict[str, list[str]], label: str) -> list[str]:

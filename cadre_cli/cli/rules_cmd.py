@@ -32,14 +32,15 @@ def rules(
         rule = get_rule(rule_id)
         if rule is None:
             raise CadreError(f"没有编号为“{rule_id}”的规则；运行 cadre rules 查看全部编号。")
-        _explain(rule, presets, as_json)
+        _explain(rule, {policy: load_policy(policy)} if policy is not None else presets, as_json, one=policy is not None)
         return
     chosen = RULES
+    chosen_policy = None
     if policy is not None:
-        p = load_policy(policy)
-        chosen = [r for r in RULES if r.enabled(p)]
+        chosen_policy = load_policy(policy)
+        chosen = [r for r in RULES if r.enabled(chosen_policy)]
     if as_json:
-        emit_json({"command": "rules", "rules": [_rule_json(r, presets) for r in chosen]})
+        emit_json({"command": "rules", "rules": [_rule_json(r, presets, chosen_policy) for r in chosen]})
         return
     from rich import box
     from rich.table import Table
@@ -51,7 +52,8 @@ def rules(
     table.add_column("启用的预设", max_width=14, overflow="fold")
     for r in chosen:
         on = " ".join(PRESET_SHORT.get(n, n) for n, p in presets.items() if r.enabled(p))
-        table.add_row(r.id, _severity(r.severity.value), stacked(r.title, (r.basis, "dim")),
+        basis = chosen_policy.cite(r.id, r.basis) if chosen_policy is not None else r.basis
+        table.add_row(r.id, _severity(r.severity.value), stacked(r.title, (basis, "dim")),
                       "全部" if not r.params else on or "（需设定参数）")
     console.print(table)
     console.print("预设简称：" + "、".join(f"{v}={k}" for k, v in PRESET_SHORT.items()))
@@ -93,16 +95,21 @@ def _param_values(rule: Any, presets: dict) -> dict[str, dict[str, Any]]:
     return out
 
 
-def _rule_json(rule: Any, presets: dict) -> dict[str, Any]:
-    return {
+def _rule_json(rule: Any, presets: dict, policy: Any = None) -> dict[str, Any]:
+    """`policy`: the one `--policy` names; its clause is then `basis_in_policy`."""
+    out = {
         "id": rule.id, "severity": rule.severity.value, "title": rule.title, "explanation": rule.explanation,
         "basis": rule.basis, "basis_by_preset": _citations(rule, presets), "params": list(rule.params), "options": list(rule.options),
         "needs": [list(n) for n in rule.needs], "scope": rule.scope,
         "presets": [n for n, p in presets.items() if rule.enabled(p)],
     }
+    if policy is not None:
+        out["basis_in_policy"] = policy.cite(rule.id, rule.basis)
+    return out
 
 
-def _explain(rule: Any, presets: dict, as_json: bool) -> None:
+def _explain(rule: Any, presets: dict, as_json: bool, one: bool = False) -> None:
+    """`one`: `presets` is the single policy `--policy` named."""
     from cadre_cli.readers.fields import accepted_headers
 
     data = _rule_json(rule, presets)
@@ -130,6 +137,10 @@ def _explain(rule: Any, presets: dict, as_json: bool) -> None:
         return
     console.print("读取的政策参数及各预设中的取值：")
     for param, values in data["param_values"].items():
-        shown = "；".join(f"{name}={value}" for name, value in values.items()) or "（各预设均未设定）"
+        shown = "；".join(f"{name}={value}" for name, value in values.items()) or ("（未设定）" if one else "（各预设均未设定）")
         console.print(f"  {param}：{shown}", markup=False)
+    if one:
+        name = next(iter(presets))
+        console.print(f"在政策 {name} 中{'启用' if data['presets'] else '未启用（须在政策文件中设定参数）'}", markup=False)
+        return
     console.print(f"启用的预设：{'、'.join(data['presets']) or '无（须在政策文件中设定参数）'}")

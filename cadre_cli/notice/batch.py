@@ -102,10 +102,12 @@ def withhold_numbers(docs: list[NoticeFile], text: NoticeText) -> tuple[list[Not
             values = {f: shown[f] for f in PUBLISHABLE}
             cells = {f: person.cell(f) for f in PUBLISHABLE}
             if text.with_results:
-                for item in results(person):
+                for item in results(person, text.tallied_for(person)):
                     key = next((k for k, label in RESULT_LABELS.items() if label == item["label"]), "poll:excellent")
                     values[key], cells[key] = item["value"], person.cell(key)
-            hits += scan_person(person, values, cells)
+            raw = {"name": person.name, "unit": person.unit, "reserve_level": person.reserve_level,
+                   **{f: person.values.get(f) for f in ("post", "ethnicity", "political_status")}}
+            hits += scan_person(person, values, cells, raw)
         seen = {h.digits for h in hits}
         for where, value in [("分组名", doc.group), *(("文件名", p.stem) for p in doc.paths.values())]:
             hits += [h for h in scan_text(where, value) if h.digits not in seen]
@@ -145,10 +147,11 @@ def plan(groups: list[tuple[str, list[Person]]], folder: Path, kind: str, format
     return docs
 
 
-def prepare_folder(folder: Path) -> None:
-    """Create the output folder when its parent exists."""
+def prepare_folder(folder: Path) -> bool:
+    """Create the output folder when its parent exists; True when this run created it
+    (`drop_if_empty` then removes it again if nothing was written into it)."""
     if folder.is_dir():
-        return
+        return False
     if folder.exists():
         raise OutputError(f"“{folder}”已存在但不是文件夹，请用 --output 另选一个文件夹。")
     if not folder.parent.is_dir():
@@ -157,6 +160,16 @@ def prepare_folder(folder: Path) -> None:
         folder.mkdir()
     except OSError as exc:
         raise OutputError(f"无法建立输出文件夹“{folder}”：{exc.strerror or '没有权限'}。") from None
+    return True
+
+
+def drop_if_empty(folder: Path) -> None:
+    """A folder this run created and wrote nothing into (every file withheld, a full disk)
+    is removed: a failed run leaves nothing behind."""
+    try:
+        folder.rmdir()  # only succeeds when empty
+    except OSError:
+        pass
 
 
 def check_targets(docs: list[NoticeFile], force: bool) -> None:

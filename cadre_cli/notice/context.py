@@ -101,16 +101,20 @@ def withheld(person: Person) -> dict[str, str]:
     return getattr(person.table, "withheld", None) or {}
 
 
-def results(person: Person) -> list[dict[str, str]]:
-    """The publishable evaluation results found in the person's row."""
-    found: list[dict[str, str]] = []
+def results(person: Person, tallied: tuple[dict[str, str], ...] | None = None) -> list[dict[str, str]]:
+    """The publishable evaluation results found in the person's row; `tallied` are the
+    person's results from a poll workbook (`cadre notice --poll`), printed first and in
+    place of a row's own 民主测评 votes."""
+    found: list[dict[str, str]] = list(tallied or ())
+    taken = {item["label"] for item in found}
     hide = withheld(person)
     poll = person.poll
     if poll is not None and not any(f.startswith("poll:") for f in hide):
         votes = f"优秀{poll.excellent}票、称职{poll.competent}票、基本称职{poll.basic}票、不称职{poll.incompetent}票"
         if poll.voters:
             votes += f"（参加测评{poll.voters}人）"
-        found.append({"label": POLL_LABEL, "value": votes})
+        if POLL_LABEL not in taken:
+            found.append({"label": POLL_LABEL, "value": votes})
     for key, label in RESULT_LABELS.items():
         value = "" if key in hide else _score(person.record.raw(key))
         if value:
@@ -163,9 +167,10 @@ def publishable_fields(person: Person) -> dict[str, str]:
     }
 
 
-def person_context(person: Person, seq: int, kind: str, with_results: bool) -> dict[str, Any]:
+def person_context(person: Person, seq: int, kind: str, with_results: bool,
+                   tallied: tuple[dict[str, str], ...] | None = None) -> dict[str, Any]:
     """One person as a template sees them: only publishable fields, all as text."""
-    found = results(person) if with_results else []
+    found = results(person, tallied) if with_results else []
     ctx: dict[str, Any] = {"seq": seq, **publishable_fields(person), "results": found,
                            "results_text": "；".join(f"{r['label']}：{r['value']}" for r in found)}
     ctx["line"] = person_line(ctx, kind)
@@ -201,6 +206,10 @@ class NoticeText:
     report: str | None = None
     contacts: tuple[str, ...] = field(default_factory=tuple)
     with_results: bool = False
+    tallied: dict[tuple[str, int], tuple[dict[str, str], ...]] = field(default_factory=dict)  # (sheet, row) -> poll results
+
+    def tallied_for(self, person: Person) -> tuple[dict[str, str], ...] | None:
+        return self.tallied.get((person.sheet, person.row))
 
 
 def default_preamble(text: NoticeText) -> str:
@@ -228,7 +237,7 @@ def title(text: NoticeText, people: list[dict[str, Any]], group: str) -> str:
 
 def document_context(people: list[Person], text: NoticeText, group: str = "") -> dict[str, Any]:
     """Everything one document's template may use."""
-    rows = [person_context(p, i, text.kind, text.with_results) for i, p in enumerate(people, start=1)]
+    rows = [person_context(p, i, text.kind, text.with_results, text.tallied_for(p)) for i, p in enumerate(people, start=1)]
     period = text.period
     return {
         "kind": text.kind,

@@ -104,21 +104,47 @@ def masked(digits: str) -> str:
 class Hit:
     where: str  # 工作表“名册”C5（职务）, or 文件名
     kind: str
-    digits: str
+    digits: str  # the digits, or for an invisible character its code (U+202E)
 
     def sentence(self) -> str:
+        if self.kind == INVISIBLE_KIND:
+            return f"{self.where}含有看不见的控制字符（{self.digits}），印出的公示可能缺字或次序颠倒"
         return f"{self.where}含有像{self.kind}的数字（{masked(self.digits)}），可能是个人信息"
 
 
-def scan_person(person: Any, values: dict[str, str], cells: dict[str, CellRef | None]) -> list[Hit]:
-    """Every published value of one person: field -> text as printed."""
+INVISIBLE_KIND = "控制字符"
+# Characters a printed notice cannot show as written: C0/C1 controls other than line breaks and
+# tabs (ESC of a terminal colour code), soft hyphen, bidi overrides and isolates (U+202E reorders
+# a line in Word), zero-width characters and the BOM.
+_PRINT_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f"
+                              "\u202a-\u202e\u2060-\u2069\ufeff]")
+
+
+def invisible_char(value: object) -> str | None:
+    """The code (`U+202E`) of the first character in `value` that a printed notice cannot show."""
+    m = _PRINT_INVISIBLE.search(str(value)) if value is not None else None
+    return f"U+{ord(m.group()):04X}" if m else None
+
+
+def scan_person(person: Any, values: dict[str, str], cells: dict[str, CellRef | None],
+                raw: dict[str, object] | None = None) -> list[Hit]:
+    """Every published value of one person: field -> text as printed (a personal-looking
+    number), and field -> the value as it stands in the cell (an invisible character, which
+    the printed text has already turned into a space)."""
     hits = []
+
+    def where(fld: str) -> str:
+        cell = cells.get(fld)
+        return f"{cell}（{field_label(fld)}）" if cell else f"第{person.row}行的{field_label(fld)}"
+
     for fld, text in values.items():
         found = personal_number(text)
         if found:
-            cell = cells.get(fld)
-            where = f"{cell}（{field_label(fld)}）" if cell else f"第{person.row}行的{field_label(fld)}"
-            hits.append(Hit(where, *found))
+            hits.append(Hit(where(fld), *found))
+    for fld, value in (raw or {}).items():
+        code = invisible_char(value) if values.get(fld) else None
+        if code:
+            hits.append(Hit(where(fld), INVISIBLE_KIND, code))
     return hits
 
 

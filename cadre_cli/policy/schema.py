@@ -413,6 +413,9 @@ class RuleSwitches(Section):
         return v
 
 
+from cadre_cli.policy.tally import Tally  # noqa: E402  (it builds on Section and Share above)
+
+
 class Policy(Section):
     name: str
     title: str
@@ -425,6 +428,7 @@ class Policy(Section):
     score: Score = Score()
     assessment: Assessment = Assessment()
     poll: Poll = Poll()
+    tally: Tally = Tally()
     management: Management = Management()
     secondment: Secondment = Secondment()
     rotation: Rotation = Rotation()

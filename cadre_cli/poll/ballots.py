@@ -17,14 +17,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from cadre_cli.diagnostic import Diagnostic
 from cadre_cli.parse.text import cell_text, is_blank, squash
+from cadre_cli.policy.tally import Tally
 from cadre_cli.poll.classes import ClassWords
 from cadre_cli.poll.figures import FigureReader, merge_figures
-from cadre_cli.poll.finding import Finding, where
+from cadre_cli.poll.finding import diagnostic, where
 from cadre_cli.poll.header import FIGURE_MEASURES, GRADE_MEASURES, Header, measure_of
 from cadre_cli.poll.marks import ABSTAIN, BAD, GRADE_ABSTAIN, YES, Marks
 from cadre_cli.poll.model import ALL, GRADES, Count, Entry
-from cadre_cli.poll.settings import Tally
 from cadre_cli.poll.sheet import SheetPoll
 from cadre_cli.poll.summary import END_WORDS
 from cadre_cli.readers.cells import CellRef
@@ -85,11 +86,11 @@ def _candidate(text: str, cell: CellRef, cols: list[int]) -> _Candidate:
 class _Reporter:
     """Cell findings of one rule, the first MAX_CELL_FINDINGS one by one, then a count."""
 
-    def __init__(self, out: list[Finding]) -> None:
+    def __init__(self, out: list[Diagnostic]) -> None:
         self.out = out
         self.seen: dict[str, int] = {}
 
-    def add(self, finding: Finding) -> None:
+    def add(self, finding: Diagnostic) -> None:
         n = self.seen.get(finding.rule, 0) + 1
         self.seen[finding.rule] = n
         if n <= MAX_CELL_FINDINGS:
@@ -98,7 +99,7 @@ class _Reporter:
     def close(self, sheet: str) -> None:
         for rule, n in self.seen.items():
             if n > MAX_CELL_FINDINGS:
-                self.out.append(Finding(rule, Severity.ERROR,
+                self.out.append(diagnostic(rule, Severity.ERROR,
                                         f"工作表“{sheet}”还有{n - MAX_CELL_FINDINGS}张选票有同样的问题（共{n}张），未逐一列出。",
                                         "", None, None, {"count": n}))
 
@@ -116,7 +117,7 @@ def read_ballots(header: Header, words: ClassWords, settings: Tally, above: Figu
     kind = "evaluate" if grade_columns or _looks_graded(sheet.rows, first, candidates, marks) else "recommend"
     classed = class_col is not None or header.sheet_class is not None
     fixed_class = header.sheet_class or ALL.id
-    findings: list[Finding] = []
+    findings: list[Diagnostic] = []
     report = _Reporter(findings)
     footer = FigureReader(sheet, words)
     tallies: dict[str, _ClassTally] = {}
@@ -125,6 +126,8 @@ def read_ballots(header: Header, words: ClassWords, settings: Tally, above: Figu
     n_codes = 5 if kind == "evaluate" else 3
     cols = [cand.cols[0] for cand in candidates]
     ballots = 0
+    row_notes: dict[int, str] = {}  # 1-based row -> why the ballot did not count as a valid one
+    counted: list[int] = []  # 1-based rows of the ballots read
     last_row = first
     for r in range(first, len(sheet.rows)):
         row = sheet.rows[r]
@@ -146,6 +149,7 @@ def read_ballots(header: Header, words: ClassWords, settings: Tally, above: Figu
         if not has_key and all(is_blank(row[c]) for cand in candidates for c in cand.cols if c >= 0):
             continue
         ballots += 1
+        counted.append(r + 1)
         last_row = r
         cls = fixed_class
         if class_col is not None:
@@ -153,10 +157,11 @@ def read_ballots(header: Header, words: ClassWords, settings: Tally, above: Figu
             found = None if is_blank(raw_cls) else words.exact(raw_cls)
             if found is None:
                 cell = CellRef(sheet.name, r + 1, class_col.col)
-                report.add(Finding("tally-bad-class", Severity.ERROR,
+                report.add(diagnostic("tally-bad-class", Severity.ERROR,
                                    f"{where(cell)}的投票人类别“{cell_text(raw_cls)}”不是政策所列的类别"
                                    f"（{'、'.join(c.label for c in words.classes)}），这张选票未计入。",
                                    "投票人类别须为政策 [tally] classes 所列之一", cell, raw_cls))
+                row_notes[r + 1] = "未计入：投票人类别不是政策所列的类别"
                 continue
             cls = found
         tally = tallies.get(cls)
@@ -169,18 +174,21 @@ def read_ballots(header: Header, words: ClassWords, settings: Tally, above: Figu
             cols_bad = [c for c in cand.cols if c >= 0]
             bad_col = next((c for c in cols_bad if not is_blank(row[c])), cols_bad[0])
             cell = CellRef(sheet.name, r + 1, bad_col + 1)
-            report.add(Finding("tally-bad-mark", Severity.ERROR,
+            report.add(diagnostic("tally-bad-mark", Severity.ERROR,
                                f"{where(cell)}对{cand.name}的标记“{cell_text(row[bad_col])}”无法识别"
                                f"（{_expected(kind, grade_columns)}），这张选票暂未计入，请核对原始选票后改正。",
                                "选票标记须可识别", cell, row[bad_col], {"row": r + 1}))
             tally.unreadable += 1
+            row_notes[r + 1] = f"暂未计入：对{cand.name}的标记无法识别"
             continue
         if valid_col is not None and _marked_invalid(row[valid_col.col - 1], report, CellRef(sheet.name, r + 1, valid_col.col)):
             tally.invalid += 1
+            row_notes[r + 1] = "无效票（标明无效）"
             continue
         if kind == "recommend" and settings.max_choices is not None and codes.count(YES) > settings.max_choices:
             tally.invalid += 1
             tally.over.append(r + 1)
+            row_notes[r + 1] = f"无效票（推荐{codes.count(YES)}人，超过每票最多{settings.max_choices}人）"
             continue
         counts = tally.counts
         for i, code in enumerate(codes):
@@ -190,6 +198,7 @@ def read_ballots(header: Header, words: ClassWords, settings: Tally, above: Figu
         return None
     result = SheetPoll(sheet.name, kind, classed, set(tallies), title=header.title, ballots=ballots, from_ballots=True)
     result.findings.extend(findings)
+    result.header, result.rows, result.row_notes = header, counted, row_notes
     span = f"由工作表“{sheet.name}”第{first + 1}至{last_row + 1}行的选票统计"
     for cls, tally in tallies.items():
         result.figures[cls] = {"returned": Count(tally.returned, None, span),
@@ -198,7 +207,7 @@ def read_ballots(header: Header, words: ClassWords, settings: Tally, above: Figu
         if tally.over:
             rows = "、".join(map(str, tally.over[:10])) + ("等" if len(tally.over) > 10 else "")
             label = "" if cls == ALL.id else f"{words.label(cls)}的"
-            result.findings.append(Finding(
+            result.findings.append(diagnostic(
                 "tally-over-choices", Severity.INFO,
                 f"工作表“{sheet.name}”中{label}{len(tally.over)}张选票推荐人数超过{settings.max_choices}人（第{rows}行），"
                 "按规定作废，计入无效票。", "差额推荐：推荐人数超过应推荐人数的选票无效",
@@ -245,7 +254,7 @@ def _compare_counted(result: SheetPoll, typed: dict, words: ClassWords) -> None:
             if given is not None and given.value != counted[fig].value:
                 label = ("" if cls in (None, ALL.id) else words.label(cls)) + {"returned": "收回票数", "valid": "有效票数",
                                                                               "invalid": "无效票数"}[fig]
-                result.findings.append(Finding(
+                result.findings.append(diagnostic(
                     "tally-ballots-mismatch", Severity.ERROR,
                     f"{given.where}写的{label}为{given.value}，按选票逐张统计为{counted[fig].value}；结果按选票统计。",
                     "选票统计", given.cell, given.value, {"given": given.value, "counted": counted[fig].value}))
@@ -277,7 +286,7 @@ def _marked_invalid(raw: object, report: _Reporter, cell: CellRef) -> bool:
     if text in _INVALID_WORDS:
         return True
     if text not in _VALID_WORDS:
-        report.add(Finding("tally-bad-mark", Severity.ERROR,
+        report.add(diagnostic("tally-bad-mark", Severity.ERROR,
                            f"{where(cell)}的“{text}”看不出选票是否有效（应为“是”或“否”、“有效”或“无效”），按有效票计。",
                            "选票是否有效须写明", cell, raw))
     return False

@@ -16,12 +16,13 @@ from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 
+from cadre_cli.diagnostic import Diagnostic
 from cadre_cli.parse.text import squash
+from cadre_cli.policy.tally import Tally
 from cadre_cli.poll.compute import figure, percent, rounded
-from cadre_cli.poll.finding import BASIS_BALLOTS, BASIS_COUNTING, BASIS_S8, Finding, where
+from cadre_cli.poll.finding import BASIS_BALLOTS, BASIS_COUNTING, BASIS_S8, diagnostic, where
 from cadre_cli.poll.model import ALL, FIGURE_LABELS, FIGURES, GRADES, Count, PollData
 from cadre_cli.poll.result import CandidateResult, PollResult
-from cadre_cli.poll.settings import Tally
 from cadre_cli.rules.registry import Severity
 from cadre_cli.score.compute import agrees
 
@@ -37,9 +38,9 @@ def _label(poll: PollData, cls: str | None) -> str:
     return next((c.label for c in poll.classes if c.id == cls), cls)
 
 
-def check_counts(poll: PollData, settings: Tally) -> list[Finding]:
+def check_counts(poll: PollData, settings: Tally) -> list[Diagnostic]:
     """The checks before computing; marks impossible counts unknown (no result there)."""
-    out: list[Finding] = []
+    out: list[Diagnostic] = []
     for cls, figs in poll.figures.items():
         out.extend(_order(poll, cls, figs))
     out.extend(_class_sums(poll))
@@ -55,12 +56,12 @@ def check_counts(poll: PollData, settings: Tally) -> list[Finding]:
     return out
 
 
-def _order(poll: PollData, cls: str | None, figs: dict[str, Count]) -> Iterator[Finding]:
+def _order(poll: PollData, cls: str | None, figs: dict[str, Count]) -> Iterator[Diagnostic]:
     label = _label(poll, cls)
     for small, big in ORDER:
         a, b = figs.get(small), figs.get(big)
         if a is not None and b is not None and a.value > b.value:
-            yield Finding("tally-ballots-order", Severity.ERROR,
+            yield diagnostic("tally-ballots-order", Severity.ERROR,
                           f"{label}{FIGURE_LABELS[small]}{a.value}（{a.where}）多于{FIGURE_LABELS[big]}{b.value}（{b.where}），"
                           "请核对。", BASIS_BALLOTS, a.cell or b.cell, a.value,
                           {"class": cls, small: a.value, big: b.value})
@@ -70,19 +71,19 @@ def _order(poll: PollData, cls: str | None, figs: dict[str, Count]) -> Iterator[
         both = valid.value + invalid.value
         abstain = figs.get("abstain")
         if both > returned.value:
-            yield Finding("tally-ballots-sum", Severity.ERROR,
+            yield diagnostic("tally-ballots-sum", Severity.ERROR,
                           f"{label}有效票{valid.value}加无效票{invalid.value}共{both}张，多于收回票数{returned.value}（{returned.where}）。",
                           BASIS_BALLOTS, valid.cell or returned.cell, valid.value,
                           {"class": cls, "valid": valid.value, "invalid": invalid.value, "returned": returned.value})
         elif both < returned.value and not (abstain is not None and both + abstain.value == returned.value):
-            yield Finding("tally-ballots-sum", Severity.WARNING,
+            yield diagnostic("tally-ballots-sum", Severity.WARNING,
                           f"{label}有效票{valid.value}加无效票{invalid.value}共{both}张，少于收回票数{returned.value}"
                           f"（{returned.where}），差{returned.value - both}张未说明。",
                           BASIS_BALLOTS, valid.cell or returned.cell, valid.value,
                           {"class": cls, "valid": valid.value, "invalid": invalid.value, "returned": returned.value})
 
 
-def _class_sums(poll: PollData) -> Iterator[Finding]:
+def _class_sums(poll: PollData) -> Iterator[Diagnostic]:
     overall = poll.figures.get(None, {})
     ids = [c.id for c in poll.classes if c is not ALL]
     if len(ids) < 2:
@@ -94,7 +95,7 @@ def _class_sums(poll: PollData) -> Iterator[Finding]:
             continue
         total = sum(p.value for p in parts if p is not None)
         if total != given.value:
-            yield Finding("tally-class-sum", Severity.ERROR,
+            yield diagnostic("tally-class-sum", Severity.ERROR,
                           f"各类别{FIGURE_LABELS[fig]}之和为{total}，与{given.where}写的合计{given.value}不一致。",
                           BASIS_S8, given.cell, given.value, {"figure": fig, "sum": total, "given": given.value})
 
@@ -107,14 +108,14 @@ def _bound(poll: PollData, entry, cls: str) -> tuple[str, Count] | None:
     return None
 
 
-def _entry_bounds(poll: PollData, entry, cls: str) -> Iterator[Finding]:
+def _entry_bounds(poll: PollData, entry, cls: str) -> Iterator[Diagnostic]:
     label = _label(poll, cls)
     bound = _bound(poll, entry, cls)
     if poll.kind == "recommend":
         votes = entry.votes.get(cls)
         if votes is not None and bound is not None and votes.value > bound[1].value:
             name, b = bound
-            yield Finding("tally-votes-exceed", Severity.ERROR,
+            yield diagnostic("tally-votes-exceed", Severity.ERROR,
                           f"{where(votes.cell) or votes.where}：{entry.name}的{label}得票{votes.value}票，"
                           f"多于{label}{FIGURE_LABELS[name]}{b.value}（{b.where}），不可能；这一类别不计算得票率。",
                           BASIS_COUNTING, votes.cell, votes.value, {"class": cls, "votes": votes.value, name: b.value})
@@ -128,26 +129,26 @@ def _entry_bounds(poll: PollData, entry, cls: str) -> Iterator[Finding]:
     voters = figure(poll, entry, cls, "present")
     if voters is not None and cast + (abstain.value if abstain else 0) > voters.value:
         extra = f"加弃权{abstain.value}票" if abstain else ""
-        yield Finding("tally-votes-exceed", Severity.ERROR,
+        yield diagnostic("tally-votes-exceed", Severity.ERROR,
                       f"{where(cell) or grades[GRADES[0]].where}：{entry.name}的{label}四个等次共{cast}票{extra}，"
                       f"多于测评人数{voters.value}（{voters.where}），不可能；这一类别不计算测评分。",
                       BASIS_COUNTING, cell or voters.cell, cast, {"class": cls, "cast": cast, "voters": voters.value})
     elif bound is not None and bound[0] != "present" and cast > bound[1].value:
         name, b = bound
-        yield Finding("tally-votes-exceed", Severity.ERROR,
+        yield diagnostic("tally-votes-exceed", Severity.ERROR,
                       f"{where(cell) or grades[GRADES[0]].where}：{entry.name}的{label}四个等次共{cast}票，"
                       f"多于{FIGURE_LABELS[name]}{b.value}（{b.where}），不可能；这一类别不计算测评分。",
                       BASIS_COUNTING, cell or b.cell, cast, {"class": cls, "cast": cast, name: b.value})
     own = entry.figures.get(cls, {}).get("present")
     meeting = poll.figure(cls, "present") or poll.figure(cls, "expected")
     if own is not None and meeting is not None and own.value > meeting.value:
-        yield Finding("tally-votes-exceed", Severity.ERROR,
+        yield diagnostic("tally-votes-exceed", Severity.ERROR,
                       f"{own.where}：{entry.name}的{label}测评人数{own.value}，多于{label}{FIGURE_LABELS['present']}"
                       f"{meeting.value}（{meeting.where}）。", BASIS_COUNTING, own.cell, own.value,
                       {"class": cls, "voters": own.value, "present": meeting.value})
 
 
-def _choices(poll: PollData, max_choices: int) -> Iterator[Finding]:
+def _choices(poll: PollData, max_choices: int) -> Iterator[Diagnostic]:
     """差额: a class's votes cannot exceed its ballots × the names one ballot may carry."""
     for vc in poll.classes:
         bound = next(((n, c) for n in ("valid", "returned") if (c := figure(poll, None, vc.id, n)) is not None), None)
@@ -157,13 +158,13 @@ def _choices(poll: PollData, max_choices: int) -> Iterator[Finding]:
         limit = bound[1].value * max_choices
         if total > limit:
             label = _label(poll, vc.id)
-            yield Finding("tally-over-choices", Severity.ERROR,
+            yield diagnostic("tally-over-choices", Severity.ERROR,
                           f"{label}各人得票之和{total}票，多于{FIGURE_LABELS[bound[0]]}{bound[1].value}张×每票最多推荐{max_choices}人"
                           f"＝{limit}票（{bound[1].where}），票数有误。", "差额推荐：每张票推荐人数不得超过应推荐人数",
                           bound[1].cell, total, {"class": vc.id, "votes": total, "limit": limit})
 
 
-def _few_voters(poll: PollData, settings: Tally) -> Iterator[Finding]:
+def _few_voters(poll: PollData, settings: Tally) -> Iterator[Diagnostic]:
     total = 0
     known = True
     for vc in poll.classes:
@@ -174,13 +175,13 @@ def _few_voters(poll: PollData, settings: Tally) -> Iterator[Finding]:
         total += got.value
         minimum = settings.min_for(vc) if vc is not ALL else settings.min_voters
         if minimum is not None and got.value < minimum:
-            yield Finding("tally-few-voters", Severity.WARNING,
+            yield diagnostic("tally-few-voters", Severity.WARNING,
                           f"{_label(poll, vc.id) or '参加投票的'}人数{got.value}人（{got.where}），少于政策规定的至少{minimum}人。",
                           "政策 [tally] min_voters", got.cell, got.value, {"class": vc.id, "voters": got.value, "min": minimum})
     overall = figure(poll, None, None, "present")
     count = overall.value if overall is not None else (total if known else None)
     if settings.min_total_voters is not None and count is not None and count < settings.min_total_voters:
-        yield Finding("tally-few-voters", Severity.WARNING,
+        yield diagnostic("tally-few-voters", Severity.WARNING,
                       f"参加投票的共{count}人，少于政策规定的至少{settings.min_total_voters}人。", "政策 [tally] min_total_voters",
                       overall.cell if overall else None, count, {"voters": count, "min": settings.min_total_voters})
 
@@ -188,8 +189,8 @@ def _few_voters(poll: PollData, settings: Tally) -> Iterator[Finding]:
 # --- after computing ------------------------------------------------------------------
 
 def check_results(poll: PollData, result: PollResult, settings: Tally, unfit_max: Fraction | None,
-                  weak_max: Fraction | None) -> list[Finding]:
-    out: list[Finding] = []
+                  weak_max: Fraction | None) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
     entries = {e.order: e for e in poll.entries}
     for res in result.candidates:
         entry = entries.get(res.order)
@@ -200,7 +201,7 @@ def check_results(poll: PollData, result: PollResult, settings: Tally, unfit_max
     return out
 
 
-def _typed(poll: PollData, entry, res: CandidateResult, settings: Tally) -> Iterator[Finding]:
+def _typed(poll: PollData, entry, res: CandidateResult, settings: Tally) -> Iterator[Diagnostic]:
     for cls, measure, raw, cell in entry.typed:
         cr = res.by_class(cls) if cls else None
         if measure == "total":
@@ -223,7 +224,7 @@ def _typed(poll: PollData, entry, res: CandidateResult, settings: Tally) -> Iter
             shown = str(rounded(computed, settings.score_places))
         else:
             shown = str(computed)
-        yield Finding("tally-typed-mismatch", Severity.ERROR if measure == "total" else Severity.WARNING,
+        yield diagnostic("tally-typed-mismatch", Severity.ERROR if measure == "total" else Severity.WARNING,
                       f"{where(cell)}写的{entry.name}的{what}“{raw}”与按票数计算的{shown}不一致。",
                       "表中已填写的结果应与票数一致", cell, raw, {"computed": str(computed)})
 
@@ -252,7 +253,7 @@ def _agrees(given: Decimal, computed: Fraction) -> bool:
 
 
 def _shares(poll: PollData, res: CandidateResult, unfit_max: Fraction | None,
-            weak_max: Fraction | None) -> Iterator[Finding]:
+            weak_max: Fraction | None) -> Iterator[Diagnostic]:
     """R10 / R9 on the candidate's votes over all classes (an error, as in `cadre audit`)
     and per class (a warning: S8's analysis by class)."""
     rules = (("poll-unfit-share", unfit_max, "unfit", "不称职票", BASIS_R10),
@@ -262,7 +263,7 @@ def _shares(poll: PollData, res: CandidateResult, unfit_max: Fraction | None,
             continue
         share = getattr(res, attr)
         if share is not None and share > limit:
-            yield Finding(rule, Severity.ERROR,
+            yield diagnostic(rule, Severity.ERROR,
                           f"{res.name}民主测评{what}占测评人数{res.base}人的{_pct(share)}，超过{_pct(limit)}。",
                           basis, res.cell, None, {"share": str(share), "limit": str(limit), "voters": res.base})
         if len(res.classes) < 2:
@@ -270,7 +271,7 @@ def _shares(poll: PollData, res: CandidateResult, unfit_max: Fraction | None,
         for cr in res.classes:
             value = getattr(cr, attr)
             if value is not None and value > limit:
-                yield Finding(rule, Severity.WARNING,
+                yield diagnostic(rule, Severity.WARNING,
                               f"{res.name}在{cr.label}中{what}占测评人数{cr.voters}人的{_pct(value)}，超过{_pct(limit)}。",
                               basis, res.cell, None, {"class": cr.cls, "share": str(value), "limit": str(limit)})
 

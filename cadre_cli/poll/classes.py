@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cadre_cli.parse.text import cell_text, squash
-from cadre_cli.poll.settings import VoterClass
+from cadre_cli.policy.tally import VoterClass
 
 
 class ClassWords:

@@ -24,11 +24,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
+from cadre_cli.diagnostic import Diagnostic
 from cadre_cli.parse.numbers import round_half_up
-from cadre_cli.poll.finding import Finding
+from cadre_cli.policy.tally import DENOMINATOR_LABELS, Tally, VoterClass
+from cadre_cli.poll.finding import diagnostic
 from cadre_cli.poll.model import ALL, GRADES, Count, Entry, PollData
 from cadre_cli.poll.result import CandidateResult, ClassResult, PollResult
-from cadre_cli.poll.settings import DENOMINATOR_LABELS, Tally, VoterClass
 from cadre_cli.rules.registry import Severity
 from cadre_cli.score.compute import poll_score
 
@@ -345,13 +346,13 @@ def _class_summary(poll: PollData, classes: list[VoterClass], settings: Tally) -
     return out
 
 
-def _missing_findings(poll: PollData, missing: dict, weighted: bool, settings: Tally) -> list[Finding]:
+def _missing_findings(poll: PollData, missing: dict, weighted: bool, settings: Tally) -> list[Diagnostic]:
     out = []
     overall = recommend_base(poll, None, None, settings.denominator).value is not None
     for cls, what in missing:
         label = "" if cls == ALL.id else f"{next(c.label for c in poll.classes if c.id == cls)}的"
         severe = weighted or not overall or cls == ALL.id
-        out.append(Finding(
+        out.append(diagnostic(
             "tally-missing-base", Severity.ERROR if severe else Severity.WARNING,
             f"工作表{'、'.join('“' + s + '”' for s in poll.sheets)}没有给出{label}{what}，"
             f"无法计算{label}得票率" + ("" if severe else "，只计算总得票率") + "。",

@@ -12,12 +12,13 @@ from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
+from cadre_cli.diagnostic import Diagnostic
+from cadre_cli.policy.tally import Tally
 from cadre_cli.poll.book import read_polls
 from cadre_cli.poll.checks import check_counts, check_results
 from cadre_cli.poll.compute import compute
-from cadre_cli.poll.finding import Finding
+from cadre_cli.poll.model import PollData
 from cadre_cli.poll.result import PollResult
-from cadre_cli.poll.settings import Tally
 from cadre_cli.readers.raw import RawBook, load_book
 from cadre_cli.rules.registry import Severity
 
@@ -26,9 +27,10 @@ from cadre_cli.rules.registry import Severity
 class TallyRun:
     source: str
     polls: list[PollResult] = field(default_factory=list)
+    data: list[PollData] = field(default_factory=list)  # what each poll read, beside its result
 
     @property
-    def findings(self) -> list[Finding]:
+    def findings(self) -> list[Diagnostic]:
         return [f for p in self.polls for f in p.findings]
 
     @property
@@ -49,6 +51,7 @@ def tally_book(book: RawBook, settings: Tally | None = None, *, unfit_share_max:
         result.findings.extend(before)
         result.findings.extend(check_results(poll, result, settings, unfit_share_max, weak_share_max))
         run.polls.append(result)
+        run.data.append(poll)
     return run
 
 

@@ -16,10 +16,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from cadre_cli.diagnostic import Diagnostic
 from cadre_cli.parse.text import cell_text, header_key, is_blank, nfkc, squash
 from cadre_cli.poll.classes import ClassWords
 from cadre_cli.poll.counts import read_count
-from cadre_cli.poll.finding import Finding, where
+from cadre_cli.poll.finding import diagnostic, where
 from cadre_cli.poll.header import FIGURE_MEASURES, measure_of
 from cadre_cli.poll.model import FIGURE_LABELS, Figures
 from cadre_cli.readers.cells import CellRef
@@ -49,7 +50,7 @@ class FigureReader:
     words: ClassWords
     column_classes: dict[int, str] = field(default_factory=dict)  # 1-based column -> class (the table's)
     found: dict[str | None, Figures] = field(default_factory=dict)
-    findings: list[Finding] = field(default_factory=list)
+    findings: list[Diagnostic] = field(default_factory=list)
     _across: dict[int, str] = field(default_factory=dict)  # grid: column -> figure
     _class_cols: dict[int, str | None] = field(default_factory=dict)  # grid: 1-based column -> class
 
@@ -150,7 +151,7 @@ class FigureReader:
     def _put(self, cls: str | None, fig: str, raw: object, cell: CellRef) -> None:
         label = (self.words.label(cls) if cls else "") + FIGURE_LABELS[fig]
         got = read_count(raw, cell, label)
-        if isinstance(got, Finding):
+        if isinstance(got, Diagnostic):
             self.findings.append(got)
             return
         if got is None:
@@ -160,13 +161,13 @@ class FigureReader:
         if old is None:
             have[fig] = got
         elif old.value != got.value:
-            self.findings.append(Finding(
+            self.findings.append(diagnostic(
                 "tally-figure-conflict", Severity.ERROR,
                 f"{label}写了两次且不一致：{old.where}为{old.value}，{where(cell)}为{got.value}；按先出现的{old.value}计。",
                 "同一数字只能有一个值", cell, raw, {"figure": fig, "first": old.value, "second": got.value}))
 
 
-def merge_figures(into: dict[str | None, Figures], more: dict[str | None, Figures], findings: list[Finding],
+def merge_figures(into: dict[str | None, Figures], more: dict[str | None, Figures], findings: list[Diagnostic],
                   words: ClassWords) -> None:
     """Add figures of another sheet; a figure given twice must agree."""
     for cls, figs in more.items():
@@ -177,7 +178,7 @@ def merge_figures(into: dict[str | None, Figures], more: dict[str | None, Figure
                 have[fig] = count
             elif old.value != count.value:
                 label = (words.label(cls) if cls else "") + FIGURE_LABELS[fig]
-                findings.append(Finding(
+                findings.append(diagnostic(
                     "tally-figure-conflict", Severity.ERROR,
                     f"{label}写了两次且不一致：{old.where}为{old.value}，{count.where}为{count.value}；按先出现的{old.value}计。",
                     "同一数字只能有一个值", count.cell, count.value, {"figure": fig, "first": old.value, "second": count.value}))

@@ -7,7 +7,7 @@ from __future__ import annotations
 from cadre_cli.parse.grades import parse_grade
 from cadre_cli.parse.problem import ValueProblem
 from cadre_cli.parse.text import is_blank, nfkc
-from cadre_cli.poll.settings import Tally
+from cadre_cli.policy.tally import Tally
 
 YES, NOT_CHOSEN, ABSTAIN, BAD = 1, 0, 2, -1  # recommendation codes
 GRADE_ABSTAIN = 4  # evaluation: 0..3 are the grades in model.GRADES order

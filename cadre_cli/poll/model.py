@@ -9,11 +9,14 @@ footer, or counted from the raw ballots.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from cadre_cli.poll.finding import Finding
-from cadre_cli.poll.settings import VoterClass
+from cadre_cli.diagnostic import Diagnostic
+from cadre_cli.policy.tally import VoterClass
 from cadre_cli.readers.cells import CellRef
+
+if TYPE_CHECKING:
+    from cadre_cli.poll.sheet import SheetPoll
 
 Kind = Literal["recommend", "evaluate"]
 KIND_LABELS = {"recommend": "民主推荐", "evaluate": "民主测评"}
@@ -56,6 +59,7 @@ class Entry:
     figures: dict[str, Figures] = field(default_factory=dict)  # class id -> this candidate's own figures
     unknown: set[str] = field(default_factory=set)  # classes with an unreadable count: no result there
     typed: list[tuple[str | None, str, object, CellRef]] = field(default_factory=list)  # (class, share|score|total, raw, cell)
+    also: list[CellRef] = field(default_factory=list)  # the name cells of the same person on other sheets
 
 
 @dataclass
@@ -66,10 +70,11 @@ class PollData:
     classes: list[VoterClass]  # the classes found, in policy order
     entries: list[Entry] = field(default_factory=list)
     figures: dict[str | None, Figures] = field(default_factory=dict)  # class id (None: whole meeting)
-    findings: list[Finding] = field(default_factory=list)
+    findings: list[Diagnostic] = field(default_factory=list)
     sheets: list[str] = field(default_factory=list)
     ballots: int = 0  # raw ballots read (0 for a summary)
     from_ballots: bool = False
+    parts: list[SheetPoll] = field(default_factory=list)  # the sheets as read
 
     def figure(self, cls: str | None, name: str) -> Count | None:
         return self.figures.get(cls, {}).get(name)

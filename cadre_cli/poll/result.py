@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 
-from cadre_cli.poll.finding import Finding
+from cadre_cli.diagnostic import Diagnostic
 from cadre_cli.poll.model import Kind
 from cadre_cli.readers.cells import CellRef
 
@@ -100,7 +100,7 @@ class PollResult:
     denominator: str  # 实到人数 / 有效票数 / 实到人数减无效票数 / 测评人数
     basis: str  # what ranks: 综合得票率 (加权) / 总得票率 / 测评分 …
     figures: dict[str | None, dict[str, int]]  # the figures read or counted, per class
-    findings: list[Finding] = field(default_factory=list)
+    findings: list[Diagnostic] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     ballots: int = 0
 

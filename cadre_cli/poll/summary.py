@@ -9,11 +9,12 @@ all voters. Blank count cells are 0 (and said so); text and negative numbers are
 
 from __future__ import annotations
 
+from cadre_cli.diagnostic import Diagnostic
 from cadre_cli.parse.text import cell_text, is_blank, squash
 from cadre_cli.poll.classes import ClassWords
 from cadre_cli.poll.counts import read_count
 from cadre_cli.poll.figures import FigureReader, merge_figures
-from cadre_cli.poll.finding import Finding
+from cadre_cli.poll.finding import diagnostic
 from cadre_cli.poll.header import FIGURE_MEASURES, GRADE_MEASURES, Column, Header, measure_of
 from cadre_cli.poll.model import ALL, FIGURE_LABELS, GRADE_LABELS, Count, Entry
 from cadre_cli.poll.sheet import SheetPoll
@@ -43,7 +44,7 @@ def read_summary(header: Header, words: ClassWords, above: FigureReader) -> Shee
     if name_col is None:
         return None
     roles: dict[tuple[str | None, str], Column] = {}
-    findings: list[Finding] = []
+    findings: list[Diagnostic] = []
     ignored: list[str] = []
     for col in header.columns:
         cls, measure = _role(col, header)
@@ -51,7 +52,7 @@ def read_summary(header: Header, words: ClassWords, above: FigureReader) -> Shee
             key = (cls, measure)
             if measure in COUNT_MEASURES and key in roles:
                 first = roles[key]
-                findings.append(Finding(
+                findings.append(diagnostic(
                     "tally-duplicate-column", Severity.ERROR,
                     f"工作表“{sheet.name}”中“{first.text}”（{col_letter(first.col)}列）和“{col.text}”（{col_letter(col.col)}列）"
                     f"都是{words.label(cls) if cls else ''}{_measure_label(measure)}，无法确定用哪一列；只用了{col_letter(first.col)}列。"
@@ -73,6 +74,7 @@ def read_summary(header: Header, words: ClassWords, above: FigureReader) -> Shee
     classed = any(c.cls for c in header.columns) or header.sheet_class is not None
     result = SheetPoll(sheet.name, kind, classed, {c for c, _, _ in counts}, title=header.title, ignored=ignored)
     result.findings.extend(findings)
+    result.header = header
     post_col = header.first("post")
     column_classes = {col.col: cls for (cls, m), col in roles.items() if cls and m in COUNT_MEASURES | {"share"}}
     footer = FigureReader(sheet, words, column_classes)
@@ -93,6 +95,7 @@ def read_summary(header: Header, words: ClassWords, above: FigureReader) -> Shee
         if class_col is not None and row_cls is None:
             continue
         post = _text(row, post_col)
+        result.rows.append(r + 1)
         entry = by_key.get((text, post))
         if entry is None or class_col is None:
             entry = Entry(text, post, CellRef(sheet.name, r + 1, name_col.col), len(result.entries))
@@ -100,7 +103,7 @@ def read_summary(header: Header, words: ClassWords, above: FigureReader) -> Shee
             by_key.setdefault((text, post), entry)
         elif row_cls in entry.votes or row_cls in entry.grades:
             cell = CellRef(sheet.name, r + 1, name_col.col)
-            result.findings.append(Finding(
+            result.findings.append(diagnostic(
                 "tally-duplicate-name", Severity.ERROR,
                 f"工作表“{sheet.name}”第{r + 1}行：{text}的{words.label(row_cls)}票数已在前面出现过，这一行未计入。",
                 "每人每类别的票数只能有一处", cell, text))
@@ -118,7 +121,7 @@ def read_summary(header: Header, words: ClassWords, above: FigureReader) -> Shee
         result.classes, result.classed = row_classes, True
     if blanks:
         listed = "、".join(c.ref for c in blanks[:MAX_LISTED]) + ("等" if len(blanks) > MAX_LISTED else "")
-        result.findings.append(Finding(
+        result.findings.append(diagnostic(
             "tally-blank-count", Severity.INFO,
             f"工作表“{sheet.name}”中{len(blanks)}个票数单元格是空白（{listed}），均按0票计。",
             "汇总表中空白的票数格按0票计", blanks[0], None, {"cells": [c.ref for c in blanks]}))
@@ -148,7 +151,7 @@ def _row_class(row: list, r: int, col: Column, words: ClassWords, result: SheetP
     found = None if is_blank(raw) else words.exact(raw)
     if found is None:
         cell = CellRef(result.sheet, r + 1, col.col)
-        result.findings.append(Finding(
+        result.findings.append(diagnostic(
             "tally-bad-class", Severity.ERROR,
             f"工作表“{result.sheet}”{cell.ref}的投票人类别“{cell_text(raw)}”不是政策所列的类别"
             f"（{'、'.join(c.label for c in words.classes)}），这一行未计入。",
@@ -162,7 +165,7 @@ def _count(entry: Entry, row: list, r: int, cls: str, measure: str, col: Column,
     cell = CellRef(sheet, r + 1, col.col)
     label = f"{entry.name}的{words.label(cls) if cls != ALL.id else ''}{_measure_label(measure)}"
     got = read_count(raw, cell, label)
-    if isinstance(got, Finding):
+    if isinstance(got, Diagnostic):
         result.findings.append(got)
         entry.unknown.add(cls)
         return

@@ -130,11 +130,14 @@ class _Table:
         self.row_format: str | None = None
         self.cell: list[str] | None = None  # the open cell's text parts
         self.cell_attrib: dict = {}
+        self.hidden: set[int] = set()  # table rows styled display:none (private in a notice)
 
-    def start_row(self, row_format: str | None) -> None:
+    def start_row(self, row_format: str | None, hidden: bool = False) -> None:
         self.row += 1
         self.col = 0
         self.row_format = row_format
+        if hidden:
+            self.hidden.add(self.row)
         self.active = [span for span in self.active if span[0] >= self.row]
 
     def place(self, file_name: str, text: str, attrib: dict, fmt: str | None) -> None:
@@ -177,7 +180,9 @@ class _Table:
             grid.merge(self.top + r0, c0, min(self.top + r1, last), c1)
         for i, line in enumerate(self.below, start=1):
             grid.put(last + i, 0, line)
-        return grid.raw_sheet()
+        raw = grid.raw_sheet()
+        raw.hidden_rows = frozenset(self.top + r + 1 for r in self.hidden)
+        return raw
 
 
 def _span(text: str | None, limit: int) -> int:
@@ -238,7 +243,8 @@ class _Builder:
     def _start_in_table(self, tag: str, attrib: dict) -> None:
         table = self.stack[-1]
         if tag == "tr":
-            table.start_row(self._format(attrib))
+            style = re.sub(r"\s+", "", str(attrib.get("style", ""))).lower()
+            table.start_row(self._format(attrib), "display:none" in style or "hidden" in attrib)
         elif tag in ("td", "th"):
             table.cell, table.cell_attrib = [], attrib
         elif tag == "br" and table.cell is not None:

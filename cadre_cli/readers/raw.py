@@ -151,7 +151,12 @@ def _load_calamine(path: Path, kind: Kind, data: bytes) -> list[RawSheet]:
 
 
 def _scans(kind: Kind, data: bytes) -> dict:
-    """Sheet name -> SheetScan for .xlsx/.xlsm (extent and hidden rows and columns)."""
+    """Sheet name -> SheetScan for .xlsx/.xlsm (extent and hidden rows and columns), and
+    for .xls/.ods (hidden rows and columns only: calamine bounds those grids itself)."""
+    if kind in (Kind.XLS, Kind.ODS):
+        from cadre_cli.readers.hidden_other import scan_ods, scan_xls
+
+        return scan_xls(data) if kind is Kind.XLS else scan_ods(data)
     if kind not in (Kind.XLSX, Kind.XLSM):
         return {}
     from cadre_cli.readers.sheetscan import open_zip, scan_sheet, sheet_parts

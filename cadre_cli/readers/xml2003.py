@@ -108,7 +108,10 @@ def _tags(local: str) -> frozenset[str]:
 
 WORKSHEET, TABLE, STYLE, COLUMN, ROW, CELL, DATA, NUMBER_FORMAT = map(
     _tags, ("Worksheet", "Table", "Style", "Column", "Row", "Cell", "Data", "NumberFormat"))
-_WANTED = tuple(WORKSHEET | TABLE | STYLE | COLUMN | ROW)  # the only elements iterparse reports
+# <x:WorksheetOptions><x:Visible>SheetHidden</x:Visible>: a hidden (or very hidden) sheet
+VISIBLE = frozenset(("{urn:schemas-microsoft-com:office:excel}Visible",))
+SHEET_STATES = {"SheetHidden": "hidden", "SheetVeryHidden": "veryHidden"}
+_WANTED = tuple(WORKSHEET | TABLE | STYLE | COLUMN | ROW | VISIBLE)  # the only elements iterparse reports
 
 
 def _attr(elem, key: str) -> str | None:
@@ -150,6 +153,9 @@ class _Reader:
         self.table_style: str | None = None
         self.column_styles: dict[int, str] = {}
         self.next_column = 0
+        self.hidden_rows: set[int] = set()  # 1-based
+        self.state = "visible"
+        self.hidden_cols: list[tuple[int, int]] = []
 
     def handle(self, event: str, elem) -> None:
         tag = elem.tag
@@ -157,6 +163,8 @@ class _Reader:
             if tag in WORKSHEET:
                 sheet = _attr(elem, "Name") or f"Sheet{len(self.sheets) + 1}"
                 self.grid, self.row, self.column_styles, self.next_column = Grid(self.name, sheet), -1, {}, 0
+                self.hidden_rows, self.hidden_cols = set(), []  # ss:Hidden="1": private in a notice
+                self.state = "visible"
             elif tag in TABLE:
                 self.table, self.table_style = elem, _attr(elem, "StyleID")
             return
@@ -176,9 +184,16 @@ class _Reader:
             for c in range(index, min(index + span + 1, index + 16_384)):
                 if style:
                     self.column_styles[c] = style
+            if _attr(elem, "Hidden") in ("1", "true"):
+                self.hidden_cols.append((index + 1, min(index + span + 1, 16_384)))
             self.next_column = index + span + 1
+        elif tag in VISIBLE and self.grid is not None:
+            self.state = SHEET_STATES.get((elem.text or "").strip(), "visible")
         elif tag in WORKSHEET and self.grid is not None:
-            self.sheets.append(self.grid.raw_sheet())
+            raw = self.grid.raw_sheet()
+            raw.hidden_rows, raw.hidden_cols = frozenset(self.hidden_rows), tuple(self.hidden_cols)
+            raw.state = self.state
+            self.sheets.append(raw)
             check_sheets(self.name, len(self.sheets))
             self.grid, self.table = None, None
             elem.clear()
@@ -210,7 +225,10 @@ class _Reader:
                 across, down = max(_int(across, 0), 0), max(_int(down, 0), 0)
                 grid.merge(r, col, r + down, col + across)
                 col += across
-        self.row += max(_int_attr(row, "Span"), 0)
+        span = max(_int_attr(row, "Span"), 0)
+        if _attr(row, "Hidden") in ("1", "true"):
+            self.hidden_rows.update(range(r + 1, r + 2 + min(span, 100_000)))
+        self.row += span
 
     def decimals(self, style: str | None) -> int | None:
         if style not in self._decimals:

@@ -265,10 +265,15 @@ def _structure_sheet(wb, result: AuditResult) -> None:
     set_value(ws.cell(1, 1), "后备干部队伍结构分析")
     ws.cell(1, 1).font = st["title_font"]
     hidden = {id(p) for p in result.roster.people if hidden_reason(p)}
-    people = [p for p in result.roster.distinct_people() if id(p) not in hidden]
-    twice = len(result.roster.people) - len(hidden) - len(people)
+    # people listed apart as 不在册/非在岗 (retired, transferred out…) are not part of the pool's make-up
+    inactive = {id(p) for p in result.roster.people
+                if id(p) not in hidden and (v := result.verdicts.get(id(p))) is not None and v.status == INACTIVE}
+    people = [p for p in result.roster.distinct_people() if id(p) not in hidden and id(p) not in inactive]
+    twice = len(result.roster.people) - len(hidden) - len(inactive) - len(people)
     again = f"（名册中重复录入的{twice}人只计一次）" if twice > 0 else ""
     apart = f"（另有{len(hidden)}人在隐藏行或隐藏工作表中，单独列出，未计入）" if hidden else ""
+    if inactive:
+        apart += f"（另有{len(inactive)}人不在册/非在岗，单独列出，未计入）"
     set_value(ws.cell(2, 1), f"检查基准日{chinese_date(result.as_of)}，共{len(people)}人{again}{apart}；年龄按周岁计算。")
     ws.column_dimensions["A"].width = 22
     ws.column_dimensions["B"].width = 10

@@ -1,4 +1,4 @@
-"""The `[tally]` section of a policy: how 民主推荐 and 民主测评 votes are counted.
+"""The `[tally]` section of a policy (`Policy.tally`): how 民主推荐 and 民主测评 votes are counted.
 
 Named `tally` because `[poll]` already holds the thresholds `cadre audit` applies to a
 person's evaluation votes (R9 `weak_share_max`, R10 `unfit_share_max`); a tally reads
