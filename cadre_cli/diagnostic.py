@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import Any, NamedTuple
 
 from cadre_cli.readers.cells import CellRef, col_letter
 from cadre_cli.rules.registry import Severity
@@ -22,10 +22,10 @@ from cadre_cli.rules.registry import Severity
 __all__ = ["Diagnostic", "Location", "PersonKey", "Severity", "plain"]
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class PersonKey:
+class PersonKey(NamedTuple):
     """A person's stable key: the sheet and row of the first cell of their record
-    (or the file, for one person per file)."""
+    (or the file, for one person per file). A named tuple: made, hashed and compared at
+    C speed (an audit keys every person's verdict, gaps and findings by it)."""
 
     sheet: str
     row: int = 0
@@ -104,7 +104,7 @@ class Diagnostic:
             "unit": self.unit,
             "sheet": w.sheet,
             "row": w.row,
-            "cell": w.ref,
+            "cell": None if w.column is None else w.ref,  # an A1 reference, None for a whole row
             "column": w.column,
             "field": w.field,
             "file": w.file,

@@ -220,6 +220,7 @@ def test_inactive_by_section_line_and_by_sheet(run, tmp_path):
 def test_a_reader_can_set_a_person_apart(tmp_path):
     """The hook for other readers (a hidden row, say): Person.apart."""
     from cadre_cli.audit.engine import run_audit
+    from cadre_cli.audit.finding import person_key
     from cadre_cli.model.person import build_roster
     from cadre_cli.readers.load import read_tables
 
@@ -228,8 +229,8 @@ def test_a_reader_can_set_a_person_apart(tmp_path):
     roster = build_roster(path.name, tables)
     roster.people[1].apart = "隐藏行"
     result = run_audit(roster, load_policy("county"), dt.date(2026, 12, 1))
-    assert [result.verdicts[id(p)].status for p in roster.people] == ["ok", "inactive"]
-    assert result.verdicts[id(roster.people[1])].apart == "隐藏行"
+    assert [result.verdicts[person_key(p)].status for p in roster.people] == ["ok", "inactive"]
+    assert result.verdicts[person_key(roster.people[1])].apart == "隐藏行"
 
 
 def test_notice_leaves_inactive_people_out_unless_asked(run, tmp_path):

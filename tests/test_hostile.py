@@ -113,7 +113,7 @@ def test_template_bombs(tmp_path, body, what):
     ("[score]\npanel_weight = 0.5\npoll_weight = 0.4", "之和应为 1"),
     ("[score.grade_points]\nbasic = -5", "score.grade_points.basic"),
     ("[score]\nwritten_max = 0", "score.written_max"),
-    ('[[pool.ages]]\nlabel = "x"\nage_max = -3', "pool.ages.0.age_max"),
+    ('[[pool.ages]]\nlabel = "x"\nage_max = -3', "“pool.ages”第1项的“age_max”"),
 ])
 def test_policy_values_are_validated(tmp_path, body, key):
     path = tmp_path / "我县.toml"

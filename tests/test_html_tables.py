@@ -113,6 +113,15 @@ def test_every_data_table_is_a_sheet_and_layout_tables_are_not(tmp_path):
     assert sheets[1].rows == [["县财政局"], ["财政局后备干部"], ["姓名", "性别"], ["李四", "女"]]
 
 
+def test_a_lone_unnamed_table_is_named_after_the_file_as_excel_does(tmp_path):
+    """LibreOffice's "save as HTML" names no sheet; Excel opens such a page as a sheet
+    named after the file, so findings point at 名册网页!E6, not at a made-up 表1."""
+    page = "<html><body><table><tr><td>姓名</td><td>性别</td></tr><tr><td>张三</td><td>男</td></tr></table></body></html>"
+    assert [s.name for s in load_book(_page(tmp_path, name="名册网页.xls", text=page)).sheets] == ["名册网页"]
+    two = page.replace("</body>", "<table><tr><td>姓名</td></tr><tr><td>李四</td></tr></table></body>")
+    assert [s.name for s in load_book(_page(tmp_path, name="两表.xls", text=two)).sheets] == ["表1", "表2"]
+
+
 @pytest.mark.parametrize("body, found", [
     ("<p>系统维护中，请稍后再试。</p>", "没有任何表格（<table>）"),
     ("<table><tr><td>姓名</td></tr></table><table></table>", "有2个表格，但都没有数据"),

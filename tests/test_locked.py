@@ -93,6 +93,7 @@ def test_no_password_on_output_writes_it_unlocked_with_a_warning(run, tmp_path, 
     target = tmp_path / "名册_审核结果.xlsx"
     assert result.code == 1 and zipfile.is_zipfile(target)
     assert "警告：按 --no-password-on-output，输出文件“名册_审核结果.xlsx”没有设置打开密码" in result.out.replace("\n", "")
+    assert "注意：警告：" not in result.out.replace("\n", "")  # one label, the warning's own
 
 
 def test_locked_xls_from_libreoffice(run, tmp_path, monkeypatch):
@@ -172,3 +173,18 @@ def test_password_option_on_an_unlocked_file_asks_nothing(tmp_path):
     assert result.code == 1
     assert "提示：“名册.xlsx”没有设置打开密码，不需要 --password。" in result.text
     assert "请输入" not in result.text
+
+
+def test_inspect_opens_a_locked_file_too(run, tmp_path, monkeypatch, locked):
+    """The first command a user runs on a new file reads a locked one like the others:
+    CADRE_PASSWORD in a script, --password asked in a terminal, the password shown nowhere."""
+    plain, path = locked
+    monkeypatch.setenv("CADRE_PASSWORD", PASSWORD)
+    got = json.loads(run("inspect", str(path), "--json").out)
+    want = json.loads(run("inspect", str(plain), "--json").out)
+    assert got["people"] == want["people"] > 0 and got["columns"] == want["columns"]
+    monkeypatch.delenv("CADRE_PASSWORD")
+    result = run_in_pty("inspect", str(path), "--password", answer=PASSWORD, cwd=tmp_path)
+    assert result.code == 0 and "请输入“名册.xlsx”的打开密码" in result.text and "读取说明" in result.text
+    assert PASSWORD not in result.raw and PASSWORD not in result.text
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["原名册.xlsx", "名册.xlsx"]  # inspect writes nothing

@@ -24,7 +24,7 @@ def test_units_with_unverified_values_stop_others_are_written(tmp_path, run):
     result = run("notice", str(path), "--by", "单位", "--output", str(out), "--format", "md", "--kind", "list")
     assert result.code == 2, result
     assert "“白水镇”的名单未生成：周帆：工作表“名册”D4的出生年月无法识别" in result.err
-    assert "许强伟：工作表“名册”D5的出生年月“1995.02”与身份证号中的1996.03不一致" in result.err
+    assert "许强伟：工作表“名册”D5的出生年月1995年2月与身份证号中的1996年3月不一致" in result.err
     assert "何芳：工作表“名册”C6的性别“男”与身份证号显示的“女”不一致" in result.err
     assert sorted(p.name for p in out.iterdir()) == ["县财政局_名单.md"]
     assert "--blank-unverified" in result.err
@@ -68,3 +68,21 @@ def test_birth_month_from_the_id_number_only_when_the_roster_has_none(tmp_path, 
     assert run("notice", str(path), "--output", str(out), "--format", "md", "--kind", "list").code == 0
     assert "1990.07" in next(out.glob("*.md")).read_text(encoding="utf-8")
     assert make_id(dt.date(1990, 7, 2)) not in next(out.glob("*.md")).read_text(encoding="utf-8")
+
+
+def test_a_qualification_still_being_studied_for_is_never_published_as_attained(tmp_path, run):
+    """`博士后在读`, `硕士在读`: read as 研究生/博士 it would be printed in a public list and
+    counted by the education rule as a qualification the person does not have yet."""
+    studying = person("李娜", dt.date(1991, 2, 15), "女", seq=5, **{"工作单位": "县委办", "现任职务": "科员"})
+    studying["学历"] = "博士后在读"
+    done = person("王强", dt.date(1990, 1, 15), seq=6, **{"工作单位": "县财政局", "现任职务": "科员"})
+    path = roster_xlsx(tmp_path / "名册.xlsx", [studying, done])
+    out = tmp_path / "名单"
+    result = run("notice", str(path), "--by", "单位", "--output", str(out), "--format", "md", "--kind", "list")
+    assert result.code == 2, result
+    assert "“县委办”的名单未生成：李娜：" in result.err and "“博士后在读”是在读，尚未取得" in result.err.replace("\n", "")
+    assert sorted(p.name for p in out.iterdir()) == ["县财政局_名单.md"]
+    blank = run("notice", str(path), "--by", "单位", "--output", str(tmp_path / "留空"), "--format", "md", "--kind", "list",
+                "--blank-unverified")
+    text = (tmp_path / "留空" / "县委办_名单.md").read_text(encoding="utf-8")
+    assert blank.code == 0 and "李娜" in text and "博士" not in text and "研究生" not in text

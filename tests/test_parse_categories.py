@@ -29,6 +29,15 @@ def test_education(raw, level):
     assert cat.parse_education(raw) is level
 
 
+@pytest.mark.parametrize("raw", ["博士后在读", "硕士在读", "在职研究生（在读）", "大学在读", "就读博士研究生"])
+def test_still_studying_is_no_qualification(raw):
+    with pytest.raises(ValueProblem, match="是在读，尚未取得"):
+        cat.parse_education(raw)
+    assert cat.parse_degree(raw) is None  # an education cell gives no degree either
+    with pytest.raises(ValueProblem, match="学位"):
+        cat.parse_degree_cell(raw)
+
+
 def test_degree_from_education_cell():
     assert cat.parse_degree("研究生 硕士") is cat.Degree.MASTER
     assert cat.parse_degree("大学 学士") is cat.Degree.BACHELOR

@@ -44,6 +44,14 @@ def test_float_damage_is_flagged_not_guessed():
         parse_id("1.10105E+17")
 
 
+@pytest.mark.parametrize("text", ["5.32527199312010E+17", "5.3252719931201e+17", "5.32527E+17"])
+def test_float_damage_written_as_text_is_flagged_too(text):
+    """A CSV, a web page saved as .xls (LibreOffice writes it so) or a General cell holds
+    the number as it shows: the same lost digits, not "应为18位，实际20位"."""
+    with pytest.raises(ValueProblem, match="存成了数字"):
+        parse_id(text)
+
+
 def test_impossible_birth_date():
     with pytest.raises(ValueProblem, match="出生日期"):
         parse_id("110105198502300011")

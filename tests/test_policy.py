@@ -60,6 +60,9 @@ def test_extends_overrides_single_values(tmp_path):
         ('extends = "nowhere"\n', "没有名为“nowhere”的预设"),
         ('extends = "county"\n[score\n', "格式有误"),
         ('extends = "county"\n[education]\nminimum = "博士后"\n', "不是可识别的学历"),
+        # a list item by its place, a date that does not exist said as such
+        ('extends = "county"\n[calendar]\nholidays = ["2027-02-11", "2027-02-30"]\n',
+         "设置项“calendar.holidays”第2项应为存在的日期，如 2027-02-11，现为“2027-02-30”"),
     ],
 )
 def test_wrong_key_or_value_is_named_in_chinese(tmp_path, body, fragment):

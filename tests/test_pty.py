@@ -100,6 +100,28 @@ def test_help_of_every_command_is_chinese_and_aligned(columns):
             assert len(starts) == 1, (args, options)
 
 
+@pytest.mark.parametrize("columns", [80, 120])
+def test_help_examples_are_whole_commands(columns):
+    """Each example in --help is a command of its own, broken only between shell words
+    (a file name or a quoted value is never cut), and the prose has no stray space where
+    the source line broke (`；名册`, not `； 名册`)."""
+    for args in HELP:
+        text = run_in_pty(*args, columns=columns).text
+        assert not re.search(r"[，；：。）] (?=[^\s[])", text), (args, text)  # Click puts "  [必填]" apart
+        assert not re.search(r'(^|\s)"$', text, re.M), (args, text)  # an opening quote never ends a line
+        if "示例：" not in text:
+            continue
+        block = text.split("示例：\n")[1].split("\n\n")[0].splitlines()
+        assert block and all(line.startswith("    cadre ") or line.startswith("      ") for line in block), block
+        words = " ".join(line.strip() for line in block).split()
+        assert all(w.endswith((".xlsx", ".xls", ".toml")) or "." not in w or w.startswith("-") for w in words
+                   if "." in w and not w[0].isdigit()), words
+    score = run_in_pty("score", "--help", columns=80).text
+    assert "    cadre score 成绩.xlsx --policy enterprise --json --no-output" in score, score
+    notice = run_in_pty("notice", "--help", columns=80).text
+    assert '--contact "联系电话：0873-1234567"' in notice, notice
+
+
 USAGE_ERRORS = [
     (["scor"], "没有“scor”这个命令，是不是 score？"),
     (["policy", "sho"], "是不是 show？"),

@@ -95,3 +95,17 @@ def test_html_with_a_mark_or_in_utf16_is_a_web_page(tmp_path, encoding):
     book = load_book(path)
     assert book.kind is Kind.HTML and book.sheets[0].rows[1] == ["张三", "男"]
     assert "已按网页（HTML）格式读取" in book.notes[0]
+
+
+def test_inspect_says_what_the_file_really_is(tmp_path, run):
+    """The first command on a new file says it in one line, as audit, score and notice do."""
+    import json
+
+    from tests.pty_run import run_in_pty
+
+    path = tmp_path / "名册.xlsx"
+    shutil.copy(DATA / "legacy_roster.xls", path)
+    data = json.loads(run("inspect", str(path), "--json").out)
+    assert data["notes"] == ["“名册.xlsx”的内容是 Excel 97-2003 格式，与扩展名“.xlsx”不符；已按 Excel 97-2003 格式读取。"]
+    screen = run_in_pty("inspect", str(path), columns=80)
+    assert screen.code == 0 and "注意：“名册.xlsx”的内容是 Excel 97-2003 格式" in screen.text.replace("\n", "")

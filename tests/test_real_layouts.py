@@ -108,6 +108,10 @@ def test_xmu_long_form_assessment_joins_each_persons_history(tmp_path, run):
     found = of_rule(data, "annual-assessment")
     assert [(f["name"], f["sheet"], f["cell"]) for f in found] == [("林晓燕", "考核", "D6")]
     assert any("年度考核记录" in n for n in data["reading"]["notes"])
+    # the grades joined from the long-form sheet count as checked (no "没有“年度考核”列" for anyone)
+    assert not [g for p in data["persons"] for g in p["unchecked"] if g["rule"] == "annual-assessment"], data["persons"]
+    screen = run("audit", str(path), "--no-output", "--as-of", AS_OF)
+    assert "考核!D6" in screen.out  # the finding's cell is on another sheet: named with it
 
 
 def test_long_form_assessment_alone_makes_one_person_per_id(tmp_path, run):
@@ -225,3 +229,12 @@ def test_free_text_assessment_of_three_years(tmp_path, run):
     data = audit(run, path)
     found = of_rule(data, "annual-assessment")
     assert [(f["name"], f["cell"]) for f in found] == [("李四", "E3")] and "2023年度考核为不称职" in found[0]["message"]
+    # a free-text cell is the assessment column: checked for every row that has grades in it
+    unchecked = {p["name"]: [g["reason"] for g in p["unchecked"] if g["rule"] == "annual-assessment"] for p in data["persons"]}
+    assert unchecked["张三"] == [] and unchecked["李四"] == [], unchecked
+
+    # the message repeats the word the cell holds for that year (合格 scale), not 不称职
+    rows.append([5, "钱七", "女", "1992.03", "2022年合格、2023年不合格、2024年基本合格"])
+    data = audit(run, book(tmp_path / "k2.xlsx", {"名册": (rows, [])}))
+    said = [f["message"] for f in of_rule(data, "annual-assessment") if f["name"] == "钱七"]
+    assert said == ["2023年度考核为不合格，按规定应取消后备干部资格", "2024年度考核为基本合格，按规定应取消后备干部资格"], said

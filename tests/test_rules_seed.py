@@ -72,8 +72,8 @@ def test_rules_id_explains_it_in_a_terminal(rule_id, words, columns):
 
 @pytest.mark.parametrize("body, fragment", [
     ('extends = "village"\n[village]\ncultivation_years = [3, 1]\n', "最短不大于最长"),
-    ('extends = "young-cadre"\n[[secondment.cycles]]\nlabel = "x"\nmonths = 0\nplace = ["镇"]\n', "secondment.cycles.0.months"),
-    ('extends = "young-cadre"\n[[secondment.cycles]]\nlabel = "x"\nmonths = 6\n', "secondment.cycles.0.place”缺少"),
+    ('extends = "young-cadre"\n[[secondment.cycles]]\nlabel = "x"\nmonths = 0\nplace = ["镇"]\n', "“secondment.cycles”第1项的“months”"),
+    ('extends = "young-cadre"\n[[secondment.cycles]]\nlabel = "x"\nmonths = 6\n', "“secondment.cycles”第1项的“place”缺少"),
     ('extends = "village"\n[tiers]\nlow_grades = ["靠后"]\n', "“靠后”不是考核等次"),
     ('extends = "school"\n[professional_title]\nprimary_school_minimum = "见习"\n', "不是可识别的职称"),
     ('extends = "county"\n[health]\ncondition = "好"\n', "health.condition"),

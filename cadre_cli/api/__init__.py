@@ -1,8 +1,8 @@
 """The application layer: each call runs one job and returns a plain report (a dataclass),
-printing nothing. The command line is these calls plus emitters.
+printing nothing. The command line is these calls plus emitters (`cadre_cli.emit`).
 
-    from cadre_cli.api import check_lrmx
-    report = check_lrmx(Path("任免表"), dt.date(2026, 12, 1))
+    from cadre_cli.api import audit_file
+    report = audit_file("后备干部名册.xlsx", policy="county", as_of="2026-12-01")
     for finding in report.findings: print(finding.message)
 
 Names are imported on first use, so `import cadre_cli` stays light.
@@ -14,10 +14,16 @@ from importlib import import_module
 from typing import Any
 
 _NAMES = {
+    "read_roster": "roster",
+    "audit_file": "audit", "AuditReport": "audit",
+    "score_file": "score", "ScoreReport": "score",
+    "notice_batch": "notice", "NoticeReport": "notice",
+    "inspect_file": "inspect", "InspectReport": "inspect",
     "poll_file": "poll", "PollReport": "poll",
     "check_lrmx": "lrmx", "LrmxCheckReport": "lrmx",
     "export_lrmx": "lrmx", "LrmxExportReport": "lrmx",
     "cross_check_lrmx": "lrmx", "LrmxCrossReport": "lrmx",
+    "Progress": "progress",
 }
 
 __all__ = sorted(_NAMES)

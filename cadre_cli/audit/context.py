@@ -8,14 +8,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from cadre_cli.audit.finding import Finding, Gap
+from cadre_cli.audit.finding import Finding, Gap, person_key
+from cadre_cli.diagnostic import Location, PersonKey
 from cadre_cli.model.person import Person, Roster
 from cadre_cli.parse.dates import PDate, add_months, add_years, full_years
 from cadre_cli.parse.text import squash
 from cadre_cli.policy.schema import Level, Policy
 from cadre_cli.readers.cells import CellRef
+from cadre_cli.readers.table import Record
 from cadre_cli.readers.fields import field_label
 from cadre_cli.rules.registry import REGISTRY, Severity
+
+Scores = dict[PersonKey, dict[str, tuple[object, str]]]  # person -> field -> (value, where it came from)
 
 
 @dataclass
@@ -54,8 +58,8 @@ class AuditContext:
     roster: Roster
     horizon_months: int = 0
     posts: PostCounts = field(default_factory=PostCounts)
-    scores: dict | None = None  # from --scores: id(person) -> {"written"/"defense": (value, where)}
-    gaps: dict[int, list[Gap]] = field(default_factory=dict)  # id(person) -> rules a check could not judge
+    scores: Scores | None = None  # from --scores, read before the checks run: {"written"/"defense": (value, where)}
+    gaps: dict[PersonKey, list[Gap]] = field(default_factory=dict)  # the rules a check could not judge
 
     @cached_property
     def horizon_end(self) -> dt.date:
@@ -65,38 +69,37 @@ class AuditContext:
         return self.policy.cite(rule_id, REGISTRY[rule_id].basis)
 
     def finding(self, rule_id: str, person: Person | None, message: str, cell: CellRef | None = None,
-                severity: Severity | None = None) -> Finding:
+                severity: Severity | None = None, data: dict | None = None) -> Finding:
+        """A Diagnostic of a rule: on a person (at `cell`, else their name) or on the pool.
+        The field read at the cell and its raw value come with it; `data`: the numbers said."""
         rule = REGISTRY[rule_id]
-        if person is not None and cell is None:
+        if person is None:
+            return Finding(rule_id, severity or rule.severity, message, self.cite(rule_id), Location.of(cell),
+                           data=data or {})
+        if cell is None:
             cell = person.cell("name") or CellRef(person.sheet, person.row, 1)
-        return Finding(
-            rule=rule_id,
-            severity=severity or rule.severity,
-            message=message,
-            basis=self.cite(rule_id),
-            name=person.name if person else None,
-            unit=person.unit if person else None,
-            cell=cell,
-            person_key=id(person) if person else None,
-        )
+        name = field_at(person, cell)
+        return Finding(rule_id, severity or rule.severity, message, self.cite(rule_id), Location.of(cell, name),
+                       raw=person.raw(name) if name else None, data=data or {}, person=person_key(person),
+                       name=person.name, unit=person.unit)
 
     def age(self, person: Person, on: dt.date | None = None) -> int | None:
         """Age in 周岁 at the as-of date (or `on`); memoised per person for the as-of date."""
         if on is not None:
             born = person.born
             return None if born is None else full_years(born, on)
-        key = id(person)
+        key = person.record  # a memo for this run: the record itself is the key (no id(), no copy)
         if key not in self._ages:
             born = person.born
             self._ages[key] = None if born is None else full_years(born, self.as_of)
         return self._ages[key]
 
     @cached_property
-    def _ages(self) -> dict[int, int | None]:
+    def _ages(self) -> dict[Record, int | None]:
         return {}
 
     @cached_property
-    def _limits(self) -> dict[int, AgeLimit | None]:
+    def _limits(self) -> dict[Record, AgeLimit | None]:
         return {}
 
     def level(self, person: Person) -> tuple[str, Level] | None:
@@ -120,7 +123,7 @@ class AuditContext:
 
     def age_limit(self, person: Person) -> AgeLimit | None:
         """The age limit that applies, or None when the policy sets none for this person."""
-        key = id(person)
+        key = person.record
         if key not in self._limits:
             self._limits[key] = self._age_limit(person)
         return self._limits[key]
@@ -158,7 +161,11 @@ class AuditContext:
         from cadre_cli.audit.coverage import blank_reason
 
         gap = Gap(rule_id, reason or blank_reason(person, fields), fields)
-        self.gaps.setdefault(id(person), []).append(gap)
+        self.gaps.setdefault(person_key(person), []).append(gap)
+
+    def scores_of(self, person: Person) -> dict[str, tuple[object, str]]:
+        """What the score workbook given with --scores says of this person (nothing without one)."""
+        return self.scores.get(person_key(person), {}) if self.scores else {}
 
 
 def _by_gender(common: int | None, male: int | None, female: int | None, gender: str | None) -> int | None:
@@ -195,3 +202,14 @@ def people_of(ctx: AuditContext, level_key: str | None) -> Iterator[Person]:
             found = ctx.level(person)
             if found is not None and found[0] == level_key:
                 yield person
+
+
+def field_at(person: Person, cell: CellRef) -> str | None:
+    """The field a person's value at this cell was read as (None for a cell of no field)."""
+    if person.extra_cells:
+        for name, ref in person.extra_cells.items():
+            if ref == cell:
+                return name
+    if cell.sheet != person.sheet or cell.row != person.row:
+        return None
+    return next((name for name, col in person.record.columns.items() if col == cell.col), None)

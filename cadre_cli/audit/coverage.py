@@ -2,7 +2,7 @@
 person (their row has the values it needs).
 
 Both come from the rules. A rule's `needs` (rules/registry.py) names the column groups
-it reads; a column hook (`registry.column_needs`) adjusts them to the policy and the
+it reads; its column hook (`Rule.columns`) adjusts them to the policy and the
 options. For a person, a check that cannot judge says so (`AuditContext.missing`, a 缺少
 warning, or `AuditContext.unchecked`); otherwise a rule with no finding for the person
 was checked when the row has a value in each of its `needs` groups, unless the rule
@@ -14,8 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from cadre_cli.audit.finding import Gap, Skipped
-from cadre_cli.audit.registry import COLUMN_NEEDS
+from cadre_cli.audit.finding import Gap, Skipped, person_key
 from cadre_cli.parse.text import cell_text
 from cadre_cli.readers.fields import field_label
 from cadre_cli.rules.registry import REGISTRY, Rule
@@ -24,24 +23,12 @@ if TYPE_CHECKING:
     from cadre_cli.audit.context import AuditContext
     from cadre_cli.model.person import Person
 
-# What a rule checks, in a word or two, for "年龄：出生年月为空"; a rule not named here uses its title.
-TOPICS: dict[str, str] = {
-    "invalid-value": "单元格内容", "id-number": "身份证号", "id-mismatch": "身份证号核对", "duplicate-person": "重复录入",
-    "age-limit": "年龄", "age-limit-soon": "即将超龄", "education": "学历", "experience": "工作经历",
-    "rank-prerequisite": "任职资格", "title": "职称", "household": "户籍", "negative-flag": "负面情形",
-    "annual-assessment": "年度考核", "assessment-history": "近年考核", "poll-unfit-share": "民主测评不称职票",
-    "poll-weak-share": "民主测评基本称职票", "management-period-expired": "管理期", "min-cultivation": "最低培养期",
-    "secondment-length": "挂职时间", "rotation-due": "轮岗", "single-post": "岗位经历", "mentoring": "帮带",
-    "borrowed-staff": "借用时间", "exam-failed": "考试和答辩", "talks": "谈心谈话", "articles": "履职体会",
-    "inspection": "年度考察", "pool-size": "后备数量", "pool-share": "队伍结构", "pool-age-structure": "年龄结构",
-    "health": "健康状况", "secondment-cycle": "挂职周期", "programme-posts": "培养期岗位",
-    "village-cultivation": "村级培养期限", "tier-term": "梯队培养期",
-}
 POSTS = ("posts",)  # a need that is not a column: leadership posts (领导职数)
 
 
 def topic(rule: Rule) -> str:
-    return TOPICS.get(rule.id) or rule.title
+    """What a rule checks, in a word or two, for `年龄：出生年月为空`."""
+    return rule.topic or rule.title
 
 
 def gap_json(gap: Gap) -> dict:
@@ -100,8 +87,7 @@ def column_gaps(rule: Rule, ctx: AuditContext) -> list[tuple[str, ...]]:
     """The column groups of a rule that the roster lacks (each: "one of these")."""
     roster = ctx.roster
     missing = [group for group in rule.needs if not any(roster.has_field(f) for f in group)]
-    hook = COLUMN_NEEDS.get(rule.id)
-    return hook(ctx, missing) if hook is not None else missing
+    return rule.columns(ctx, missing) if rule.columns is not None else missing
 
 
 def skipped_for(rule: Rule, groups: list[tuple[str, ...]]) -> Skipped:
@@ -171,7 +157,10 @@ def _columns(group: tuple[str, ...], columns: dict[str, int]) -> tuple[str, ...]
 def _columns_of(field: str, columns: dict[str, int]) -> list[str]:
     if field.endswith(":*"):
         prefix = field[:-1]
-        return [k for k in columns if k.startswith(prefix)]
+        found = [k for k in columns if k.startswith(prefix)]
+        if field == "assessment:*" and "assessment_text" in columns:
+            found.append("assessment_text")  # 近三年考核结果: several years in one cell
+        return found
     return [field] if field in columns else []
 
 
@@ -181,12 +170,20 @@ def _reserve_level(ctx: AuditContext, person: Person) -> bool:
 
 def _score(field: str):
     def has(ctx: AuditContext, person: Person) -> bool:
-        return bool(ctx.scores) and field in ctx.scores.get(id(person), {})
+        return field in ctx.scores_of(person)
     return has
 
 
-# Values a person may have outside their own cells: a section line, the --scores workbook.
-_ELSEWHERE = {"reserve_level": _reserve_level, "written": _score("written"), "defense": _score("defense")}
+def _assessed(ctx: AuditContext, person: Person) -> bool:
+    """Grades read from a column of one year, from several years in one cell
+    (近三年考核结果) or from a sheet of one row per person and year."""
+    return any(grade is not None for grade in person.assessments.values())
+
+
+# Values a person may have outside their own cells of one column each: a section line,
+# the --scores workbook, grades from a free-text cell or a long-form sheet.
+_ELSEWHERE = {"reserve_level": _reserve_level, "written": _score("written"), "defense": _score("defense"),
+              "assessment:*": _assessed}
 
 
 def person_gaps(ctx: AuditContext, person: Person, plan: TablePlan, decided: set[str] | frozenset) -> tuple[Gap, ...]:
@@ -203,7 +200,7 @@ def person_gaps(ctx: AuditContext, person: Person, plan: TablePlan, decided: set
         else:
             if not any(f in _ELSEWHERE and _ELSEWHERE[f](ctx, person) for f in group):
                 unmet = (unmet or set()) | {i}
-    explicit = ctx.gaps.get(id(person))
+    explicit = ctx.gaps.get(person_key(person)) if ctx.gaps else None
     if unmet is None and not explicit:
         return plan.gaps
     out = list(plan.gaps)

@@ -9,11 +9,9 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from cadre_cli.audit import checks  # noqa: F401  (registers the checks)
 from cadre_cli.audit.context import AuditContext, PostCounts
 from cadre_cli.audit.coverage import TablePlan, column_gaps, everyone_gap, gap_json, person_gaps, skipped_for, table_plan
-from cadre_cli.audit.finding import SEVERITY_ORDER, Finding, Gap, Skipped
-from cadre_cli.audit.registry import PERSON_CHECKS, ROSTER_CHECKS
+from cadre_cli.audit.finding import SEVERITY_ORDER, Finding, Gap, Skipped, person_key
 from cadre_cli.audit.verdict import (
     INACTIVE,
     INCOMPLETE,
@@ -25,15 +23,13 @@ from cadre_cli.audit.verdict import (
     rule_coverage,
     status_counts,
 )
+from cadre_cli.diagnostic import PersonKey
 from cadre_cli.errors import CadreError
 from cadre_cli.model.person import Roster
 from cadre_cli.model.hidden import HIDDEN_ROW, hidden_reason
 from cadre_cli.model.standing import apart_reasons
 from cadre_cli.policy.schema import Policy
-from cadre_cli.rules.registry import REGISTRY, RULES, Rule
-
-# The rule that reports missing values is the record of gaps, not a check of its own.
-REPORTING_RULES = frozenset({"missing-value"})
+from cadre_cli.rules.registry import PERSON, REGISTRY, ROSTER, RULES, Rule
 
 
 @dataclass
@@ -45,12 +41,12 @@ class AuditResult:
     skipped: list[Skipped]
     rules: list[Rule]  # the rules that ran
     enabled: list[Rule] = field(default_factory=list)  # the rules the policy (or --select) enables
-    verdicts: dict[int, Verdict] = field(default_factory=dict)  # id(person) -> verdict
+    verdicts: dict[PersonKey, Verdict] = field(default_factory=dict)
     coverage: list[RuleCoverage] = field(default_factory=list)
 
     @property
-    def status(self) -> dict[int, str]:
-        """id(person) -> 合格 / 需关注 / 取消资格建议 / 未能全部核查 / 不在岗."""
+    def status(self) -> dict[PersonKey, str]:
+        """Each person's 合格 / 需关注 / 取消资格建议 / 未能全部核查 / 不在岗."""
         return {key: v.label for key, v in self.verdicts.items()}
 
     @property
@@ -70,7 +66,7 @@ class AuditResult:
         shown: dict[int, list[dict]] = {}  # id(gaps) -> entries: most people share one tuple of gaps
         out = []
         for person in self.roster.people:
-            v = self.verdicts[id(person)]
+            v = self.verdicts[person_key(person)]
             unchecked = shown.get(id(v.gaps))
             if unchecked is None:
                 unchecked = shown[id(v.gaps)] = [gap_json(g) for g in v.gaps]
@@ -88,7 +84,7 @@ class AuditResult:
         for person in self.roster.people:
             counts = units.setdefault(person.unit or "（未填单位）", Counter())
             counts["people"] += 1
-            if self.verdicts[id(person)].status == INACTIVE:
+            if self.verdicts[person_key(person)].status == INACTIVE:
                 counts["inactive"] += 1
         for f in self.findings:
             if f.name is not None:
@@ -123,7 +119,7 @@ def parse_rule_ids(text: str | None, option: str) -> set[str]:
 
 
 def choose_rules(policy: Policy, select: set[str], ignore: set[str]) -> list[Rule]:
-    rules = [r for r in RULES if r.scope in ("person", "data", "pool") and (r.id in select or r.enabled(policy))]
+    rules = [r for r in RULES if r.audited and (r.id in select or r.enabled(policy))]
     if select:
         rules = [r for r in rules if r.id in select]
     return [r for r in rules if r.id not in ignore]
@@ -138,11 +134,11 @@ def run_audit(roster: Roster, policy: Policy, as_of: dt.date, *, horizon_months:
         if why and not person.apart:
             person.apart = f"{why}（在 Excel 中隐藏、折叠或被筛选掉）" if why == HIDDEN_ROW else why
     apart = apart_reasons(roster.people)
-    candidates = Roster(roster.path_name, roster.tables, [p for p in roster.people if id(p) not in apart]) \
+    candidates = Roster(roster.path_name, roster.tables, [p for p in roster.people if person_key(p) not in apart]) \
         if apart else roster
     ctx = AuditContext(policy, as_of, candidates, horizon, posts or PostCounts(), scores=scores)
     rules = choose_rules(policy, set(select), set(ignore))
-    enabled = [r for r in rules if r.id not in REPORTING_RULES]
+    enabled = [r for r in rules if not r.records_gaps]
     skipped: list[Skipped] = []
     everyone: list[Gap] = []
     active: list[Rule] = []
@@ -155,7 +151,7 @@ def run_audit(roster: Roster, policy: Policy, as_of: dt.date, *, horizon_months:
                 everyone.append(everyone_gap(rule, missing))
         else:
             active.append(rule)
-    person_checks = [PERSON_CHECKS[r.id] for r in active if r.id in PERSON_CHECKS]
+    person_checks = [r.check for r in active if r.runs == PERSON]
     findings: list[Finding] = []
     for i, person in enumerate(candidates.people):
         for check in person_checks:
@@ -163,8 +159,8 @@ def run_audit(roster: Roster, policy: Policy, as_of: dt.date, *, horizon_months:
         if progress is not None and i % 500 == 499:
             progress(500)
     for rule in active:
-        if rule.id in ROSTER_CHECKS:
-            findings.extend(ROSTER_CHECKS[rule.id](ctx))
+        if rule.runs == ROSTER:
+            findings.extend(rule.check(ctx))
     if progress is not None:
         progress(len(candidates.people) % 500)
     findings.sort(key=_order(roster))
@@ -174,17 +170,17 @@ def run_audit(roster: Roster, policy: Policy, as_of: dt.date, *, horizon_months:
 
 
 def _verdicts(ctx: AuditContext, roster: Roster, findings: list[Finding], active: list[Rule],
-              everyone: tuple[Gap, ...], apart: dict[int, str]) -> dict[int, Verdict]:
-    by_person: dict[int, list[Finding]] = {}
+              everyone: tuple[Gap, ...], apart: dict[PersonKey, str]) -> dict[PersonKey, Verdict]:
+    by_person: dict[PersonKey, list[Finding]] = {}
     for f in findings:
-        if f.person_key is not None:
-            by_person.setdefault(f.person_key, []).append(f)
+        if f.person is not None:
+            by_person.setdefault(f.person, []).append(f)
     plans: dict[int, TablePlan] = {}
-    verdicts: dict[int, Verdict] = {}
+    verdicts: dict[PersonKey, Verdict] = {}
     shared = {status: Verdict(status, everyone) for status in (OK, INCOMPLETE)}  # most people
     columns, plan = None, None
     for person in roster.people:
-        key = id(person)
+        key = person_key(person)
         if key in apart:
             verdicts[key] = Verdict(INACTIVE, (), apart[key])
             continue

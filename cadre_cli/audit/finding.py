@@ -1,39 +1,31 @@
-"""A finding: one rule broken by one person (or by the pool), with the cell it rests on;
-a rule skipped for the whole roster; a gap: a rule that could not be checked for a person."""
+"""A finding: one rule broken by one person (or by the pool), with the cell it rests on (a
+`Diagnostic`); and the coverage records: a rule skipped for the whole roster (`Skipped`), a
+rule that could not be checked for a person (`Gap`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from cadre_cli.readers.cells import CellRef
+from cadre_cli.diagnostic import Diagnostic, PersonKey
 from cadre_cli.rules.registry import Severity
 
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    rule: str
-    severity: Severity
-    message: str
-    basis: str
-    name: str | None = None
-    unit: str | None = None
-    cell: CellRef | None = None
-    person_key: int | None = None  # index of the person in the roster
-
-    def as_json(self) -> dict:
-        return {
-            "rule": self.rule,
-            "severity": self.severity.value,
-            "name": self.name,
-            "unit": self.unit,
-            "sheet": self.cell.sheet if self.cell else None,
-            "row": self.cell.row if self.cell else None,
-            "cell": self.cell.ref if self.cell else None,
-            "message": self.message,
-            "basis": self.basis,
-        }
+if TYPE_CHECKING:
+    from cadre_cli.model.person import Person
 
 
+# A finding is a Diagnostic: rule, severity, message, basis, where (sheet, row, column and
+# the field read there), the raw value, the person's stable key, name and unit. Its JSON
+# carries today's keys (rule, severity, name, unit, sheet, row, cell, message, basis) and more.
+Finding = Diagnostic
+
+
+def person_key(person: Person) -> PersonKey:
+    """A roster person's stable key: the sheet and row of their record."""
+    return PersonKey(person.record.sheet, person.record.row)
+
+
+# Coverage, apart from the findings: a rule not checked at all, or not for one person.
 @dataclass(frozen=True, slots=True)
 class Skipped:
     rule: str

@@ -64,7 +64,7 @@ def check_one(ctx: AuditContext, person: Person, req: Requirement) -> Outcome:
     if req.title_min:
         need_title = cat.TITLE_NAMES[req.title_min]
         title = person.get("title")
-        if title is None and "title" in person.record.values:
+        if title is None and person.raw("title") is not None:  # written, but no title it can read
             unknown.append("title")
         elif title is None or title < need_title:
             fails.append(f"职称为{title.label if title else '无'}，须{need_title.label}以上")

@@ -7,11 +7,11 @@ from __future__ import annotations
 from collections import defaultdict
 from pathlib import Path
 
+from cadre_cli.audit.context import Scores
+from cadre_cli.audit.finding import person_key
 from cadre_cli.model.person import Roster
 from cadre_cli.policy.schema import Policy
 from cadre_cli.score.model import KEY_FIELDS, Status, key_value
-
-Scores = dict[int, dict[str, tuple[object, str]]]  # id(person) -> field -> (value, where it came from)
 
 
 def scores_for_roster(path: Path, policy: Policy, roster: Roster) -> Scores:
@@ -41,7 +41,7 @@ def scores_for_roster(path: Path, policy: Policy, roster: Roster) -> Scores:
         if result.defense is not None:
             entry["defense"] = (result.defense, where)
         if entry:
-            found[id(person)] = entry
+            found[person_key(person)] = entry
     return found
 
 

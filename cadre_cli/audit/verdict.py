@@ -12,8 +12,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from cadre_cli.audit.coverage import POSTS, column_label, topic
-from cadre_cli.audit.finding import Finding, Gap, Skipped
+from cadre_cli.audit.finding import Finding, Gap, Skipped, person_key
 from cadre_cli.rules.registry import REGISTRY, Rule, Severity
+
+if TYPE_CHECKING:
+    from cadre_cli.diagnostic import PersonKey
 
 if TYPE_CHECKING:
     from cadre_cli.model.person import Person
@@ -21,11 +24,6 @@ if TYPE_CHECKING:
 OK, ATTENTION, DISQUALIFY, INCOMPLETE, INACTIVE = "ok", "attention", "disqualify", "incomplete", "inactive"
 LABELS = {OK: "合格", ATTENTION: "需关注", DISQUALIFY: "取消资格建议", INCOMPLETE: "未能全部核查", INACTIVE: "不在岗"}
 APART_TITLE = "不在册/非在岗"
-# Rules whose error means the person should lose reserve status (取消资格建议).
-REMOVAL_RULES = frozenset({
-    "age-limit", "annual-assessment", "poll-unfit-share", "poll-weak-share", "management-period-expired",
-    "exam-failed", "negative-flag", "health", "tier-term",
-})
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +41,7 @@ def judge(findings: list[Finding], gaps: tuple[Gap, ...] | list[Gap]) -> str:
     """The status of an active person from their findings and unchecked rules."""
     status = OK
     for f in findings:
-        if f.severity is Severity.ERROR and f.rule in REMOVAL_RULES:
+        if f.severity is Severity.ERROR and REGISTRY[f.rule].removes:  # the rule's error removes the status
             return DISQUALIFY
         if f.severity is not Severity.INFO:
             status = ATTENTION
@@ -70,13 +68,13 @@ class RuleCoverage:
 
 
 def rule_coverage(enabled: list[Rule], skipped: list[Skipped], people: list[Person],
-             verdicts: dict[int, Verdict]) -> list[RuleCoverage]:
+             verdicts: dict[PersonKey, Verdict]) -> list[RuleCoverage]:
     by_rule = {rule.id: RuleCoverage(rule) for rule in enabled}
     for s in skipped:
         if s.rule in by_rule:
             by_rule[s.rule].skipped = s
     for person in people:
-        verdict = verdicts[id(person)]
+        verdict = verdicts[person_key(person)]
         for gap in verdict.gaps:
             entry = by_rule.get(gap.rule)
             if entry is not None and not gap.everyone and (not entry.people or entry.people[-1][0] is not person):
@@ -105,17 +103,17 @@ def completeness(rules: list[RuleCoverage], candidates: int) -> str:
         parts.append(f"{len(skipped)} 条因缺少{wanted}未能核查")
     partial = [r for r in rules if r.skipped is None and r.people]
     # a rule whose column is there but unusable for every person is unchecked for all, not for some
-    whole = [r for r in partial if len({id(p) for p, _ in r.people}) >= candidates]
+    whole = [r for r in partial if len({person_key(p) for p, _ in r.people}) >= candidates]
     if whole:
         parts.append(f"{len(whole)} 条对全部 {candidates} 人均未能核查（名册中的信息不足）")
     some = [r for r in partial if r not in whole]
     if some:
-        persons = {id(p) for r in some for p, _ in r.people}
+        persons = {person_key(p) for r in some for p, _ in r.people}
         parts.append(f"{len(some)} 条对部分人员未能核查（{len(persons)} 人的信息不全）")
     return f"已核查 {total} 条规则中的 {checked} 条：" + "；".join(parts) + "。"
 
 
-def status_counts(verdicts: dict[int, Verdict]) -> dict[str, int]:
+def status_counts(verdicts: dict[PersonKey, Verdict]) -> dict[str, int]:
     counts = Counter(v.status for v in verdicts.values())
     return {LABELS[s]: counts.get(s, 0) for s in LABELS}
 
@@ -152,13 +150,13 @@ def gap_lines(rules: list[RuleCoverage], candidates: int, sheets: int = 1, names
     return lines
 
 
-def apart_line(people: list[Person], verdicts: dict[int, Verdict], sheets: int = 1, names: int | None = 10) -> str | None:
+def apart_line(people: list[Person], verdicts: dict[PersonKey, Verdict], sheets: int = 1, names: int | None = 10) -> str | None:
     """Who is listed apart, said once: `不在册/非在岗 2 人（未参加核查，不计入合格）：…`."""
-    apart = [p for p in people if verdicts[id(p)].status == INACTIVE]
+    apart = [p for p in people if verdicts[person_key(p)].status == INACTIVE]
     if not apart:
         return None
     shown = apart if names is None else apart[:names]
-    who = "、".join(f"{_who(p)}（{_where(p, sheets)}，{verdicts[id(p)].apart}）" for p in shown)
+    who = "、".join(f"{_who(p)}（{_where(p, sheets)}，{verdicts[person_key(p)].apart}）" for p in shown)
     more = f"等 {len(apart)} 人" if len(shown) < len(apart) else ""
     return f"{APART_TITLE} {len(apart)} 人（未参加核查，不计入合格，公示时不列入）：{who}{more}"
 

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from cadre_cli.cli.common import batch_mode, console, default_output, emit_json, err_console, parse_as_of
+from cadre_cli.cli.common import batch_mode, console, emit_json, err_console, parse_as_of, shown
 from cadre_cli.cli.password_opt import PasswordOption, PlainOutputOption, unlocks
 
 TERMINAL_LIMIT = 200
@@ -17,8 +17,7 @@ TERMINAL_LIMIT = 200
 @batch_mode()  # GC paused: reading a large roster builds a million small objects
 @unlocks("roster", "scores")
 def audit(
-    roster: Annotated[Path, typer.Argument(metavar="名册文件", help="后备干部名册：.xlsx .xlsm .xls .et .ods .csv，或系统导出的 XML/网页格式“.xls”；"
-                                                                         "也可以是干部任免审批表：.lrmx/.lrm文件、存放它们的文件夹或.zip压缩包（一个文件一人）。")],
+    roster: Annotated[Path, typer.Argument(metavar="名册文件", help="后备干部名册：.xlsx .xlsm .xls .et .ods .csv，或系统导出的 XML/网页格式“.xls”；也可以是干部任免审批表：.lrmx/.lrm文件、存放它们的文件夹或.zip压缩包（一个文件一人）。")],
     policy: Annotated[str | None, typer.Option("--policy", "-p", metavar="政策", help="政策：预设名称（默认 county）或 .toml 文件。")] = None,
     as_of: Annotated[str | None, typer.Option("--as-of", metavar="日期", help="检查基准日，如 2026-12-31（默认今天）。年龄和各种期限都按这一天计算。")] = None,
     horizon: Annotated[int | None, typer.Option("--horizon", metavar="月数", help="提前提示的月数：多少个月内将超龄、管理期将满（默认取政策值，county 为6）。", min=0, max=120)] = None,
@@ -32,6 +31,7 @@ def audit(
     units: Annotated[int | None, typer.Option("--units", metavar="个数", help="机关部门、社区、管理处的个数（街道政策按其二分之一确定后备数量）。", min=1)] = None,
     lrmx: Annotated[Path | None, typer.Option("--lrmx", metavar="任免表", help="干部任免审批表（.lrmx/.lrm文件、文件夹或.zip）：逐人核对出生年月、参加工作时间、入党时间、学历学位、现任职务、性别、民族是否与名册一致。")] = None,
     scores: Annotated[Path | None, typer.Option("--scores", metavar="成绩表", help="答辩测评成绩表：用与 cadre score 相同的计算判断考试、答辩是否合格。")] = None,
+    csv_file: Annotated[Path | None, typer.Option("--csv", metavar="文件", help="另把问题清单写成 CSV 文件（UTF-8，Excel、WPS 可直接打开）。")] = None,
     show_all: Annotated[bool, typer.Option("--all", help=f"在屏幕上列出全部问题（默认最多{TERMINAL_LIMIT}条，其余见工作簿）。")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="有规则因缺少列或信息未能核查（对全体或部分人员）时也以退出码1结束，供脚本拦下不完整的名册。")] = False,
     password: PasswordOption = False,
@@ -47,89 +47,36 @@ def audit(
 
     示例：cadre audit 后备干部名册.xlsx --as-of 2026-12-31；cadre audit 名册.xls --policy county-term --json；cadre audit 任免表/ --as-of 2026-12-01（任免审批表文件夹）；cadre audit 名册.xlsx --lrmx 任免表/
     """
-    from cadre_cli.audit.engine import parse_rule_ids, run_audit
-    from cadre_cli.audit.posts import parse_posts_option, posts_from_book
-    from cadre_cli.cli.options import check_suffix
-    from cadre_cli.cli.progress import progress_bar
-    from cadre_cli.model.person import build_roster
-    from cadre_cli.policy.load import load_policy
-    from cadre_cli.readers.roster_input import read_roster, with_place
-    from cadre_cli.writers.atomic import check_target
-    from cadre_cli.writers.workbook import check_room, output_suffix
+    from cadre_cli.api.audit import audit_file
+    from cadre_cli.cli.progress import job_progress
+    from cadre_cli.emit import csv
 
     day = parse_as_of(as_of)
-    chosen = load_policy(policy)
-    selected, ignored = parse_rule_ids(select, "--select"), parse_rule_ids(ignore, "--ignore")
-    post_counts = parse_posts_option(posts, units)
+    if csv_file is not None:
+        csv.check(csv_file, (roster,), force)
     write = not no_output and (output is not None or not as_json)
-    with progress_bar(quiet=as_json) as bar:
-        task = bar.add_task("读取名册", total=None)
-        reading = read_roster(roster)
-        book, tables = reading.book, reading.tables
-        target = None
-        if write:
-            suffix = output_suffix(book.kind)
-            target = output or default_output(roster, "审核结果", suffix)
-            check_suffix(target, suffix, "带标注的工作簿" + ("（名册含宏，输出保留宏）" if suffix == ".xlsm" else ""))
-            check_room(tables, 3)
-            check_target(target, (book.source,), force)
-        people = build_roster(roster.name, tables, reading.report)
-        post_counts = post_counts or posts_from_book(book)
-        score_results = _scores(scores, chosen, people) if scores else None
-        bar.update(task, description="逐人检查", total=len(people.people), completed=0)
-        result = run_audit(people, chosen, day, horizon_months=horizon, select=selected, ignore=ignored,
-                           posts=post_counts, scores=score_results, progress=lambda n: bar.advance(task, n))
-        cross = None
-        if lrmx is not None:
-            from cadre_cli.api.lrmx import cross_check_lrmx
-
-            bar.update(task, description="与任免表核对", total=None)
-            cross = cross_check_lrmx(people, lrmx)
-        notes: list[str] = list(book.notes)
-        if score_results is not None:
-            notes.append(f"成绩表“{scores.name}”中与名册对应上的有{len(score_results)}人（按身份证号、准考证号或唯一的姓名对应）。")
-        if target is not None:
-            from cadre_cli.writers.audit_book import write_audit_book
-
-            bar.update(task, description="写出标注工作簿", total=None)
-            extra = [] if cross is None else [lambda wb: _cross_sheet(wb, cross)]
-            notes += write_audit_book(book, result, target, keep_password=not plain_output, extra_sheets=extra).notes
-    summary = result.summary()
+    with job_progress(quiet=as_json) as progress:
+        report = audit_file(roster, policy, day, horizon=horizon, select=select, ignore=ignore, posts=posts, units=units,
+                            scores=scores, lrmx=lrmx, output=(output or True) if write else None, force=force,
+                            keep_password=not plain_output, progress=progress)
+    if csv_file is not None:
+        csv.write(report.findings, csv_file)
     if as_json:
-        emit_json({
-            "command": "audit", "policy": chosen.name, "as_of": day.isoformat(), "people": len(people.people),
-            "findings": [with_place(f.as_json(), people.report, f.cell) for f in result.findings], "skipped": [s.as_json() for s in result.skipped],
-            "persons": result.persons(), "summary": summary, "output": str(target) if target else None,
-            "notes": notes, "columns": [c.as_json() for c in people.report.columns], "reading": people.report.as_json(),
-            **({"lrmx": cross.as_json()} if cross is not None else {}),
-        })
+        from cadre_cli.emit import json
+
+        emit_json(json.audit(report))
     else:
-        from cadre_cli.cli.audit_view import render
+        from cadre_cli.emit.terminal.audit import render
 
-        from cadre_cli.cli.reading_view import render_reading
-
-        render(console, roster, result, target, notes, TERMINAL_LIMIT if not show_all else None, strict=strict)
-        if cross is not None:
+        render(console, report, TERMINAL_LIMIT if not show_all else None, strict=strict, verbose=verbose)
+        if report.lrmx is not None:
             from cadre_cli.cli.lrmx_view import render_cross
 
-            render_cross(console, cross, TERMINAL_LIMIT if not show_all else None)
-        render_reading(console, people.report, verbose)
-    cross_errors = cross.summary()["errors"] if cross is not None else 0
-    raise typer.Exit(1 if summary["errors"] or cross_errors or (strict and not result.complete) else 0)
-
-
-def _cross_sheet(wb, cross):
-    from cadre_cli.writers.lrmx_book import add_findings_sheet
-
-    s = cross.summary()
-    return add_findings_sheet(wb, "任免表核对", f"名册与任免表核对（{cross.source}）", cross.findings,
-                              [f"对应上{s['matched']}人；不一致{s['errors']}条，其他{s['warnings']}条。"])
-
-
-def _scores(path: Path, policy, roster):
-    from cadre_cli.audit.scores import scores_for_roster
-
-    return scores_for_roster(path, policy, roster)
+            render_cross(console, report.lrmx, TERMINAL_LIMIT if not show_all else None)
+        if csv_file is not None:
+            console.print(f"问题清单（CSV，{len(report.findings)}条）已写到：[bold]{shown(csv_file)}[/]")
+    cross_errors = report.lrmx.summary()["errors"] if report.lrmx is not None else 0
+    raise typer.Exit(1 if report.has_errors or cross_errors or (strict and not report.complete) else 0)
 
 
 def register(app: typer.Typer) -> None:

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from cadre_cli.errors import CadreError
+from cadre_cli.api.common import default_output, parse_as_of  # noqa: F401  (the commands' date options)
 
 
 # Characters that can forge, hide or reorder what a terminal shows: C0 and C1 controls
@@ -62,6 +62,12 @@ def shown(text: object) -> str:
     from rich.markup import escape
 
     return escape(visible(text))
+
+
+def labelled(note: str, label: str) -> str:
+    """A note under `label` (`注意：`, `说明：`), unless it carries its own (`警告：…`):
+    never `注意：警告：`."""
+    return note if note[:3] in ("警告：", "提示：", "注意：", "说明：") else f"{label}{note}"
 
 
 def stacked(*lines: Any) -> Any:
@@ -203,30 +209,8 @@ def emit_json(payload: dict[str, Any]) -> None:
         binary.flush()
 
 
-def parse_as_of(text: str | None, option: str = "--as-of") -> dt.date:
-    """`--as-of` (or another date option): YYYY-MM-DD or any date form the rosters use;
-    default today."""
-    if not text:
-        return dt.date.today()
-    from cadre_cli.parse.dates import parse_date_text
-    from cadre_cli.parse.problem import ValueProblem
-
-    try:
-        value = parse_date_text(text)
-    except ValueProblem as exc:
-        raise CadreError(f"{option} 的日期{exc.reason}，请写成 2026-12-01 这样的形式。") from None
-    if value.day is None:
-        raise CadreError(f"{option} 需要具体到日，例如 {value.year}-{value.month:02d}-01。")
-    return value.first_day()
-
-
 def input_path(text: str) -> Path:
     return Path(text).expanduser()
-
-
-def default_output(source: Path, suffix_label: str, ext: str | None = None) -> Path:
-    """`名册.xlsx` -> `名册_审核结果.xlsx` beside the input."""
-    return source.with_name(f"{source.stem}_{suffix_label}{ext or source.suffix}")
 
 
 @contextmanager

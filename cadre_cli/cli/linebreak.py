@@ -65,7 +65,7 @@ def units(text: str) -> list[tuple[int, int]]:
         if m:  # a narrow word stops before a full-width mark; ASCII marks belong to it
             j = m.end()
             word = text[i:j]
-            if all(c in OPENING for c in word):
+            if all(c in OPENING for c in word) or _opening_quote(text, i, j):
                 pending = i if pending is None else pending
                 i = j
                 continue
@@ -92,6 +92,12 @@ def units(text: str) -> list[tuple[int, int]]:
         else:
             pieces.append([pending, n])
     return [(a, b) for a, b in pieces]
+
+
+def _opening_quote(text: str, i: int, j: int) -> bool:
+    """A straight quote alone between a space (or the start) and Chinese text opens
+    a quotation (`--contact "联系电话…"`): it stays with what follows."""
+    return text[i:j] in ('"', "'") and (i == 0 or text[i - 1].isspace()) and j < len(text) and not text[j].isspace()
 
 
 def divide_line(text: str, line_width: int, fold: bool = True) -> list[int]:

@@ -12,7 +12,7 @@ from rich import box
 from rich.markup import escape
 from rich.table import Table
 
-from cadre_cli.cli.audit_view import place_lines
+from cadre_cli.emit.terminal.audit import place_lines
 from cadre_cli.cli.common import stacked
 from cadre_cli.diagnostic import Diagnostic
 from cadre_cli.parse.dates import chinese_date

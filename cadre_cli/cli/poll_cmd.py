@@ -72,7 +72,7 @@ def poll(
     if as_json:
         emit_json({"command": "poll", **report.as_json(), "output": str(target) if target else None, "notes": notes})
     else:
-        from cadre_cli.cli.reading_view import render_reading
+        from cadre_cli.emit.terminal.reading import render_reading
 
         _render(report, target, notes)
         render_reading(console, report.reading, verbose)

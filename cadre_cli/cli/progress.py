@@ -43,3 +43,31 @@ def progress_bar(quiet: bool = False) -> Iterator[Any]:
     )
     with bar:
         yield bar
+
+
+class _Stages:
+    """The application layer's progress (`cadre_cli.api.progress.Progress`) on the bar:
+    one task, made at the first stage, renamed and reset stage by stage."""
+
+    def __init__(self, bar: Any) -> None:
+        self._bar = bar
+        self._task: Any = None
+
+    def stage(self, description: str, total: Any = ...) -> None:
+        if self._task is None:
+            self._task = self._bar.add_task(description, total=None if total is ... else total)
+        elif total is ...:
+            self._bar.update(self._task, description=description)
+        else:
+            self._bar.update(self._task, description=description, total=total, completed=0)
+
+    def advance(self, n: int = 1) -> None:
+        if self._task is not None:
+            self._bar.advance(self._task, n)
+
+
+@contextmanager
+def job_progress(quiet: bool = False) -> Iterator[Any]:
+    """`with job_progress(quiet=as_json) as progress: api.audit_file(..., progress=progress)`."""
+    with progress_bar(quiet) as bar:
+        yield _Stages(bar)

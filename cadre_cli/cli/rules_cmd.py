@@ -60,7 +60,9 @@ def rules(
 
 
 def _severity(value: str) -> str:
-    return {"error": "[red]错误[/]", "warning": "[yellow]警告[/]", "info": "[blue]提示[/]"}[value]
+    from cadre_cli.emit.severity import markup
+
+    return markup(value)
 
 
 def _citations(rule: Any, presets: dict) -> dict[str, str]:

@@ -11,6 +11,7 @@ brings English back, never a crash.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 from cadre_cli.cli import linebreak
@@ -72,8 +73,10 @@ def _formatter_class() -> type:
 
         def write_text(self, text: str) -> None:
             indent = " " * self.current_indent
-            self.write("\n\n".join("\n".join(indent + line for line in self._wrap(par, self.width - self.current_indent))
-                                   for par in _paragraphs(text)))
+            line_width = self.width - self.current_indent
+            self.write("\n\n".join("\n".join(indent + line for line in (
+                _example_lines(par, line_width) if par.startswith(EXAMPLES) else self._wrap(par, line_width)))
+                for par in _paragraphs(text)))
             self.write("\n")
 
         def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
@@ -96,24 +99,50 @@ def _formatter_class() -> type:
 
         @staticmethod
         def _wrap(text: str, line_width: int) -> list[str]:
-            return linebreak.wrap(join_lines(text.split("\n")), line_width) or [""]
+            return linebreak.wrap(" ".join(text.split("\n")), line_width) or [""]
 
     return ChineseHelpFormatter
 
 
-def join_lines(lines: list[str]) -> str:
-    """Source lines of one paragraph as one line: a space between Latin words, none between
-    Chinese characters (a docstring wrapped after `，` must not print `， 或`)."""
-    out = ""
-    for line in (line.strip() for line in lines):
-        if out and line and (out[-1].isascii() or line[0].isascii()):
-            out += " "
-        out += line
-    return out
+EXAMPLES = "示例："
+# a shell word: quoted parts kept whole (`--contact "联系电话：0873-1234567"`)
+_SHELL_WORD = re.compile(r'(?:"[^"]*"|\'[^\']*\'|\S)+')
 
 
 def _paragraphs(text: str) -> list[str]:
-    return [join_lines(par.splitlines()) for par in re.split(r"\n\s*\n", text.strip())]
+    """A docstring's paragraphs, each on one line. Chinese text has no space where a
+    source line broke (between two Chinese characters, or beside a full-width mark);
+    beside a Latin word or option the space stays (`加 --strict 时`)."""
+    def full_width_mark(ch: str) -> bool:
+        return linebreak.char_width(ch) == 2 and unicodedata.category(ch).startswith("P")
+
+    def join(lines: list[str]) -> str:
+        out = ""
+        for line in lines:
+            if out and line:
+                a, b = out[-1], line[0]
+                both_wide = linebreak.char_width(a) == 2 and linebreak.char_width(b) == 2
+                if not (both_wide or full_width_mark(a) or full_width_mark(b)):
+                    out += " "
+            out += line
+        return out
+    return [join([line.strip() for line in par.splitlines()]) for par in re.split(r"\n\s*\n", text.strip())]
+
+
+def _example_lines(par: str, line_width: int) -> list[str]:
+    """`示例：A；B` as one command a line, broken only between shell words, so a file
+    name or a quoted value is never cut and each example can be copied."""
+    lines = [EXAMPLES]
+    for example in (e.strip() for e in par[len(EXAMPLES):].split("；")):
+        line = "  "
+        for word in _SHELL_WORD.findall(example):
+            if line.strip() and linebreak.width(line) + 1 + linebreak.width(word) > line_width:
+                lines.append(line)
+                line = "    "
+            line += ("" if not line.strip() else " ") + word
+        if line.strip():
+            lines.append(line)
+    return lines
 
 
 def install() -> None:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cadre_cli.parse import categories as cat
 from cadre_cli.parse.dates import PDate, add_years, is_serial_trap, parse_date, parse_date_range, shown_date
@@ -27,6 +27,9 @@ from cadre_cli.readers.fields import DATE_FIELDS, field_label
 from cadre_cli.readers.report import ReadReport
 from cadre_cli.readers.table import Record, Table, section_label
 
+if TYPE_CHECKING:
+    from cadre_cli.diagnostic import Diagnostic
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:
@@ -38,6 +41,18 @@ class Problem:
     @property
     def message(self) -> str:
         return f"{field_label(self.field)}：{self.reason}"
+
+    def diagnostic(self, person: Person) -> Diagnostic:
+        """This problem of `person` in the one Diagnostic shape: the field, its cell and the value
+        as it stands there; the severity is the rule's (a note on how a value was read: 提示)."""
+        from cadre_cli.diagnostic import Diagnostic, Location, PersonKey
+        from cadre_cli.rules.registry import REGISTRY, Severity
+
+        rule = REGISTRY.get(self.rule)
+        first = person.record
+        return Diagnostic(self.rule, rule.severity if rule else Severity.INFO, self.message, rule.basis if rule else "",
+                          Location.of(self.cell, self.field), person.raw(self.field),
+                          person=PersonKey(first.sheet, first.row), name=person.name, unit=person.unit)
 
 
 def _text(raw: object) -> str | None:
@@ -87,9 +102,9 @@ PARSERS: dict[str, Callable[[object], Any]] = {
     "education": cat.parse_education,
     "education_fulltime": cat.parse_education,
     "education_parttime": cat.parse_education,
-    "degree": cat.parse_degree,
-    "degree_fulltime": cat.parse_degree,
-    "degree_parttime": cat.parse_degree,
+    "degree": cat.parse_degree_cell,
+    "degree_fulltime": cat.parse_degree_cell,
+    "degree_parttime": cat.parse_degree_cell,
     "title": cat.parse_title,
     "rank": cat.parse_rank,
     "unit": _text,
@@ -230,8 +245,8 @@ class Person:
             return None
         b = ident.birth
         if (birth.year, birth.month) != (b.year, b.month) or (birth.day is not None and birth.day != b.day):
-            shown = f"{b.year}.{b.month:02d}" if birth.day is None else f"{b:%Y.%m.%d}"
-            return f"“{birth}”与身份证号中的{shown}不一致"
+            shown = PDate(b.year, b.month, None if birth.day is None else b.day).chinese()
+            return f"{birth.chinese()}与身份证号中的{shown}不一致"  # dates in the one form users read
         return None
 
     def gender_conflict(self) -> str | None:
@@ -470,10 +485,10 @@ def _check_dates(person: Person) -> None:
         if value is None or value.year > youngest:  # the common case: long after birth
             continue
         if value < born:
-            person.problems.append(Problem(name, person.cell(name), f"“{value}”早于出生年月{born.year}.{born.month:02d}"))
+            person.problems.append(Problem(name, person.cell(name), f"“{value}”早于出生年月{born.year}年{born.month}月"))
         elif name in MIN_AGE_FOR and value.first_day() < add_years(born.first_day(), MIN_AGE_FOR[name]):
             person.problems.append(Problem(name, person.cell(name),
-                                           f"“{value}”时不满{MIN_AGE_FOR[name]}周岁（出生年月{born.year}.{born.month:02d}）"))
+                                           f"“{value}”时不满{MIN_AGE_FOR[name]}周岁（出生年月{born.year}年{born.month}月）"))
 
 
 # Fields that identify a row without saying anything about the person.

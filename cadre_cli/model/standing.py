@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 
+from cadre_cli.diagnostic import PersonKey
 from cadre_cli.model.person import Person
 from cadre_cli.parse.standing import status_kind, text_kind
 from cadre_cli.parse.text import cell_text, squash
@@ -27,9 +28,9 @@ def apart_reason(person: Person) -> str | None:
     return _reason(person, _fields(person.record.columns))
 
 
-def apart_reasons(people: Iterable[Person]) -> dict[int, str]:
-    """id(person) -> reason, for the people listed apart (one look at each table's columns)."""
-    out: dict[int, str] = {}
+def apart_reasons(people: Iterable[Person]) -> dict[PersonKey, str]:
+    """The people listed apart (keyed by sheet and row) -> why (one look at each table's columns)."""
+    out: dict[PersonKey, str] = {}
     columns, fields = None, ()
     for person in people:
         if person.record.columns is not columns:  # one dict per table
@@ -37,7 +38,7 @@ def apart_reasons(people: Iterable[Person]) -> dict[int, str]:
             fields = _fields(columns)
         why = _reason(person, fields)
         if why is not None:
-            out[id(person)] = why
+            out[PersonKey(person.sheet, person.row)] = why
     return out
 
 

@@ -113,10 +113,10 @@ class Hit:
 
 
 INVISIBLE_KIND = "控制字符"
-# Characters a printed notice cannot show as written: C0/C1 controls other than line breaks and
-# tabs (ESC of a terminal colour code), soft hyphen, bidi overrides and isolates (U+202E reorders
+# Characters a printed notice cannot show as written: C0/C1 controls other than whitespace
+# (tab, line and page breaks, which print as a space) — ESC of a terminal colour code, a bell, soft hyphen, bidi overrides and isolates (U+202E reorders
 # a line in Word), zero-width characters and the BOM.
-_PRINT_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f"
+_PRINT_INVISIBLE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f"
                               "\u202a-\u202e\u2060-\u2069\ufeff]")
 
 

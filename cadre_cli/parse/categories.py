@@ -104,10 +104,26 @@ def parse_education(raw: object) -> Education | None:
     s = squash(cell_text(raw))
     if s in ("无", "/", "-", "—"):
         return None
+    _not_yet(s, raw, "学历")
     for words, level in _EDU_WORDS:
         if any(w in s for w in words):
             return level
     raise ValueProblem(f"学历“{cell_text(raw)}”无法识别")
+
+
+_STUDYING = ("在读", "就读")
+
+
+def _not_yet(s: str, raw: object, what: str) -> None:
+    """`硕士在读`, `在职研究生（在读）`: still studying, nothing attained yet; read as
+    that level it would be published and counted as a qualification the person lacks."""
+    if any(w in s for w in _STUDYING):
+        raise ValueProblem(f"{what}“{cell_text(raw)}”是在读，尚未取得：请填写已取得的{what}（在读可写在备注中）")
+
+
+def studying(raw: object) -> bool:
+    """An education or degree cell that says the person is still studying."""
+    return not is_blank(raw) and any(w in squash(cell_text(raw)) for w in _STUDYING)
 
 
 class Degree(enum.IntEnum):
@@ -123,9 +139,17 @@ class Degree(enum.IntEnum):
 DEGREE_NAMES = {"学士": Degree.BACHELOR, "硕士": Degree.MASTER, "博士": Degree.DOCTOR}
 
 
+def parse_degree_cell(raw: object) -> Degree | None:
+    """A 学位 column's cell: `硕士在读` is a problem to say, not a blank."""
+    if not is_blank(raw):
+        _not_yet(squash(cell_text(raw)), raw, "学位")
+    return parse_degree(raw)
+
+
 def parse_degree(raw: object) -> Degree | None:
-    """The degree, from a 学位 column or from an education cell such as `研究生 硕士`."""
-    if is_blank(raw):
+    """The degree, from a 学位 column or from an education cell such as `研究生 硕士`;
+    none from a cell that says it is still being studied for (`硕士在读`)."""
+    if is_blank(raw) or studying(raw):
         return None
     s = squash(cell_text(raw))
     for word in ("博士", "硕士", "学士"):

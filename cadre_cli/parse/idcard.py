@@ -70,6 +70,9 @@ def _birth(number18: str, shown: str) -> dt.date:
     return born
 
 
+_SCIENTIFIC = re.compile(r"\d(?:\.\d+)?[eE]\+?1[4-9]")
+
+
 def parse_id(raw: object) -> IdNumber | None:
     """Parse and validate an ID number; None for blank; ValueProblem when invalid."""
     if is_blank(raw):
@@ -82,6 +85,8 @@ def parse_id(raw: object) -> IdNumber | None:
     if isinstance(raw, bool) or not isinstance(raw, (str, int)):
         raise ValueProblem(f"“{raw}”不是身份证号")
     shown = str(raw).strip()
+    if _SCIENTIFIC.fullmatch(shown):  # what a number shows as in a CSV, a web page or a General cell
+        raise ValueProblem(f"身份证号被存成了数字（{shown}），末几位已丢失，请把该列设为文本后重新录入")
     s = shown.upper() if shown.isascii() and " " not in shown else "".join(nfkc(shown).split()).upper()
     if _SHAPE15.match(s):
         full = upgrade15(s)

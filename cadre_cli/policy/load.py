@@ -138,15 +138,33 @@ _TYPE_WORDS = {
     "greater_than": "太小",
     "less_than_equal": "太大",
     "less_than": "太大",
+    "date_from_datetime_parsing": "应为存在的日期，如 2027-02-11",
+    "date_parsing": "应为存在的日期，如 2027-02-11",
+    "date_type": "应为日期，如 2027-02-11",
     "too_short": "项数不够",
     "too_long": "项数过多",
 }
 
 
+def _where(loc: tuple) -> str:
+    """A setting with list items by their place, not pydantic's index:
+    `“calendar.holidays”第2项`, `“pool.ages”第1项的“age_max”`."""
+    parts, keys = [], []
+    for p in loc:
+        if isinstance(p, int):
+            parts.append(f"“{'.'.join(keys)}”第{p + 1}项")
+            keys = []
+        else:
+            keys.append(str(p))
+    if keys:
+        parts.append(f"“{'.'.join(keys)}”")
+    return "的".join(parts)
+
+
 def _explain(name: str, exc: ValidationError, base: str = DEFAULT_POLICY) -> str:
     parts = []
     for err in exc.errors()[:3]:
-        key = ".".join(str(p) for p in err["loc"])
+        where = _where(err["loc"])
         kind = err["type"]
         got = err.get("input")
         if kind == "extra_forbidden":
@@ -154,19 +172,19 @@ def _explain(name: str, exc: ValidationError, base: str = DEFAULT_POLICY) -> str
 
             close = difflib.get_close_matches(str(err["loc"][-1]), _known_keys(tuple(err["loc"])), n=1)
             guess = f"，是不是“{close[0]}”" if close else ""
-            parts.append(f"不认识的设置项“{key}”（可能拼错了{guess}；运行 cadre policy show {base} 可看到全部设置项的写法）")
+            parts.append(f"不认识的设置项{where}（可能拼错了{guess}；运行 cadre policy show {base} 可看到全部设置项的写法）")
         elif kind == "literal_error":
             expected = err.get("ctx", {}).get("expected", "")
-            parts.append(f"设置项“{key}”的值“{got}”不在可选范围内（可选：{expected}）")
+            parts.append(f"设置项{where}的值“{got}”不在可选范围内（可选：{expected}）")
         elif kind == "value_error":
             reason = str(err.get("ctx", {}).get("error", "取值不正确"))
-            parts.append(f"设置项“{key}”{reason}")
+            parts.append(f"设置项{where}{reason}")
         else:
             word = _TYPE_WORDS.get(kind, "取值不正确")
             limit = err.get("ctx", {})
             bound = next((str(v) for k, v in limit.items() if k in ("ge", "gt", "le", "lt", "min_length", "max_length")), "")
             suffix = f"（界限 {bound}）" if bound and kind.startswith(("greater", "less", "too")) else ""
             shown = f"，现为“{got}”" if kind != "missing" and not isinstance(got, dict) else ""
-            parts.append(f"设置项“{key}”{word}{suffix}{shown}")
+            parts.append(f"设置项{where}{word}{suffix}{shown}")
     more = f"等{exc.error_count()}处" if exc.error_count() > 3 else ""
     return f"政策“{name}”有误：{'；'.join(parts)}{more}。"

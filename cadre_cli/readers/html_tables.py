@@ -10,7 +10,8 @@ keeps exactly (`85.5`, not `1985.10`, `0123` or an ID number), or Excel's own
 `x:num` value. Text outside the tables (a title `<h2>`, a `填报单位：…` line, a
 `填表人：` line below) becomes rows above and below the table next to it, as Excel
 shows them. Sheets are named after Excel's `<x:Name>`, else a `<caption>`, else the
-heading line above the table.
+heading line above the table, else (a page of one table) the file's name, as Excel
+names the sheet when it opens the page.
 
 Charset: a byte-order mark, else the `<meta>` charset (GB2312/GBK read as GB18030),
 else UTF-8 if the bytes are valid UTF-8, else GB18030.
@@ -37,7 +38,8 @@ _FORMAT = re.compile(r"""(?:mso-number-format|vnd\.ms-excel\.numberformat)\s*:\s
 _SHEET_NAME = re.compile(r"<x:Name>(.*?)</x:Name>", re.S | re.I)
 _SPACES = re.compile(r"[ \t\r\n\f]+")
 _NOT_PLAIN = re.compile(r"[\t\r\n\f\xa0]|  |^ | $")
-_EXACT_NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d*[1-9])?")
+# a number a float keeps exactly as written; not `-0` (a float shows it as 0)
+_EXACT_NUMBER = re.compile(r"(?!-0$)-?(?:0|[1-9]\d*)(?:\.\d*[1-9])?")
 _BLOCKS = frozenset("p div h1 h2 h3 h4 h5 h6 li ul ol center form blockquote pre hr section article header footer".split())
 _SKIP = frozenset(("script", "noscript", "template", "title"))
 
@@ -336,7 +338,9 @@ class _Builder:
         caption = _cell_text(table.caption).replace("\n", " ")
         heading = table.above[-1] if table.above and len(table.above[-1]) <= 31 else ""
         given = self.sheet_names[i] if len(self.sheet_names) == len(self.done) else ""
-        name = next(c for c in (given, caption, heading, f"表{i + 1}") if c)[:31]
+        # nothing names it: a page of one table opens in Excel as a sheet named after the file
+        fallback = Path(self.name).stem if len(self.done) == 1 else f"表{i + 1}"
+        name = next(c for c in (given, caption, heading, fallback) if c)[:31]
         base, n = name, 2
         while name in used:
             name, n = f"{base[:27]}({n})", n + 1

@@ -7,6 +7,7 @@ import enum
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from cadre_cli.diagnostic import Diagnostic, Location, PersonKey, Severity
 from cadre_cli.parse.text import cell_text, is_blank, squash
 from cadre_cli.readers.cells import CellRef
 from cadre_cli.readers.table import Cell, Record
@@ -14,25 +15,9 @@ from cadre_cli.readers.table import Cell, Record
 KEY_FIELDS = ("id_number", "exam_number", "name")
 
 
-@dataclass(frozen=True, slots=True)
-class Issue:
-    """An error (the row gets no result) or a warning (the result stands)."""
-
-    rule: str
-    severity: str  # "error" | "warning"
-    sheet: str
-    row: int
-    cell: str | None  # A1 reference, None when the whole row is meant
-    message: str  # one Chinese sentence naming the sheet and cell
-    name: str | None = None
-
-    @classmethod
-    def at(cls, rule: str, severity: str, ref: CellRef, message: str, name: str | None = None) -> Issue:
-        return cls(rule, severity, ref.sheet, ref.row, ref.ref, message, name)
-
-    def as_dict(self) -> dict[str, object]:
-        return {"rule": self.rule, "severity": self.severity, "sheet": self.sheet, "row": self.row,
-                "cell": self.cell, "name": self.name, "message": self.message}
+# A problem found on a candidate: an error (the row gets no result) or a warning (the
+# result stands), in the one Diagnostic shape; its message names the sheet and cell.
+Issue = Diagnostic
 
 
 def key_value(field_name: str, raw: object) -> str | None:
@@ -86,10 +71,11 @@ class Candidate:
     def warn(self, rule: str, ref: CellRef | None, message: str) -> None:
         self.warnings.append(self._issue(rule, "warning", ref, message))
 
-    def _issue(self, rule: str, severity: str, ref: CellRef | None, message: str) -> Issue:
-        if ref is None:
-            return Issue(rule, severity, self.first.sheet, self.first.row, None, message, self.name)
-        return Issue.at(rule, severity, ref, message, self.name)
+    def _issue(self, rule: str, severity: str, ref: CellRef | None, message: str) -> Diagnostic:
+        first = self.first
+        where = Location(first.sheet, first.row) if ref is None else Location.of(ref)
+        return Diagnostic(rule, Severity(severity), message, where=where, person=PersonKey(first.sheet, first.row),
+                          name=self.name)
 
 
 class Status(str, enum.Enum):

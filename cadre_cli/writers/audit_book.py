@@ -13,7 +13,8 @@ from typing import Any
 
 from cadre_cli.audit.coverage import topic
 from cadre_cli.audit.engine import AuditResult
-from cadre_cli.audit.finding import SEVERITY_ORDER, Finding
+from cadre_cli.audit.finding import SEVERITY_ORDER, Finding, person_key
+from cadre_cli.diagnostic import PersonKey
 from cadre_cli.audit.verdict import (
     APART_TITLE,
     ATTENTION,
@@ -115,12 +116,12 @@ def _annotate_cells(annotated: Annotated, findings: list[Finding]) -> None:
 def _status_columns(annotated: Annotated, result: AuditResult) -> None:
     from openpyxl.utils import get_column_letter
 
-    titles: dict[int, list[str]] = defaultdict(list)
+    titles: dict[PersonKey, list[str]] = defaultdict(list)
     for f in result.findings:
-        if f.person_key is not None and f.severity is not Severity.INFO:
+        if f.person is not None and f.severity is not Severity.INFO:
             title = REGISTRY[f.rule].title
-            if title not in titles[f.person_key]:
-                titles[f.person_key].append(title)
+            if title not in titles[f.person]:
+                titles[f.person].append(title)
     people_by_table = defaultdict(list)
     for person in result.roster.people:
         people_by_table[id(person.table)].append(person)
@@ -133,13 +134,13 @@ def _status_columns(annotated: Annotated, result: AuditResult) -> None:
         add_header_columns(ws, table.header_rows, first, ["审核结论", "问题摘要", "核查状态"], [13, 36, 20])
         widest = 0
         for person in people:
-            verdict = result.verdicts[id(person)]
+            verdict = result.verdicts[person_key(person)]
             cell = ws.cell(person.row, first)
             cell.value = verdict.label  # one of five fixed words: no formula, no illegal characters
             fill = STATUS_FILL[verdict.status]
             stamp.apply(cell, ("center", fill), lambda: cell_style("center", fill))
             summary = ws.cell(person.row, first + 1)
-            set_value(summary, "；".join(titles.get(id(person), [])))
+            set_value(summary, "；".join(titles.get(person_key(person), [])))
             stamp.apply(summary, ("left",), lambda: cell_style("left"))
             state = ws.cell(person.row, first + 2)
             if verdict.status == INACTIVE:
@@ -197,7 +198,7 @@ def _findings_sheet(annotated: Annotated, result: AuditResult) -> None:
         fills.append(BLUE)
         links.append(None)
     for person in result.roster.people:  # not checked for this person
-        verdict = result.verdicts[id(person)]
+        verdict = result.verdicts[person_key(person)]
         own = tuple(g for g in verdict.gaps if not g.everyone)
         if verdict.status == INACTIVE:
             rows.append([LABELS[INACTIVE], "—", person.name or "—", person.unit or "—", f"未参加核查：{verdict.apart}", ""])
@@ -264,11 +265,11 @@ def _structure_sheet(wb, result: AuditResult) -> None:
     ws = wb.create_sheet("结构分析")
     set_value(ws.cell(1, 1), "后备干部队伍结构分析")
     ws.cell(1, 1).font = st["title_font"]
-    hidden = {id(p) for p in result.roster.people if hidden_reason(p)}
+    hidden = {person_key(p) for p in result.roster.people if hidden_reason(p)}
     # people listed apart as 不在册/非在岗 (retired, transferred out…) are not part of the pool's make-up
-    inactive = {id(p) for p in result.roster.people
-                if id(p) not in hidden and (v := result.verdicts.get(id(p))) is not None and v.status == INACTIVE}
-    people = [p for p in result.roster.distinct_people() if id(p) not in hidden and id(p) not in inactive]
+    inactive = {key for p in result.roster.people if (key := person_key(p)) not in hidden
+                and (v := result.verdicts.get(key)) is not None and v.status == INACTIVE}
+    people = [p for p in result.roster.distinct_people() if person_key(p) not in hidden and person_key(p) not in inactive]
     twice = len(result.roster.people) - len(hidden) - len(inactive) - len(people)
     again = f"（名册中重复录入的{twice}人只计一次）" if twice > 0 else ""
     apart = f"（另有{len(hidden)}人在隐藏行或隐藏工作表中，单独列出，未计入）" if hidden else ""

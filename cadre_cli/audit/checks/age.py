@@ -6,13 +6,16 @@ from collections.abc import Iterable
 
 from cadre_cli.audit.context import AuditContext, anniversary
 from cadre_cli.audit.finding import Finding
-from cadre_cli.audit.registry import Groups, column_needs, person_check
 from cadre_cli.model.person import Person
 from cadre_cli.parse.dates import chinese_date
-from cadre_cli.rules.registry import Severity
+from cadre_cli.rules.params import POLICY
+from cadre_cli.rules.registry import E, Groups, Severity, W, person_rule
 
 
 _cn = chinese_date
+LEVEL = POLICY.levels.each
+AGE_PARAMS = (LEVEL.age_max, LEVEL.age_max_male, LEVEL.age_max_female, POLICY.age.max, POLICY.age.max_male,
+              POLICY.age.max_female)
 
 
 def _levels_decide(ctx: AuditContext) -> bool:
@@ -27,7 +30,6 @@ def _level_unknown(ctx: AuditContext, person: Person) -> bool:
     return bool(ctx.policy.levels) and ctx.level(person) is None and not (ctx.policy.age.max or ctx.policy.age.max_male)
 
 
-@column_needs("age-limit", "age-limit-soon")
 def age_columns(ctx: AuditContext, missing: Groups) -> Groups:
     roster = ctx.roster
     if not missing and _levels_decide(ctx) and not roster.has_field("reserve_level") \
@@ -36,7 +38,14 @@ def age_columns(ctx: AuditContext, missing: Groups) -> Groups:
     return missing
 
 
-@person_check("age-limit")
+@person_rule(
+    "age-limit", severity=E, title="超过年龄上限", topic="年龄",
+    explanation=("按后备类别（及性别）的年龄上限，以检查基准日计算周岁。“超过40周岁”“40周岁以下”“40岁（含）"
+                 "以下”都允许恰好40周岁，41周岁才超过；“未满40周岁”不含40。只有年月的出生日期按该月1日计算。"),
+    sources=("A1", "A2", "A3", "A4", "A5", "R7"), basis="《后备干部培养管理实施规定》四(七)",
+    params=AGE_PARAMS, needs=(("birth", "id_number"),), any_param=True, removes=True, columns=age_columns,
+    example="正科级后备干部年龄41周岁，超过40周岁的上限",
+)
 def age_limit(ctx: AuditContext, person: Person) -> Iterable[Finding]:
     # a plain function returning () when nothing is found: it runs once per person
     limit = ctx.age_limit(person)
@@ -55,16 +64,23 @@ def age_limit(ctx: AuditContext, person: Person) -> Iterable[Finding]:
     if limit.exceptional is not None and age <= limit.exceptional:
         return [ctx.finding("age-limit", person,
                             f"{limit.who}年龄{age}周岁，超过一般不超过{limit.limit}周岁的要求；特别优秀的方可放宽至{limit.exceptional}周岁",
-                            cell, Severity.WARNING)]
+                            cell, Severity.WARNING, data={"age": age, "limit": limit.limit, "exceptional": limit.exceptional})]
     if limit.exclusive:
         text = f"{limit.who}年龄{age}周岁，已满{limit.limit}周岁（须未满{limit.limit}周岁）"
     else:
         cap = limit.exceptional if limit.exceptional is not None else limit.limit
         text = f"{limit.who}年龄{age}周岁，超过{cap}周岁的上限"
-    return [ctx.finding("age-limit", person, f"{text}（自{_cn(since)}起超龄）", cell)]
+    return [ctx.finding("age-limit", person, f"{text}（自{_cn(since)}起超龄）", cell,
+                        data={"age": age, "limit": limit.limit, "exceptional": limit.exceptional, "over_since": since})]
 
 
-@person_check("age-limit-soon")
+@person_rule(
+    "age-limit-soon", severity=W, title="即将超过年龄上限", topic="即将超龄",
+    explanation=("在提示期（--horizon 个月，默认取政策 age.horizon_months）"
+                 "内将超过年龄上限的后备干部，写明超龄的日期。"),
+    sources=("A1", "A2", "A3", "A4", "A5"), basis="《后备干部培养管理实施规定》四(七)",
+    params=AGE_PARAMS, needs=(("birth", "id_number"),), any_param=True, columns=age_columns,
+)
 def age_limit_soon(ctx: AuditContext, person: Person) -> Iterable[Finding]:
     if ctx.horizon_months <= 0:
         return ()
@@ -84,4 +100,5 @@ def age_limit_soon(ctx: AuditContext, person: Person) -> Iterable[Finding]:
     cap = limit.exceptional if limit.exceptional is not None else limit.limit
     over = f"（须未满{cap}周岁）" if limit.exclusive else f"，超过{cap}周岁的上限"
     return [ctx.finding("age-limit-soon", person, f"{limit.who}将于{_cn(when)}满{first_over}周岁{over}"
-                        f"（在{ctx.horizon_months}个月提示期内）", ctx.born_cell(person))]
+                        f"（在{ctx.horizon_months}个月提示期内）", ctx.born_cell(person),
+                        data={"age": age, "limit": cap, "over_on": when, "horizon_months": ctx.horizon_months})]

@@ -6,16 +6,22 @@ from collections.abc import Iterable, Iterator
 
 from cadre_cli.audit.context import AuditContext
 from cadre_cli.audit.finding import Finding
-from cadre_cli.audit.registry import person_check, roster_check
 from cadre_cli.model.person import Person
 from cadre_cli.parse.dates import PDate
-from cadre_cli.rules.registry import Severity
+from cadre_cli.rules.registry import E, W, Severity, define, person_rule, roster_rule
 
 
 MAX_NAME = 30
 
 
-@person_check("invalid-value")
+@person_rule(
+    "invalid-value", severity=E, title="单元格内容无法识别", topic="单元格内容",
+    explanation=("日期、数字、考核等次、性别等单元格的内容无法识别（如“1985.13”“八十五”）"
+                 "，该项不参与计算。请按提示改正单元格。"),
+    sources=(), basis="数据规范",
+    scope="data",
+    example="出生年月“1985.13”的月份13不存在",
+)
 def invalid_value(ctx: AuditContext, person: Person) -> Iterable[Finding]:
     found = [ctx.finding(problem.rule, person, problem.message, problem.cell) for problem in person.problems]
     name = person.name
@@ -30,7 +36,24 @@ def invalid_value(ctx: AuditContext, person: Person) -> Iterable[Finding]:
     return found
 
 
-@person_check("id-number")
+# The record of values a check lacked (AuditContext.missing): no check of its own.
+define(
+    "missing-value", severity=W, title="缺少检查所需的信息",
+    explanation="某人缺少某条规则需要的信息（如出生年月为空），这条规则对此人无法检查。",
+    sources=(), basis="数据规范",
+    scope="data", records_gaps=True,
+    example="缺少出生年月，无法检查年龄",
+)
+
+
+@person_rule(
+    "id-number", severity=E, title="身份证号无效", topic="身份证号",
+    explanation=("公民身份号码应为18位，最后一位为数字或X，并符合 GB 11643-1999 的校验规则（ISO 7064 M"
+                 "OD 11-2）；15位旧号码自动升为18位。被 Excel 存成数字（科学计数法）"
+                 "的号码末几位已丢失，必须重新录入。"),
+    sources=("FORMATS",), basis="GB 11643-1999《公民身份号码》",
+    needs=(("id_number",),), scope="data",
+)
 def id_number(ctx: AuditContext, person: Person) -> Iterable[Finding]:
     if person.id_note is not None:  # a passport or travel-permit number: not wrong, not checkable
         return [ctx.finding("id-number", person, person.id_note, person.cell("id_number"), Severity.WARNING)]
@@ -39,7 +62,13 @@ def id_number(ctx: AuditContext, person: Person) -> Iterable[Finding]:
     return [ctx.finding("id-number", person, person.id_problem, person.cell("id_number"))]
 
 
-@person_check("id-mismatch")
+@person_rule(
+    "id-mismatch", severity=E, title="出生日期或性别与身份证号不符", topic="身份证号核对",
+    explanation=("名册中的出生年月或性别与身份证号所含的出生日期、性别不一致。年龄以名册的出生年月为准，"
+                 "身份证号作为核对。"),
+    sources=("FORMATS",), basis="GB 11643-1999《公民身份号码》",
+    needs=(("id_number",), ("birth", "gender")), scope="data",
+)
 def id_mismatch(ctx: AuditContext, person: Person) -> Iterable[Finding]:
     if person.id is None:
         return ()
@@ -59,7 +88,12 @@ def id_mismatch(ctx: AuditContext, person: Person) -> Iterable[Finding]:
     return found
 
 
-@roster_check("duplicate-person")
+@roster_rule(
+    "duplicate-person", severity=E, title="同一人出现两次", topic="重复录入",
+    explanation="同一身份证号，或同一姓名且同一出生年月的人在名册中出现不止一次。",
+    sources=(), basis="数据规范",
+    needs=(("name",),), scope="data",
+)
 def duplicate_person(ctx: AuditContext) -> Iterator[Finding]:
     """The same ID number twice, or the same name and birth month twice (unless both rows
     carry different valid ID numbers: two people who share a name and birth month)."""

@@ -7,22 +7,28 @@ from collections.abc import Iterator
 
 from cadre_cli.audit.context import AuditContext
 from cadre_cli.audit.finding import Finding
-from cadre_cli.audit.registry import person_check
 from cadre_cli.audit.requirements import check_any, describe
 from cadre_cli.model.person import Person
 from cadre_cli.parse import categories as cat
 from cadre_cli.parse.text import squash
-from cadre_cli.rules.registry import Severity
+from cadre_cli.rules.params import POLICY
+from cadre_cli.rules.registry import Severity, W, person_rule
 
 
 def _education_cell(person: Person):
     for field in ("education", "education_fulltime", "education_parttime"):
-        if person.record.has(field):
+        if person.raw(field) is not None:
             return person.cell(field)
     return person.cell("education") or person.cell("education_fulltime")
 
 
-@person_check("education")
+@person_rule(
+    "education", severity=W, title="学历不符合要求", topic="学历",
+    explanation="最高学历低于政策要求，或政策要求全日制学历而全日制学历不够。",
+    sources=("A6",), basis="资格条件",
+    params=(POLICY.education.minimum, POLICY.education.full_time_minimum),
+    needs=(("education", "education_fulltime", "education_parttime"),), any_param=True,
+)
 def education(ctx: AuditContext, person: Person) -> Iterator[Finding]:
     rule = ctx.policy.education
     level = person.education
@@ -40,7 +46,7 @@ def education(ctx: AuditContext, person: Person) -> Iterator[Finding]:
         if rule.full_time_age_max is not None and (age is None or age > rule.full_time_age_max):
             return
         full = person.education_fulltime
-        has_column = "education_fulltime" in (person.table.columns if person.table else {})
+        has_column = person.cell("education_fulltime") is not None
         if full is None and not has_column:
             ctx.unchecked("education", person, ("education_fulltime",), "名册没有区分全日制与在职学历，全日制学历要求未检查")
             return
@@ -66,7 +72,13 @@ def _requirement_finding(ctx: AuditContext, person: Person, rule_id: str, option
         yield ctx.missing(rule_id, person, tuple(fields), what.rstrip("："))
 
 
-@person_check("experience")
+@person_rule(
+    "experience", severity=W, title="工作经历不符合要求", topic="工作经历",
+    explanation="参加工作年限、任现职级年限或中层任职年限不满足政策列出的任一条件。",
+    sources=("A8",), basis="资格条件",
+    params=(POLICY.experience.any_of, POLICY.levels.each.experience),
+    needs=(("work_start", "rank_since", "middle_since", "post"),), any_param=True,
+)
 def experience(ctx: AuditContext, person: Person) -> Iterator[Finding]:
     found = ctx.level(person)
     options = list(found[1].experience) if found and found[1].experience else list(ctx.policy.experience.any_of)
@@ -75,7 +87,12 @@ def experience(ctx: AuditContext, person: Person) -> Iterator[Finding]:
         yield from _requirement_finding(ctx, person, "experience", options, f"{who}工作经历")
 
 
-@person_check("rank-prerequisite")
+@person_rule(
+    "rank-prerequisite", severity=W, title="现任职级不符合后备类别的要求", topic="任职资格",
+    explanation="如高校正处级后备应为现任副处级干部，副处级后备应为现任正科级干部或具备硕士、副高职称等条件。",
+    sources=("A7",), basis="资格条件",
+    params=(POLICY.levels.each.prerequisites,), needs=(("rank",), ("reserve_level",)),
+)
 def rank_prerequisite(ctx: AuditContext, person: Person) -> Iterator[Finding]:
     found = ctx.level(person)
     if found is None:
@@ -91,7 +108,17 @@ def is_primary_school(person: Person) -> bool:
     return "小学" in text.replace("中小学", "")
 
 
-@person_check("title")
+@person_rule(
+    "title", severity=W, title="职称不符合要求", topic="职称",
+    explanation=("专业技术职称低于政策要求（如学校后备干部须具有中级及以上职称）。政策写明“小学可适当放宽”（relax_prim"
+                 "ary_school）时，单位或职务含“小学”（不含“中小学”）的人职称不够只作提示，"
+                 "请确认是否放宽；设定 primary_school_minimum 时，低于这一放宽后的下限仍为警告。"),
+    sources=("A9",), basis="《后备干部选拔推荐工作方案》（学校）一(二)2",
+    params=(POLICY.professional_title.minimum,),
+    options=(POLICY.professional_title.relax_primary_school, POLICY.professional_title.primary_school_minimum),
+    needs=(("title",),),
+    example="小学教师职称为二级教师（初级），低于中级；小学可适当放宽，请确认",
+)
 def title(ctx: AuditContext, person: Person) -> Iterator[Finding]:
     rule = ctx.policy.professional_title
     if not rule.minimum:
@@ -115,7 +142,12 @@ _OTHER_PLACE = ("外村", "外地", "非本村", "外乡", "外县", "否", "无
 _THIS_PLACE = ("本村", "本组", "本社区", "本居委", "本嘎查", "是")
 
 
-@person_check("household")
+@person_rule(
+    "household", severity=W, title="不是本村户籍", topic="户籍",
+    explanation="村级后备干部应具有本村户籍。户籍列写“否”“外村”或另一个村名时提示。",
+    sources=("A10",), basis="《村级后备干部选拔培养实施方案》二",
+    params=(POLICY.village.household_required,), needs=(("household",),),
+)
 def household(ctx: AuditContext, person: Person) -> Iterator[Finding]:
     if not ctx.policy.village.household_required:
         return

@@ -11,10 +11,10 @@ from collections.abc import Iterable
 
 from cadre_cli.audit.context import AuditContext
 from cadre_cli.audit.finding import Finding
-from cadre_cli.audit.registry import person_check
 from cadre_cli.model.person import Person
 from cadre_cli.parse.text import squash
-from cadre_cli.rules.registry import Severity
+from cadre_cli.rules.params import POLICY
+from cadre_cli.rules.registry import E, Severity, person_rule
 
 POOR, FAIR, HEALTHY = "poor", "fair", "healthy"
 
@@ -39,7 +39,17 @@ def classify(text: str) -> str | None:
     return None
 
 
-@person_check("health")
+@person_rule(
+    "health", severity=E, title="健康状况不符合要求", topic="健康状况",
+    explanation=("按政策的 health.condition：“身体健康”（高校、学校、街道、企业方案把身体健康列为基本条件）"
+                 "时，健康状况为较差、病休、住院、不能工作等为错误，“一般”“较弱”、慢性病、残疾或写法无法判断的为警告，"
+                 "空白提示补填；“能胜任工作”（县级规定“由于健康原因，不能担负本职工作任务的”、"
+                 "村级“身体状况差，不能正常履行职责的”）时，只有较差、病休、不能工作等才提示取消资格，"
+                 "“一般”不算，无法判断的只作提示。"),
+    sources=("R6",), basis="《后备干部培养管理实施规定》四(六)",
+    params=(POLICY.health.condition,), needs=(("health",),), removes=True,
+    example="健康状况为“较差（长期病休）”，不符合“身体健康”的条件",
+)
 def health(ctx: AuditContext, person: Person) -> Iterable[Finding]:
     condition = ctx.policy.health.condition
     if condition is None:

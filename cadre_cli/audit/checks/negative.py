@@ -11,17 +11,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from cadre_cli.audit.checks.tiers import is_veto_mark
 from cadre_cli.audit.context import AuditContext
 from cadre_cli.audit.finding import Finding
-from cadre_cli.audit.registry import person_check
 from cadre_cli.model.person import Person
 from cadre_cli.parse.dates import PDate, add_years, chinese_date
 from cadre_cli.parse.history import Mention, dates_in
 from cadre_cli.parse.text import squash
 from cadre_cli.policy.schema import FlagWindow
 from cadre_cli.readers.fields import field_label
-from cadre_cli.rules.registry import Severity
+from cadre_cli.rules.params import POLICY
+from cadre_cli.rules.registry import E, REGISTRY, Severity, person_rule
 
 _CLOSED = ("已结案", "结案", "撤案", "撤销立案", "不予立案", "终止调查", "已结束", "已了结", "已办结", "已解除")
 _STILL_OPEN = ("未结案", "尚未", "未结束", "未办结", "未了结", "未解除", "正在")
@@ -48,7 +47,31 @@ def window_of(windows: list[FlagWindow], text: str) -> FlagWindow | None:
     return next((w for w in windows if any(word in key for word in w.words)), None)
 
 
-@person_check("negative-flag")
+def in_tier(ctx: AuditContext, person: Person) -> bool:
+    tiers = ctx.policy.tiers
+    text = person.reserve_level
+    return tiers.term_years is not None and bool(text) and any(w in squash(text) for w in tiers.match)
+
+
+def is_veto_mark(ctx: AuditContext, person: Person, field: str) -> bool:
+    """A 一票否决 column of a tier member: reported by tier-term, not by negative-flag."""
+    return (any(w in field for w in ctx.policy.tiers.veto_words) and REGISTRY["tier-term"].enabled(ctx.policy)
+            and in_tier(ctx, person))
+
+
+@person_rule(
+    "negative-flag", severity=E, title="负面情形", topic="负面情形",
+    explanation=("名册中标注了负面清单情形（如受处分、失信被执行人、跑官拉票、配偶子女移居国（境）"
+                 "外等）的列，取消资格或不得列为考察对象。政策文件中 negative.windows 列出有时限的情形（如“受撤"
+                 "销党内职务处分不满2年”“近三年来曾被民主评议为不合格”“正被纪检机关立案调查”）"
+                 "：写明时间的，只在检查基准日仍在期限内时才算负面情形（已过期限的只作提示）；没写时间的提示补填时间，"
+                 "不直接取消资格。时间取自该单元格中的日期，或同一行的“处分时间”“立案时间”列；"
+                 "只写到年份而期限正好落在该年内的，提示写明月份。"),
+    sources=("R1", "R2", "R3", "R5", "A11"), basis="《后备干部培养管理实施规定》四",
+    params=(POLICY.negative.enabled,), options=(POLICY.negative.windows,), needs=(("flag:*",),),
+    blank_means_none=True, removes=True,
+    example="“受处分情况”一栏标注为“2025.03受撤销党内职务处分”，自2025年3月起至2027年3月1日方满2年，属于“受撤销党内职务处分不满2年”的负面情形",
+)
 def negative_flag(ctx: AuditContext, person: Person) -> Iterator[Finding]:
     windows = ctx.policy.negative.windows
     for field, marked in person.flags.items():

@@ -1,5 +1,5 @@
-"""Periods: management period (R11), secondment (T1, T2), rotation (T3, T5), mentoring
-(T4) and borrowed staff (T6). "满N年" is reached on the anniversary itself; a date known
+"""Periods: management period and minimum cultivation (R11), secondment length (T1; the
+cycles by kind, T2, are in `secondment`). "满N年" is reached on the anniversary itself; a date known
 only to the month counts from the first of that month."""
 
 from __future__ import annotations
@@ -8,10 +8,10 @@ from collections.abc import Iterator
 
 from cadre_cli.audit.context import AuditContext, anniversary
 from cadre_cli.audit.finding import Finding
-from cadre_cli.audit.registry import person_check
 from cadre_cli.model.person import Person
 from cadre_cli.parse.dates import PDate, chinese_date, full_months
-from cadre_cli.rules.registry import Severity
+from cadre_cli.rules.params import POLICY
+from cadre_cli.rules.registry import E, I, Severity, W, person_rule
 
 
 cn = chinese_date
@@ -24,7 +24,12 @@ def span(months: int) -> str:
     return f"{years}年" if years else f"{rest}个月"
 
 
-@person_check("management-period-expired")
+@person_rule(
+    "management-period-expired", severity=E, title="管理期满未提拔", topic="管理期",
+    explanation="自列入后备之日起满管理期（如三年）仍未提拔使用的，后备资格自行取消。恰好满三年之日即为期满。",
+    sources=("R11",), basis="临朐县《科级后备干部选拔培养和管理使用办法（试行）》",
+    params=(POLICY.management.period_years,), needs=(("reserve_since",),), removes=True,
+)
 def management_period(ctx: AuditContext, person: Person) -> Iterator[Finding]:
     years = ctx.policy.management.period_years
     since: PDate | None = person.get("reserve_since")
@@ -37,14 +42,20 @@ def management_period(ctx: AuditContext, person: Person) -> Iterator[Finding]:
     cell = person.cell("reserve_since")
     if ctx.as_of >= end:
         yield ctx.finding("management-period-expired", person,
-                          f"{since.chinese()}列入后备，至{cn(end)}已满{years}年管理期，未提拔使用的后备资格自行取消", cell)
+                          f"{since.chinese()}列入后备，至{cn(end)}已满{years}年管理期，未提拔使用的后备资格自行取消", cell,
+                          data={"listed": since, "years": years, "ends": end})
     elif end <= ctx.horizon_end:
         yield ctx.finding("management-period-expired", person,
                           f"{since.chinese()}列入后备，{years}年管理期将于{cn(end)}届满（在{ctx.horizon_months}个月提示期内）",
-                          cell, Severity.WARNING)
+                          cell, Severity.WARNING, data={"listed": since, "years": years, "ends": end})
 
 
-@person_check("min-cultivation")
+@person_rule(
+    "min-cultivation", severity=I, title="未满最低培养期", topic="最低培养期",
+    explanation="列入后备不满最低培养期（如1年）的，不得提拔使用。",
+    sources=("R11",), basis="临朐县《科级后备干部选拔培养和管理使用办法（试行）》",
+    params=(POLICY.management.min_cultivation_years,), needs=(("reserve_since",),),
+)
 def min_cultivation(ctx: AuditContext, person: Person) -> Iterator[Finding]:
     years = ctx.policy.management.min_cultivation_years
     since: PDate | None = person.get("reserve_since")
@@ -64,7 +75,13 @@ def _length(ctx: AuditContext, start: PDate, end: PDate | None) -> tuple[int, bo
     return full_months(start.first_day(), last), ongoing
 
 
-@person_check("secondment-length")
+@person_rule(
+    "secondment-length", severity=W, title="挂职时间不在规定范围", topic="挂职时间",
+    explanation="已结束的挂职时长短于下限或长于上限；正在进行的挂职按检查基准日计算，只在已超过上限时提示。",
+    sources=("T1",), basis="《后备干部培养管理实施规定》二(二)",
+    params=(POLICY.secondment.min_months, POLICY.secondment.max_months),
+    needs=(("secondment_start", "secondment_period"),), any_param=True, blank_means_none=True,
+)
 def secondment_length(ctx: AuditContext, person: Person) -> Iterator[Finding]:
     period = person.period("secondment")
     if period is None:
@@ -81,68 +98,3 @@ def secondment_length(ctx: AuditContext, person: Person) -> Iterator[Finding]:
     elif not ongoing and low is not None and months < low:
         yield ctx.finding("secondment-length", person,
                           f"{start.chinese()}至{end.chinese()}{at}挂职{span(months)}，不足{span(low)}", cell)
-
-
-def _exempt_from_rotation(ctx: AuditContext, person: Person) -> str | None:
-    age, gender = ctx.age(person), person.gender
-    rule = ctx.policy.rotation
-    limit = rule.exempt_age_male if gender == "男" else rule.exempt_age_female if gender == "女" else None
-    if age is not None and limit is not None and age >= limit:
-        return f"{gender}性年满{limit}周岁"
-    return None
-
-
-@person_check("rotation-due")
-def rotation_due(ctx: AuditContext, person: Person) -> Iterator[Finding]:
-    years = ctx.policy.rotation.years
-    since: PDate | None = person.get("post_since")
-    if not years or since is None:
-        return
-    due = anniversary(since, years)
-    if ctx.as_of >= due and _exempt_from_rotation(ctx, person) is None:
-        months = full_months(since.first_day(), ctx.as_of)
-        post = person.get("post") or "现职"
-        yield ctx.finding("rotation-due", person,
-                          f"{since.chinese()}起任{post}，已满{years}年（{span(months)}），应当交流轮岗", person.cell("post_since"))
-
-
-@person_check("single-post")
-def single_post(ctx: AuditContext, person: Person) -> Iterator[Finding]:
-    years = ctx.policy.rotation.single_post_years
-    since: PDate | None = person.get("post_since")
-    posts = person.get("post_count")
-    if not years or (posts is not None and posts >= 2):
-        return
-    if since is None:
-        ctx.unchecked("single-post", person, ("post_since",))
-        return
-    due = anniversary(since, years)
-    if ctx.as_of >= due:
-        yield ctx.finding("single-post", person,
-                          f"{since.chinese()}起在同一岗位已满{years}年，经历单一的应由单位组织内部轮岗交流",
-                          person.cell("post_since"))
-
-
-@person_check("mentoring")
-def mentoring(ctx: AuditContext, person: Person) -> Iterator[Finding]:
-    years = ctx.policy.mentoring.round_years
-    since: PDate | None = person.get("mentor_since")
-    if years and since is not None and ctx.as_of >= anniversary(since, years):
-        mentor = person.get("mentor")
-        by = f"（帮带人{mentor}）" if mentor else ""
-        yield ctx.finding("mentoring", person,
-                          f"{since.chinese()}开始的帮带{by}已满{years}年，应重新落实帮带人", person.cell("mentor_since"))
-
-
-@person_check("borrowed-staff")
-def borrowed_staff(ctx: AuditContext, person: Person) -> Iterator[Finding]:
-    period = person.period("borrowed")
-    high = ctx.policy.borrowed.max_months
-    if period is None or high is None:
-        return
-    start, end, cell = period
-    months, ongoing = _length(ctx, start, end)
-    if months > high:
-        state = "至今已" if ongoing else "共"
-        yield ctx.finding("borrowed-staff", person,
-                          f"{start.chinese()}起借用{state}{span(months)}，超过{span(high)}的上限", cell)

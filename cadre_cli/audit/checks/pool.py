@@ -7,14 +7,11 @@ from fractions import Fraction
 
 from cadre_cli.audit.context import AuditContext, people_of
 from cadre_cli.audit.finding import Finding
-from cadre_cli.audit.registry import Groups, column_needs, roster_check
 from cadre_cli.model.person import Person
 from cadre_cli.parse import categories as cat
 from cadre_cli.parse.numbers import percent
-
-
-def pct(share: Fraction) -> str:
-    return percent(share, 2)
+from cadre_cli.rules.params import POLICY
+from cadre_cli.rules.registry import Groups, W, roster_rule
 
 
 def _level_name(ctx: AuditContext, key: str | None) -> str:
@@ -23,7 +20,6 @@ def _level_name(ctx: AuditContext, key: str | None) -> str:
     return f"{ctx.policy.levels[key].label}后备干部"
 
 
-@column_needs("pool-size")
 def pool_size_columns(ctx: AuditContext, missing: Groups) -> Groups:
     levels = ctx.policy.levels.values()
     posts_known = (
@@ -34,7 +30,14 @@ def pool_size_columns(ctx: AuditContext, missing: Groups) -> Groups:
     return missing if missing or posts_known else [("posts",)]
 
 
-@roster_check("pool-size")
+@roster_rule(
+    "pool-size", severity=W, title="后备干部数量与职数不相称", topic="后备数量",
+    explanation=("后备干部数量按领导班子职数正职1:2、副职1:1确定，或按政策规定的常数（如正职150名、"
+                 "副职300名）、按部门数的比例确定。职数来自名册中的“职数”工作表、--posts 选项或政策。"),
+    sources=("Q1", "Q2", "Q4", "Q6", "Q7"), basis="《后备干部选拔方案》（学院）三(一)",
+    params=(POLICY.levels.each.posts_ratio, POLICY.levels.each.pool_count, POLICY.pool.units_ratio),
+    needs=(("reserve_level", "unit"),), scope="pool", any_param=True, columns=pool_size_columns,
+)
 def pool_size(ctx: AuditContext) -> Iterator[Finding]:
     by_kind: dict[str, list[str]] = {"principal": [], "deputy": []}
     for key, level in ctx.policy.levels.items():
@@ -69,7 +72,7 @@ def pool_size(ctx: AuditContext) -> Iterator[Finding]:
         have = len(ctx.roster.people)
         if have < want:
             yield ctx.finding("pool-size", None,
-                              f"后备干部{have}名，按部门（社区、管理处）数{ctx.posts.units}个的{pct(Fraction(str(ratio)))}应不少于{want.normalize():f}名")
+                              f"后备干部{have}名，按部门（社区、管理处）数{ctx.posts.units}个的{percent(Fraction(str(ratio)))}应不少于{want.normalize():f}名")
 
 
 GROUPS: dict[str, tuple[str, Callable[[Person], bool | None]]] = {
@@ -89,12 +92,21 @@ def _target_findings(ctx: AuditContext, rule_id: str, label: str, members: int, 
     note = f"（另有{unknown}人信息不全，未计入）" if unknown else ""
     if min_share is not None and total and Fraction(members, total) < min_share:
         yield ctx.finding(rule_id, None,
-                          f"{label}：{scope}{total}人中{members}人，占{pct(Fraction(members, total))}，未达到{pct(min_share)}{note}")
+                          f"{label}：{scope}{total}人中{members}人，占{percent(Fraction(members, total))}，未达到{percent(min_share)}{note}",
+                          data={"members": members, "total": total, "share": Fraction(members, total), "min_share": min_share,
+                                "unknown": unknown})
     if min_count is not None and members < min_count:
-        yield ctx.finding(rule_id, None, f"{label}：{scope}中{members}人，少于{min_count}人{note}")
+        yield ctx.finding(rule_id, None, f"{label}：{scope}中{members}人，少于{min_count}人{note}",
+                          data={"members": members, "min_count": min_count, "unknown": unknown})
 
 
-@roster_check("pool-share")
+@roster_rule(
+    "pool-share", severity=W, title="队伍结构比例未达到", topic="队伍结构",
+    explanation="女干部、少数民族干部、党外干部、学历层次、近期可提拔人选等在后备队伍中的比例或人数未达到政策目标。",
+    sources=("Q3", "Q4", "Q5"), basis="《后备干部选拔方案》（学院）三(二)",
+    params=(POLICY.pool.shares,), needs=(("gender", "ethnicity", "political_status", "education", "ready"),),
+    scope="pool",
+)
 def pool_share(ctx: AuditContext) -> Iterator[Finding]:
     for target in ctx.policy.pool.shares:
         _, test = GROUPS[target.group]
@@ -106,7 +118,13 @@ def pool_share(ctx: AuditContext) -> Iterator[Finding]:
                                     _level_name(ctx, target.level), unknown)
 
 
-@roster_check("pool-age-structure")
+@roster_rule(
+    "pool-age-structure", severity=W, title="年龄结构未达到", topic="年龄结构",
+    explanation="各年龄段在后备队伍中的比例或人数未达到政策目标（如“以35岁以下为主体”“30岁以下5名以上”“正职以35至45岁为主体”）。",
+    sources=("Q4", "Q5", "A5"), basis="《后备干部选拔方案》（街道）四2",
+    params=(POLICY.pool.ages, POLICY.levels.each.age_band), needs=(("birth", "id_number"),), scope="pool",
+    any_param=True,
+)
 def pool_age_structure(ctx: AuditContext) -> Iterator[Finding]:
     targets = [(t.label, t.level, t.age_min, t.age_max, t.min_share, t.min_count) for t in ctx.policy.pool.ages]
     for key, level in ctx.policy.levels.items():

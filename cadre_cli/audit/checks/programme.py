@@ -1,5 +1,5 @@
-"""The five-year clause (T3; seed 001 三(一)): 五年培养期内，所有优秀年轻干部至少要经过两个
-以上不同岗位的锻炼. "两个以上" includes two.
+"""Rotation (T5: 同一职位满期应轮岗; T3: 经历单一的同一岗位满两年) and the five-year clause
+(T3; seed 001 三(一)): 五年培养期内，所有优秀年轻干部至少要经过两个以上不同岗位的锻炼. "两个以上" includes two.
 
 The programme runs from 列入时间 to its anniversary. Posts come from the resume column
 (任职经历/简历) when the roster has one, else from 任现职时间 and the secondment columns.
@@ -14,14 +14,65 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from cadre_cli.audit.checks.periods import span
 from cadre_cli.audit.context import AuditContext, anniversary
 from cadre_cli.audit.finding import Finding
-from cadre_cli.audit.registry import person_check
 from cadre_cli.model.person import Person
-from cadre_cli.parse.dates import PDate, chinese_date
+from cadre_cli.parse.dates import PDate, chinese_date, full_months
 from cadre_cli.parse.history import parse_resume
 from cadre_cli.parse.text import squash
-from cadre_cli.rules.registry import Severity
+from cadre_cli.rules.params import POLICY
+from cadre_cli.rules.registry import Severity, W, person_rule
+
+def _exempt_from_rotation(ctx: AuditContext, person: Person) -> str | None:
+    age, gender = ctx.age(person), person.gender
+    rule = ctx.policy.rotation
+    limit = rule.exempt_age_male if gender == "男" else rule.exempt_age_female if gender == "女" else None
+    if age is not None and limit is not None and age >= limit:
+        return f"{gender}性年满{limit}周岁"
+    return None
+
+
+@person_rule(
+    "rotation-due", severity=W, title="同一职位满期应轮岗", topic="轮岗",
+    explanation="在同一职位任职满规定年限（如5年）应当交流轮岗；男性年满58周岁、女性年满53周岁的可不轮岗。",
+    sources=("T5",), basis="《株洲市经信委关于进一步加强全委干部队伍建设的意见》三(二)",
+    params=(POLICY.rotation.years,), needs=(("post_since",),),
+)
+def rotation_due(ctx: AuditContext, person: Person) -> Iterator[Finding]:
+    years = ctx.policy.rotation.years
+    since: PDate | None = person.get("post_since")
+    if not years or since is None:
+        return
+    due = anniversary(since, years)
+    if ctx.as_of >= due and _exempt_from_rotation(ctx, person) is None:
+        months = full_months(since.first_day(), ctx.as_of)
+        post = person.get("post") or "现职"
+        yield ctx.finding("rotation-due", person,
+                          f"{since.chinese()}起任{post}，已满{years}年（{span(months)}），应当交流轮岗", person.cell("post_since"))
+
+
+@person_rule(
+    "single-post", severity=W, title="经历单一应轮岗", topic="岗位经历",
+    explanation="经历单一的年轻干部在同一岗位满两年，应由单位组织内部轮岗交流。",
+    sources=("T3",), basis="《优秀年轻干部重点培养工程实施方案》三(一)",
+    params=(POLICY.rotation.single_post_years,), needs=(("post_since", "post_count"),),
+)
+def single_post(ctx: AuditContext, person: Person) -> Iterator[Finding]:
+    years = ctx.policy.rotation.single_post_years
+    since: PDate | None = person.get("post_since")
+    posts = person.get("post_count")
+    if not years or (posts is not None and posts >= 2):
+        return
+    if since is None:
+        ctx.unchecked("single-post", person, ("post_since",))
+        return
+    due = anniversary(since, years)
+    if ctx.as_of >= due:
+        yield ctx.finding("single-post", person,
+                          f"{since.chinese()}起在同一岗位已满{years}年，经历单一的应由单位组织内部轮岗交流",
+                          person.cell("post_since"))
+
 
 _TITLES = ("主任科员", "调研员", "巡视员", "科员", "办事员", "干事", "秘书", "专员", "主任", "科长", "股长", "局长",
            "处长", "部长", "所长", "站长", "队长", "院长", "校长", "馆长", "书记", "镇长", "乡长", "区长", "县长", "市长",
@@ -76,7 +127,18 @@ def _distinct(held: list[Held]) -> list[Held]:
     return list(seen.values())
 
 
-@person_check("programme-posts")
+@person_rule(
+    "programme-posts", severity=W, title="培养期内未经过两个以上不同岗位", topic="培养期岗位",
+    explanation=("五年培养期内，所有优秀年轻干部至少要经过两个以上（含两个）不同岗位的锻炼。培养期自列入时间起算，"
+                 "满五年之日届满；岗位取自“任职经历/简历”列（每行“2019.07--2021.03 单位职务”，"
+                 "学习经历不算，“其间”挂职算一个岗位），没有简历列时取任现职时间（列入后任现职的算两个岗位）"
+                 "与挂职列。同一单位（内设机构）内的晋升（如办公室副主任升主任、科员升副科长）不算不同岗位；"
+                 "没有简历、任现职又恰逢职级晋升的，无法区分时提示核实。培养期未满而在提示期内仍只有一个岗位的，作为提示。"),
+    sources=("T3",), basis="《优秀年轻干部重点培养工程实施方案》三(一)",
+    params=(POLICY.rotation.programme_years, POLICY.rotation.programme_posts),
+    needs=(("reserve_since",), ("post_since", "post_history")),
+    example="2021年7月列入，5年培养期于2026年7月1日届满，只经过1个不同岗位（县财政局办公室副主任升主任不算不同岗位）",
+)
 def programme_posts(ctx: AuditContext, person: Person) -> Iterator[Finding]:
     rule = ctx.policy.rotation
     years, needed = rule.programme_years or 0, rule.programme_posts or 0

@@ -12,9 +12,10 @@ from collections.abc import Iterator
 
 from cadre_cli.audit.context import AuditContext
 from cadre_cli.audit.finding import Finding
-from cadre_cli.audit.registry import person_check
 from cadre_cli.model.person import Person
 from cadre_cli.parse.dates import PDate, add_months, chinese_date, full_months
+from cadre_cli.rules.params import POLICY
+from cadre_cli.rules.registry import W, person_rule
 
 def _period_end(year: int, months: int, index: int) -> dt.date:
     return add_months(dt.date(year, 1, 1), months * (index + 1)) - dt.timedelta(days=1)
@@ -52,7 +53,7 @@ def _count_rule(ctx: AuditContext, person: Person, rule_id: str, field: str, per
         day = ctx.as_of
         if start is not None and start.year == day.year:
             since = f"，自{listed.chinese()}列入后备起算"
-        elif start is None and "reserve_since" in person.record.columns:
+        elif start is None and person.cell("reserve_since") is not None:  # the roster has the column
             since = "，未填列入后备时间，按全年计"
         else:
             since = ""
@@ -60,18 +61,35 @@ def _count_rule(ctx: AuditContext, person: Person, rule_id: str, field: str, per
                           f"（{cadence}{since}）", person.cell(field))
 
 
-@person_check("talks")
+@person_rule(
+    "talks", severity=W, title="谈心谈话次数不足", topic="谈心谈话",
+    explanation=("谈心谈话每季度至少一次（每年不少于4次）。次数列为本年度次数；应谈次数为本年度已结束的季度中、"
+                 "自列入后备的那个季度起的季度数（7月列入的，到年底应不少于2次）；没有列入时间的按全年计，"
+                 "并在说明中写明。"),
+    sources=("M3",), basis="《优秀年轻干部重点培养工程实施方案》三(三)",
+    params=(POLICY.records.talks_per_year,), needs=(("talks",),),
+)
 def talks(ctx: AuditContext, person: Person) -> Iterator[Finding]:
     yield from _count_rule(ctx, person, "talks", "talks", ctx.policy.records.talks_per_year, "谈心谈话", "每季度至少一次")
 
 
-@person_check("articles")
+@person_rule(
+    "articles", severity=W, title="履职体会篇数不足", topic="履职体会",
+    explanation="每半年撰写一篇履职体会文章（每年不少于2篇）；应交篇数从列入后备的那个半年起算。",
+    sources=("M1",), basis="《后备干部培养管理实施规定》三(二)",
+    params=(POLICY.records.articles_per_year,), needs=(("articles",),),
+)
 def articles(ctx: AuditContext, person: Person) -> Iterator[Finding]:
     yield from _count_rule(ctx, person, "articles", "articles", ctx.policy.records.articles_per_year, "履职体会文章",
                            "每半年一篇")
 
 
-@person_check("inspection")
+@person_rule(
+    "inspection", severity=W, title="年度考察次数不足", topic="年度考察",
+    explanation="对后备干部一年至少考察一次：考察次数不足，或最近一次考察已超过一年。",
+    sources=("R13",), basis="《后备干部选拔方案》（街道）七(一)",
+    params=(POLICY.records.inspections_per_year,), needs=(("inspections", "last_inspection"),),
+)
 def inspection(ctx: AuditContext, person: Person) -> Iterator[Finding]:
     per_year = ctx.policy.records.inspections_per_year
     if not per_year:

@@ -15,11 +15,12 @@ from collections.abc import Iterable
 from cadre_cli.audit.checks.periods import cn, span
 from cadre_cli.audit.context import AuditContext
 from cadre_cli.audit.finding import Finding
-from cadre_cli.audit.registry import person_check
 from cadre_cli.model.person import Person
 from cadre_cli.parse.dates import add_months, full_months
 from cadre_cli.parse.text import squash
 from cadre_cli.policy.schema import SecondmentCycle
+from cadre_cli.rules.params import POLICY
+from cadre_cli.rules.registry import W, person_rule
 
 
 def cycle_of(cycles: list[SecondmentCycle], text: str) -> tuple[SecondmentCycle | None, SecondmentCycle | None]:
@@ -42,7 +43,19 @@ def _months(months: int) -> str:
     return "半年" if months == 6 else span(months)
 
 
-@person_check("secondment-cycle")
+@person_rule(
+    "secondment-cycle", severity=W, title="挂职时间与该类挂职的周期不符", topic="挂职周期",
+    explanation=("挂职周期按挂职类别而定（如到乡镇挂任党政副职两年，到企业、县直部门、街道（社区）"
+                 "一年，信访督查专员半年）。类别由挂职单位和挂职职务的文字判断（政策文件中 secondment.cycles 各"
+                 "项的 place、post 词语，按顺序第一个 place 相符的类别为准）。已结束的挂职短于或长于周期、"
+                 "正在进行的挂职已超过周期（或计划结束时间晚于周期）的，均提示；结束日为周期届满日或其前一天都算满周期。"
+                 "无法判断类别的写明原因，不猜测。"),
+    sources=("T2",), basis="《优秀年轻干部重点培养工程实施方案》三(一)",
+    params=(POLICY.secondment.cycles,),
+    needs=(("secondment_start", "secondment_period"), ("secondment_post", "secondment_unit")),
+    blank_means_none=True,
+    example="2025年3月1日起挂职县信访局信访督查专员，至2025年11月1日已8个月，超过半年的周期",
+)
 def secondment_cycle(ctx: AuditContext, person: Person) -> Iterable[Finding]:
     period = person.period("secondment")
     if period is None:

@@ -9,41 +9,40 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from cadre_cli.audit.checks.negative import in_tier
 from cadre_cli.audit.context import AuditContext, anniversary
 from cadre_cli.audit.finding import Finding
-from cadre_cli.audit.registry import person_check
 from cadre_cli.model.person import Person
 from cadre_cli.parse.dates import PDate, chinese_date
 from cadre_cli.parse.grades import parse_grade
-from cadre_cli.parse.text import squash
 from cadre_cli.readers.fields import field_label
-from cadre_cli.rules.registry import REGISTRY, Severity
-
-
-def in_tier(ctx: AuditContext, person: Person) -> bool:
-    tiers = ctx.policy.tiers
-    text = person.reserve_level
-    return tiers.term_years is not None and bool(text) and any(w in squash(text) for w in tiers.match)
-
-
-def is_veto_mark(ctx: AuditContext, person: Person, field: str) -> bool:
-    """A 一票否决 column of a tier member: reported by tier-term, not by negative-flag."""
-    return (any(w in field for w in ctx.policy.tiers.veto_words) and REGISTRY["tier-term"].enabled(ctx.policy)
-            and in_tier(ctx, person))
+from cadre_cli.rules.params import POLICY
+from cadre_cli.rules.registry import E, Severity, person_rule
 
 
 def _grade_text(person: Person, year: int) -> str:
     return str(person.raw(f"assessment:{year}")).strip()
 
 
-@person_check("tier-term")
+@person_rule(
+    "tier-term", severity=E, title="梯队培养对象应调整", topic="梯队培养期",
+    explanation=("各梯队后备干部人才两年一届（自列入时间起），每年考核一次，期满总结性考核。年度考核靠后（基本称职、"
+                 "不称职等）、一年之后仍达不到要求的，有一票否决行为的，总结考核不合格的，不再列入培养对象；"
+                 "只有一年靠后、下一年尚未考核的为警告；届满而名册没有总结考核结果的为警告。只对后备类别（梯队、"
+                 "层级）含“梯队”等词的人检查。"),
+    sources=("R12",), basis="《干部人才四级梯队培养方案》（镇党委）五(一)",
+    params=(POLICY.tiers.term_years,),
+    options=(POLICY.tiers.match, POLICY.tiers.low_grades, POLICY.tiers.final_failing, POLICY.tiers.veto_words),
+    needs=(("reserve_level",), ("reserve_since",), ("assessment:*", "tier_final")), removes=True,
+    example="2024、2025年年度考核均为基本称职，一年之后仍达不到要求，不再列入培养对象",
+)
 def tier_term(ctx: AuditContext, person: Person) -> Iterator[Finding]:
     if not in_tier(ctx, person):
         return
     tiers = ctx.policy.tiers
     for field, marked in person.flags.items():
         if marked and any(w in field for w in tiers.veto_words):
-            shown = str(person.record.raw(field)).strip()
+            shown = str(person.raw(field)).strip()
             yield ctx.finding("tier-term", person, f"“{field_label(field)}”一栏标注为“{shown}”：有一票否决行为，不再列入培养对象",
                               person.cell(field))
     since: PDate | None = person.get("reserve_since")
@@ -57,10 +56,10 @@ def tier_term(ctx: AuditContext, person: Person) -> Iterator[Finding]:
     final = person.get("tier_final")
     failing = {parse_grade(g) for g in tiers.final_failing}
     if final is not None and final in failing:
-        shown = str(person.record.raw("tier_final")).strip()
+        shown = str(person.raw("tier_final")).strip()
         yield ctx.finding("tier-term", person, f"期满总结考核为{shown}，不再列入培养对象", person.cell("tier_final"))
     elif final is None:
-        what = "未填" if "tier_final" in person.record.columns else "没有"
+        what = "未填" if person.cell("tier_final") is not None else "没有"  # a blank cell, or no column
         yield ctx.finding("tier-term", person,
                           f"{since.chinese()}列入，{tiers.term_years}年一届已于{chinese_date(end)}期满，应进行总结性考核并依据结果动态调整；"
                           f"名册{what}总结考核结果", person.cell("tier_final") or person.cell("reserve_since"),

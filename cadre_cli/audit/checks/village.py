@@ -9,11 +9,11 @@ from collections.abc import Iterator
 
 from cadre_cli.audit.context import AuditContext, anniversary
 from cadre_cli.audit.finding import Finding
-from cadre_cli.audit.registry import person_check
 from cadre_cli.model.person import Person
 from cadre_cli.parse.dates import PDate, chinese_date
 from cadre_cli.parse.text import squash
-from cadre_cli.rules.registry import Severity
+from cadre_cli.rules.params import POLICY
+from cadre_cli.rules.registry import Severity, W, person_rule
 
 VILLAGE_WORDS = ("村", "社区", "两委", "居委", "支部", "党总支")
 DEPUTY_WORDS = ("副书记", "副主任", "副职", "付职")
@@ -26,7 +26,15 @@ def is_village_deputy(post: str | None, need_village: bool = True) -> bool:
     return any(w in s for w in DEPUTY_WORDS) and (not need_village or any(w in s for w in VILLAGE_WORDS))
 
 
-@person_check("village-cultivation")
+@person_rule(
+    "village-cultivation", severity=W, title="村级后备干部培养期限不符", topic="村级培养期限",
+    explanation=("村级后备干部经过1—3年培养成熟后，择优充实到村两委担任副职。列入后备不满最短年限即任（或拟任）"
+                 "村两委副职的为警告；列入已满最长年限仍未任副职的作为提示，请研究使用或调整。现任职务含“村”“社区”“两委”等与"
+                 "“副书记”“副主任”“副职”的算已任副职，日期取任现职时间；拟任取“拟任职务”列。"),
+    sources=("T8",), basis="《村党支部培养选拔后备干部条件》五11",
+    params=(POLICY.village.cultivation_years,), needs=(("reserve_since",), ("post", "proposed_post")),
+    example="2026年3月列入后备，2026年9月即任村委会副主任，培养不满1年",
+)
 def village_cultivation(ctx: AuditContext, person: Person) -> Iterator[Finding]:
     low, high = ctx.policy.village.cultivation_years or (0, 0)
     listed: PDate | None = person.get("reserve_since")

@@ -9,17 +9,29 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from cadre_cli.cli.common import stacked
+
+from cadre_cli.api.audit import AuditReport
 from cadre_cli.audit.engine import AuditResult
 from cadre_cli.audit.verdict import APART_TITLE, INACTIVE, LABELS, apart_line, gap_lines
-from cadre_cli.cli.common import stacked
+from cadre_cli.cli.common import labelled
+from cadre_cli.emit.severity import RANK, markup
 from cadre_cli.parse.dates import chinese_date
 from cadre_cli.rules.registry import REGISTRY
 
-SEVERITY_STYLE = {"error": "[red]错误[/]", "warning": "[yellow]警告[/]", "info": "[blue]提示[/]"}
 
 
-def render(console: Console, roster: Path, result: AuditResult, target: Path | None, notes: list[str],
-           limit: int | None, strict: bool = False) -> None:
+def render(console: Console, report: AuditReport, limit: int | None, strict: bool = False,
+           verbose: bool = False) -> None:
+    """The audit, then what was read."""
+    from cadre_cli.emit.terminal.reading import render_reading
+
+    _audit(console, report.source, report.result, report.output, report.notes, limit, strict)
+    render_reading(console, report.roster.report, verbose)
+
+
+def _audit(console: Console, roster: Path, result: AuditResult, target: Path | None, notes: list[str],
+           limit: int | None, strict: bool) -> None:
     s = result.summary()
     status = s["status"]
     complete = result.complete
@@ -47,8 +59,8 @@ def render(console: Console, roster: Path, result: AuditResult, target: Path | N
             table.add_column(col, no_wrap=col in ("规则", "级别", "条数"), justify="right" if col == "条数" else "left")
         rows = [(rule_id, severity, count) for rule_id, counts in s["by_rule_severity"].items()
                 for severity, count in counts.items()]  # errors and warnings of one rule apart
-        for rule_id, severity, count in sorted(rows, key=lambda r: (SEVERITY_RANK[r[1]], -r[2], r[0])):
-            table.add_row(rule_id, REGISTRY[rule_id].title, SEVERITY_STYLE[severity], str(count))
+        for rule_id, severity, count in sorted(rows, key=lambda r: (RANK[r[1]], -r[2], r[0])):
+            table.add_row(rule_id, REGISTRY[rule_id].title, markup(severity), str(count))
         console.print(table)
     units = s["by_unit"]
     if len(units) > 1:
@@ -73,7 +85,7 @@ def render(console: Console, roster: Path, result: AuditResult, target: Path | N
         console.print("[yellow]在已核查的规则中未发现问题；但有规则未能核查（见下），不能据此认定合格。[/]")
     _coverage(console, result, limit)
     for note in notes:
-        console.print(f"注意：{escape(note)}")
+        console.print(escape(labelled(note, "注意：")))
     if strict and not complete:
         console.print("[yellow]已加 --strict：有规则未能核查，退出码为1。[/]")
     if target is not None:
@@ -92,10 +104,8 @@ def _coverage(console: Console, result: AuditResult, limit: int | None) -> None:
             console.print(f"  {escape(result.roster.report.rewrite(line))}")
     apart = apart_line(result.roster.people, result.verdicts, sheets, names=names)
     if apart:
-        console.print(escape(result.roster.report.rewrite(apart)))
+        console.print(escape(apart))
 
-
-SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 
 
 def _hidden_counts(result: AuditResult) -> dict[str, int]:
@@ -128,7 +138,10 @@ def _findings_table(console: Console, result: AuditResult, shown: list) -> Table
     terminal each in its own column; on a narrow one (80 columns) the rule id goes
     under the message, which wraps, and the borders give way to plain spacing."""
     wide = console.width >= 120
-    one_sheet = len(result.roster.tables) == 1
+    # a cell is named by its sheet too when findings point at more than one sheet (a
+    # long-form sheet of assessments joined to the roster is not one of its tables)
+    tables = {t.sheet.name for t in result.roster.tables}
+    one_sheet = len(tables) == 1 and {f.cell.sheet for f in result.findings if f.cell} <= tables
     files = result.roster.report.places is not None  # 任免表 files: the place is a file and an element
     table = Table(title="问题明细", title_justify="left", box=box.HEAVY_HEAD if wide else box.SIMPLE_HEAD,
                   padding=(0, 1) if wide else (0, 1, 0, 0), show_edge=wide)
@@ -143,7 +156,7 @@ def _findings_table(console: Console, result: AuditResult, shown: list) -> Table
         where = place(result, f.cell, one_sheet)
         message = result.roster.report.rewrite(f.message)
         cells = [(stacked(*place_lines(where)) if files else escape(where))] if "位置" in columns else []
-        cells += [escape(f.name or "—"), escape(f.unit or "—"), SEVERITY_STYLE[f.severity.value]]
+        cells += [escape(f.name or "—"), escape(f.unit or "—"), markup(f.severity)]
         if wide:
             cells += [f.rule, escape(message)]
         elif files:
