@@ -50,6 +50,7 @@ bench: $(STAMP)
 
 samples: $(STAMP)
 	$(BIN)/python -m sample_data.make_samples
+	$(BIN)/python -m sample_data.make_lrmx_samples
 
 templates: $(STAMP)
 	$(BIN)/python -m scripts.make_templates

@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 
-SUITES = ["audit", "score", "notice", "help", "patch", "poll"]
+SUITES = ["audit", "score", "notice", "help", "patch", "poll", "lrmx"]
 
 
 def print_lines(lines: list[dict]) -> None:

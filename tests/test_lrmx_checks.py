@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from cadre_cli.lrmx import RULES, check_record, check_records, read_bytes
+from cadre_cli.lrmx import RULES, check_record, check_records, finding_json, place, read_bytes
 from cadre_cli.lrmx.retirement import DelayRule
 from cadre_cli.rules.registry import Severity
 from tests.builders import make_id
@@ -38,9 +38,9 @@ def test_every_finding_is_complete_and_plain():
     found = check(good_values(MinZu="汉", ChuShengNianYue="1980.05", JianLi="2000.01--2001.01  甲\n2003.01--         乙"))
     assert found
     for f in found:
-        assert f.rule in RULES and f.file == "张三.lrmx" and f.message and f.basis
+        assert f.rule in RULES and f.where.file == "张三.lrmx" and f.message and f.basis
         json.dumps(f.as_json(), ensure_ascii=False)
-        assert f.as_json()["place"].startswith("张三.lrmx")
+        assert finding_json(f)["place"].startswith("张三.lrmx")
 
 
 @pytest.mark.parametrize("element, raw, suggestion, severity", [
@@ -51,9 +51,9 @@ def test_every_finding_is_complete_and_plain():
 ])
 def test_code_tables(element, raw, suggestion, severity):
     f = only(check(good_values(**{element: raw})), "lrmx-code-table")
-    assert (f.element, f.value, f.severity, f.data["suggestion"]) == (element, raw, severity, suggestion)
+    assert ((f.where.element or ""), f.raw, f.severity, f.data["suggestion"]) == (element, raw, severity, suggestion)
     assert "EditInfo" in f.basis or "NLLB" in f.basis
-    assert f.place.startswith(f"张三.lrmx 的 <{element}>")
+    assert place(f).startswith(f"张三.lrmx 的 <{element}>")
 
 
 @pytest.mark.parametrize("element, raw", [
@@ -69,20 +69,20 @@ def test_code_table_values_accepted(element, raw):
 def test_family_code_tables_and_completeness():
     family = [dict(FAMILY[0], ChengWei="老婆", ZhengZhiMianMao="党员"), {"ChengWei": "", "XingMing": "", "ChuShengRiQi": "198213"}]
     found = check(family=family)
-    elements = {(f.rule, f.element) for f in found}
+    elements = {(f.rule, (f.where.element or "")) for f in found}
     assert ("lrmx-code-table", "JiaTingChengYuan/Item[1]/ChengWei") in elements
     assert ("lrmx-code-table", "JiaTingChengYuan/Item[1]/ZhengZhiMianMao") in elements
     assert ("lrmx-date-invalid", "JiaTingChengYuan/Item[2]/ChuShengRiQi") in elements
     assert ("lrmx-family", "JiaTingChengYuan/Item[2]/XingMing") in elements
-    f = [f for f in found if f.element.endswith("Item[1]/ZhengZhiMianMao")][0]
-    assert f.data["suggestion"] == "中共党员" and "第1位家庭成员的政治面貌" in f.place
+    f = [f for f in found if (f.where.element or "").endswith("Item[1]/ZhengZhiMianMao")][0]
+    assert f.data["suggestion"] == "中共党员" and "第1位家庭成员的政治面貌" in place(f)
 
 
 def test_lengths_and_line_breaks():
     found = check(good_values(XingMing="张" * 19, XianRenZhiWu="某局局长\n党组书记"))
     f = only(found, "lrmx-length")
-    assert (f.element, f.data) == ("XingMing", {"length": 19, "limit": 18}) and "18个汉字" in f.basis
-    assert only(found, "lrmx-line-break").element == "XianRenZhiWu"
+    assert ((f.where.element or ""), f.data) == ("XingMing", {"length": 19, "limit": 18}) and "18个汉字" in f.basis
+    assert (only(found, "lrmx-line-break").where.element or "") == "XianRenZhiWu"
     long_work = [dict(FAMILY[0], GongZuoDanWeiJiZhiWu="甲" * 125)]
     assert only(check(family=long_work), "lrmx-length").data == {"length": 125, "limit": 124}
 
@@ -90,15 +90,15 @@ def test_lengths_and_line_breaks():
 def test_required():
     found = check(good_values(XingMing="", JiSuanNianLingShiJian=" ", JiangChengQingKuang="\n  ", QuanRiZhiJiaoYu_XueLi="",
                               ZaiZhiJiaoYu_XueLi=""))
-    req = {(f.element, f.severity) for f in found if f.rule == "lrmx-required"}
+    req = {((f.where.element or ""), f.severity) for f in found if f.rule == "lrmx-required"}
     assert req == {("XingMing", E), ("JiSuanNianLingShiJian", E), ("JiangChengQingKuang", W), ("QuanRiZhiJiaoYu_XueLi", W)}
-    f = [f for f in found if f.element == "JiangChengQingKuang"][0]
+    f = [f for f in found if (f.where.element or "") == "JiangChengQingKuang"][0]
     assert "应填写“无”" in f.message and "应填写“无”" in f.basis
 
 
 def test_names():
     found = check(good_values(XingMing="买买提•艾力"), family=[dict(FAMILY[0], XingMing="王 芳")])
-    names = [(f.element, f.message) for f in found if f.rule == "lrmx-name"]
+    names = [((f.where.element or ""), f.message) for f in found if f.rule == "lrmx-name"]
     assert names == [("XingMing", "姓名中的分隔符“•”应写作“·”"), ("JiaTingChengYuan/Item[1]/XingMing", "姓名中有空格")]
     assert check(good_values(XingMing="买买提·艾力")) == []
 
@@ -112,7 +112,7 @@ def test_names():
 ])
 def test_date_forms(element, raw, rule, severity):
     f = only(check(good_values(**{element: raw})), rule)
-    assert (f.element, f.value, f.severity) == (element, raw, severity)
+    assert ((f.where.element or ""), f.raw, f.severity) == (element, raw, severity)
 
 
 def test_editor_forms_with_days_where_allowed():
@@ -121,12 +121,12 @@ def test_editor_forms_with_days_where_allowed():
 
 def test_date_order_and_party_age():
     found = check(good_values(CanJiaGongZuoShiJian="197912"))
-    assert only(found, "lrmx-date-order").element == "CanJiaGongZuoShiJian"
+    assert only(found, "lrmx-date-order").where.element == "CanJiaGongZuoShiJian"
     f = only(check(good_values(RuDangShiJian="199804")), "lrmx-party-age")
     assert f.data["age"] == 17 and "未满18周岁" in f.message and "章程" in f.basis
     assert "lrmx-party-age" not in rules(check(good_values(RuDangShiJian="199805")))  # the month of the 18th birthday
     future = check(good_values(CanJiaGongZuoShiJian="202701", RuDangShiJian="202701", TianBiaoShiJian="20261202"))
-    assert {f.element for f in future if f.rule == "lrmx-date-order"} == {"CanJiaGongZuoShiJian", "RuDangShiJian", "TianBiaoShiJian"}
+    assert {(f.where.element or "") for f in future if f.rule == "lrmx-date-order"} == {"CanJiaGongZuoShiJian", "RuDangShiJian", "TianBiaoShiJian"}
 
 
 def test_party_field():
@@ -144,7 +144,7 @@ def test_id_number():
     assert only(check(good_values(ShenFenZheng=number[:-1] + ("0" if number[-1] != "0" else "1"))), "lrmx-id-invalid").severity == E
     women = make_id(dt.date(1980, 6, 3), "女")
     found = check(good_values(ShenFenZheng=women))
-    assert {f.element for f in found if f.rule == "lrmx-id-mismatch"} == {"ChuShengNianYue", "XingBie"}
+    assert {(f.where.element or "") for f in found if f.rule == "lrmx-id-mismatch"} == {"ChuShengNianYue", "XingBie"}
     with_x = next(make_id(dt.date(1980, 5, 3), seq=s) for s in range(1, 400) if make_id(dt.date(1980, 5, 3), seq=s)[-1] == "X")
     f = only(check(good_values(ShenFenZheng=with_x.lower())), "lrmx-id-format")
     assert f.data["number"] == with_x
@@ -152,7 +152,7 @@ def test_id_number():
     assert "15位" in only(check(good_values(ShenFenZheng=legacy)), "lrmx-id-format").message
     assert check(good_values(ChuShengNianYue="19800503")) == [f for f in check(good_values(ChuShengNianYue="19800503"))
                                                                if f.rule == "lrmx-date-format"]
-    assert only(check(good_values(ChuShengNianYue="19800504")), "lrmx-id-mismatch").element == "ChuShengNianYue"
+    assert only(check(good_values(ChuShengNianYue="19800504")), "lrmx-id-mismatch").where.element == "ChuShengNianYue"
 
 
 def test_party_school_in_the_fulltime_column():
@@ -181,7 +181,7 @@ def test_structure_version_and_encoding():
 
 def test_2025_fields():
     found = check(good_values(DaoLingNianYue=None, GaiGeQianRenZhiNianLingJieXian=None))
-    assert [(f.rule, f.element, f.severity) for f in found] == [
+    assert [(f.rule, (f.where.element or ""), f.severity) for f in found] == [
         ("lrmx-2025-fields", "DaoLingNianYue", W), ("lrmx-2025-fields", "GaiGeQianRenZhiNianLingJieXian", W)]
     f = only(check(good_values(DaoLingNianYue="")), "lrmx-2025-fields")
     assert "应为2043.05" in f.message and f.data["expected"] == ["204305"]
@@ -223,7 +223,7 @@ def test_resume_checks():
     found = check(good_values(JianLi=resume))
     assert only(found, "lrmx-resume-format").data["lines"] == [1]
     gap = only(found, "lrmx-resume-gap")
-    assert (gap.severity, gap.data["months"], gap.value) == (E, 1, "1998.09—2002.07  云南大学学习\n2002.09--2005.01  甲")
+    assert (gap.severity, gap.data["months"], gap.raw) == (E, 1, "1998.09—2002.07  云南大学学习\n2002.09--2005.01  甲")
     assert "前后要衔接，不得空断" in gap.basis
     assert only(found, "lrmx-resume-overlap").data["months"] == 7
     assert only(found, "lrmx-resume-open").data == {"line_before": 3, "line_after": 4}
@@ -250,7 +250,7 @@ def test_assessment_checks():
 def test_lrm_file_findings():
     record = read_bytes(lrm_bytes(), "李四.lrm", pic=jpeg())
     found = check_record(record, AS_OF)
-    assert [(f.rule, f.place) for f in found] == [("lrmx-version", "李四.lrm"),
+    assert [(f.rule, place(f)) for f in found] == [("lrmx-version", "李四.lrm"),
                                                    ("lrmx-date-format", "李四.lrm 第3项（出生年月）")]
     no_photo = check_record(read_bytes(lrm_bytes(), "李四.lrm"), AS_OF)
     assert only(no_photo, "lrmx-photo").message == "没有照片（同名 .pic 文件）"
@@ -261,4 +261,4 @@ def test_the_same_person_twice():
     b = read_bytes(lrmx_bytes(good_values(ShenFenZheng="")), "张三（2）.lrmx")
     found = check_records([a, b], AS_OF)
     f = only(found, "lrmx-duplicate-person")
-    assert f.file == "张三（2）.lrmx" and f.data["other"] == "张三.lrmx" and "姓名和出生年月相同" in f.message
+    assert f.where.file == "张三（2）.lrmx" and f.data["other"] == "张三.lrmx" and "姓名和出生年月相同" in f.message

@@ -34,7 +34,7 @@ def test_folder(folder):
     batch = read_path(folder)
     assert [(r.file, r.card.group) for r in batch.records] == [
         ("王五.lrmx", ""), ("文联/李四.lrm", "文联"), ("财政局/张三.lrmx", "财政局")]
-    assert [(f.rule, f.file) for f in batch.failures] == [("lrmx-unreadable", "坏.lrmx")]
+    assert [(f.rule, f.where.file) for f in batch.failures] == [("lrmx-unreadable", "坏.lrmx")]
     assert "不是完整的 XML" in batch.failures[0].message
     assert batch.ignored == ["说明.docx"]
     lrm = batch.records[1]
@@ -80,7 +80,7 @@ def test_zip_safety(tmp_path):
         zf.writestr(info, b"encrypted-looking")
     batch = read_path(z)
     assert [r.file for r in batch.records] == ["a.zip/好.lrmx"]
-    reasons = {f.file: (f.rule, f.message) for f in batch.failures}
+    reasons = {f.where.file: (f.rule, f.message) for f in batch.failures}
     assert reasons["a.zip/../逃逸.lrmx"][0] == "lrmx-skipped" and "不安全" in reasons["a.zip/../逃逸.lrmx"][1]
     assert reasons["a.zip//abs.lrmx"][0] == "lrmx-skipped"
     assert "压缩炸弹" in reasons["a.zip/炸弹.lrmx"][1]
@@ -116,6 +116,6 @@ def test_folder_and_zip_findings_agree(folder, tmp_path):
                                         for p in folder.rglob("*") if p.is_file() and not p.name.startswith(("~", "."))
                                         and ".hidden" not in p.parts})
     def summary(batch):
-        return sorted((f.file.split("/")[-1], f.rule, f.element) for f in check_records(batch.records, AS_OF))
+        return sorted((f.where.file.split("/")[-1], f.rule, (f.where.element or "")) for f in check_records(batch.records, AS_OF))
     assert summary(read_path(folder)) == summary(read_path(z))
     assert summary(read_path(folder))  # 王五 has no ID number, 李四 is a legacy .lrm

@@ -131,7 +131,7 @@ def test_save_cards(tmp_path):
     batch = read_path(tmp_path)
     assert [r.name for r in batch.records] == ["张三", "张三"] and batch.failures == []
     found = check_records(batch.records, AS_OF)
-    assert sorted((f.file, f.rule) for f in found) == [
+    assert sorted((f.where.file, f.rule) for f in found) == [
         ("张三.lrmx", "lrmx-photo"), ("张三（2）.lrmx", "lrmx-duplicate-person"), ("张三（2）.lrmx", "lrmx-photo")]
     with pytest.raises(OutputError, match="已存在"):
         save_cards(cards[:1], tmp_path)

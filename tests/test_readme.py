@@ -23,6 +23,7 @@ PASSWORD = "Mima#2025"  # of tests/data/locked_roster.xls, as the README says
 EXPECT = {
     "score": "共", "audit": "检查基准日", "notice": "已生成", "rules": "错误", "policy list": "预设政策",
     "policy show": "生效的政策", "policy init": "已生成政策文件", "template": "模板", "inspect": "表头",
+    "lrmx check": "检查基准日", "lrmx export": "生成了",
     "poll": "结果（",
 }
 
@@ -54,7 +55,7 @@ def without_comment(line: str) -> str:
 def subcommand(line: str) -> str:
     words = line.split()
     words = words[1:] if "=" in words[0] else words  # CADRE_PASSWORD=… cadre …
-    return " ".join(words[1:3]) if words[1] == "policy" else words[1]
+    return " ".join(words[1:3]) if words[1] in ("policy", "lrmx") else words[1]
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +65,8 @@ def clone(tmp_path_factory) -> Path:
     shutil.copy(ROOT / "Makefile", root)
     shutil.copytree(ROOT / "sample_data", root / "sample_data",
                     ignore=shutil.ignore_patterns("*_成绩.xlsx", "*_审核结果.xlsx", "*_名单", "*_公示", "名单", "公示",
-                                                  "__pycache__", "*.json", "我县*", "空白*", "xls*", "加密名册*"))
+                                                  "__pycache__", "*.json", "我县*", "空白*", "xls*", "加密名册*",
+                                                  "*_检查结果.xlsx", "任免表导出"))
     shutil.copytree(ROOT / "tests" / "data", root / "tests" / "data", ignore=shutil.ignore_patterns("*.py"))
     for attempt in (1, 2):  # re-running the demo does not stop on 已存在
         done = subprocess.run(["make", "--no-print-directory", "demo-run", f"BIN={BIN}"], cwd=root, capture_output=True,
@@ -82,7 +84,7 @@ def clone(tmp_path_factory) -> Path:
 def test_the_readme_has_commands_for_every_command():
     shown = {subcommand(line) for line in readme_commands()}
     assert {"inspect", "score", "audit", "poll", "notice", "rules", "policy list", "policy show", "policy init",
-            "template"} <= shown
+            "template", "lrmx check", "lrmx export"} <= shown
 
 
 @pytest.mark.parametrize("columns", [80, 120])
@@ -100,7 +102,8 @@ def test_every_readme_command_runs_as_written(clone, tmp_path, columns):
         # sample roster's notices stop for the two towns whose birth months are wrong unless --blank-unverified
         # (the nominees' roster of the poll sample has no such errors)
         expected_code = {"audit": 0 if "legacy_roster" in line else 1,
-                         "notice": 0 if "--blank-unverified" in line or "--poll" in line else 2}.get(subcommand(line), 0)
+                         "notice": 0 if "--blank-unverified" in line or "--poll" in line else 2,
+                         "lrmx check": 1}.get(subcommand(line), 0)
         assert result.code == expected_code, (command, result.code, text)
         for bad in ("已存在", "内部错误", "Traceback", "Error", "Usage"):
             assert bad not in text, (command, text)

@@ -20,6 +20,9 @@ _NAMES = {
     "notice_batch": "notice", "NoticeReport": "notice",
     "inspect_file": "inspect", "InspectReport": "inspect",
     "poll_file": "poll", "PollReport": "poll",
+    "check_lrmx": "lrmx", "LrmxCheckReport": "lrmx",
+    "export_lrmx": "lrmx", "LrmxExportReport": "lrmx",
+    "cross_check_lrmx": "lrmx", "LrmxCrossReport": "lrmx",
     "Progress": "progress",
 }
 

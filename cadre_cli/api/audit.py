@@ -37,6 +37,7 @@ class AuditReport:
     output: Path | None = None
     notes: list[str] = field(default_factory=list)
     scores_matched: int | None = None  # people matched in the --scores workbook
+    lrmx: Any = None  # api.lrmx.LrmxCrossReport of --lrmx
 
     @property
     def findings(self) -> list[Any]:
@@ -82,6 +83,7 @@ def audit_file(
     posts: str | PostCounts | None = None,
     units: int | None = None,
     scores: str | Path | None = None,
+    lrmx: str | Path | None = None,
     output: str | Path | bool | None = None,
     force: bool = False,
     keep_password: bool = True,
@@ -94,7 +96,7 @@ def audit_file(
     from cadre_cli.audit.engine import run_audit
     from cadre_cli.audit.inputs import read_inputs
     from cadre_cli.model.person import build_roster
-    from cadre_cli.readers.load import read_workbook
+    from cadre_cli.readers.roster_input import read_roster as read_workbook  # workbook or 任免表 files
     from cadre_cli.writers.atomic import check_target
     from cadre_cli.writers.workbook import check_room, output_suffix
 
@@ -122,6 +124,10 @@ def audit_file(
     report = AuditReport(source, chosen, day, people, result, book, notes=[*book.notes, *extra.notes()])
     if extra.scores is not None:
         report.scores_matched = len(extra.scores)
+    if lrmx is not None:  # the roster against 任免表 files, person by person
+        from cadre_cli.api.lrmx import cross_check_lrmx
+
+        report.lrmx = cross_check_lrmx(people, as_path(lrmx))
     if target is not None:
         from cadre_cli.emit.workbook import write_audit
 

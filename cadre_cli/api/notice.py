@@ -193,7 +193,7 @@ def notice_batch(
     from cadre_cli.notice.grouping import group_people, resolve_by
     from cadre_cli.notice.private import mark_tables
     from cadre_cli.notice.templates import builtin
-    from cadre_cli.readers.load import read_workbook
+    from cadre_cli.readers.roster_input import read_roster as read_workbook  # workbook or 任免表 files
 
     chosen, own = choose_formats(formats, templates)
     p = as_policy(policy)
@@ -226,6 +226,7 @@ def notice_batch(
     else:
         groups = [("", people)]
     blocked = batch.blocked_groups(groups)
+    blocked = {g: [reading.report.rewrite(line) for line in lines] for g, lines in blocked.items()}
     if blank_unverified:
         warnings += [f"{line}，文中留空。" for lines in blocked.values() for line in lines]
         blocked = {}

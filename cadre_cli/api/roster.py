@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 def read(path: str | Path, keys: tuple[str, ...] = ("name",), allow_empty: bool = False) -> tuple[Reading, Roster]:
     """The workbook as read and its people (the jobs need both: the workbook to annotate)."""
     from cadre_cli.model.person import build_roster
-    from cadre_cli.readers.load import read_workbook
+    from cadre_cli.readers.roster_input import read_roster as read_workbook  # workbook or 任免表 files
 
     source = as_path(path)
     reading = read_workbook(source, keys, allow_empty=allow_empty)

@@ -18,7 +18,7 @@ zh.install()
 app = typer.Typer(
     name="cadre",
     help=(
-        "后备干部工作命令行工具：答辩测评计分（score）、名册审核（audit）、民主推荐和测评计票（poll）、公示与名单（notice）。\n\n"
+        "后备干部工作命令行工具：答辩测评计分（score）、名册审核（audit）、民主推荐和测评计票（poll）、公示与名单（notice）、干部任免审批表（lrmx）。\n\n"
         "读取组织人事部门现有的 Excel/WPS 表格，按政策文件计算与核对，写回带标注的工作簿。"
         "每个命令都可加 --help 查看用法和示例。"
     ),
@@ -57,7 +57,7 @@ app.add_typer(policy_cmd.policy_app, name="policy")
 app.command("rules")(rules_cmd.rules)
 app.command("template")(template_cmd.template)
 
-for _module in ("score_cmd", "audit_cmd", "poll_cmd", "notice_cmd", "inspect_cmd"):
+for _module in ("score_cmd", "audit_cmd", "poll_cmd", "notice_cmd", "inspect_cmd", "lrmx_cmd"):
     try:
         _mod = __import__(f"cadre_cli.cli.{_module}", fromlist=["register"])
     except ModuleNotFoundError:

@@ -17,7 +17,7 @@ TERMINAL_LIMIT = 200
 @batch_mode()  # GC paused: reading a large roster builds a million small objects
 @unlocks("roster", "scores")
 def audit(
-    roster: Annotated[Path, typer.Argument(metavar="名册文件", help="后备干部名册：.xlsx .xlsm .xls .et .ods .csv，或系统导出的 XML/网页格式“.xls”。")],
+    roster: Annotated[Path, typer.Argument(metavar="名册文件", help="后备干部名册：.xlsx .xlsm .xls .et .ods .csv，或系统导出的 XML/网页格式“.xls”；也可以是干部任免审批表：.lrmx/.lrm文件、存放它们的文件夹或.zip压缩包（一个文件一人）。")],
     policy: Annotated[str | None, typer.Option("--policy", "-p", metavar="政策", help="政策：预设名称（默认 county）或 .toml 文件。")] = None,
     as_of: Annotated[str | None, typer.Option("--as-of", metavar="日期", help="检查基准日，如 2026-12-31（默认今天）。年龄和各种期限都按这一天计算。")] = None,
     horizon: Annotated[int | None, typer.Option("--horizon", metavar="月数", help="提前提示的月数：多少个月内将超龄、管理期将满（默认取政策值，county 为6）。", min=0, max=120)] = None,
@@ -29,6 +29,7 @@ def audit(
     ignore: Annotated[str | None, typer.Option("--ignore", metavar="规则", help="不检查这些规则，逗号分隔。")] = None,
     posts: Annotated[str | None, typer.Option("--posts", metavar="职数", help="领导职数，如“正职=10,副职=20”（用于 pool-size）。")] = None,
     units: Annotated[int | None, typer.Option("--units", metavar="个数", help="机关部门、社区、管理处的个数（街道政策按其二分之一确定后备数量）。", min=1)] = None,
+    lrmx: Annotated[Path | None, typer.Option("--lrmx", metavar="任免表", help="干部任免审批表（.lrmx/.lrm文件、文件夹或.zip）：逐人核对出生年月、参加工作时间、入党时间、学历学位、现任职务、性别、民族是否与名册一致。")] = None,
     scores: Annotated[Path | None, typer.Option("--scores", metavar="成绩表", help="答辩测评成绩表：用与 cadre score 相同的计算判断考试、答辩是否合格。")] = None,
     csv_file: Annotated[Path | None, typer.Option("--csv", metavar="文件", help="另把问题清单写成 CSV 文件（UTF-8，Excel、WPS 可直接打开）。")] = None,
     show_all: Annotated[bool, typer.Option("--all", help=f"在屏幕上列出全部问题（默认最多{TERMINAL_LIMIT}条，其余见工作簿）。")] = False,
@@ -44,7 +45,7 @@ def audit(
 
     有“错误”级问题时退出码为1，没有时为0（加 --strict 时有规则未能核查也为1）；文件或选项无法使用时为2。
 
-    示例：cadre audit 后备干部名册.xlsx --as-of 2026-12-31；cadre audit 名册.xls --policy county-term --json
+    示例：cadre audit 后备干部名册.xlsx --as-of 2026-12-31；cadre audit 名册.xls --policy county-term --json；cadre audit 任免表/ --as-of 2026-12-01（任免审批表文件夹）；cadre audit 名册.xlsx --lrmx 任免表/
     """
     from cadre_cli.api.audit import audit_file
     from cadre_cli.cli.progress import job_progress
@@ -56,7 +57,7 @@ def audit(
     write = not no_output and (output is not None or not as_json)
     with job_progress(quiet=as_json) as progress:
         report = audit_file(roster, policy, day, horizon=horizon, select=select, ignore=ignore, posts=posts, units=units,
-                            scores=scores, output=(output or True) if write else None, force=force,
+                            scores=scores, lrmx=lrmx, output=(output or True) if write else None, force=force,
                             keep_password=not plain_output, progress=progress)
     if csv_file is not None:
         csv.write(report.findings, csv_file)
@@ -68,9 +69,14 @@ def audit(
         from cadre_cli.emit.terminal.audit import render
 
         render(console, report, TERMINAL_LIMIT if not show_all else None, strict=strict, verbose=verbose)
+        if report.lrmx is not None:
+            from cadre_cli.cli.lrmx_view import render_cross
+
+            render_cross(console, report.lrmx, TERMINAL_LIMIT if not show_all else None)
         if csv_file is not None:
             console.print(f"问题清单（CSV，{len(report.findings)}条）已写到：[bold]{shown(csv_file)}[/]")
-    raise typer.Exit(1 if report.has_errors or (strict and not report.complete) else 0)
+    cross_errors = report.lrmx.summary()["errors"] if report.lrmx is not None else 0
+    raise typer.Exit(1 if report.has_errors or cross_errors or (strict and not report.complete) else 0)
 
 
 def register(app: typer.Typer) -> None:

@@ -17,7 +17,7 @@ def register(app: typer.Typer) -> None:
 
 @unlocks("file")
 def inspect(
-    file: Annotated[str, typer.Argument(metavar="文件", help="名册或成绩表（.xlsx/.xlsm/.xls/.et/.ods/.csv，或系统导出的 XML/网页格式“.xls”）。")],
+    file: Annotated[str, typer.Argument(metavar="文件", help="名册或成绩表（.xlsx/.xlsm/.xls/.et/.ods/.csv，或系统导出的 XML/网页格式“.xls”）；也可以是干部任免审批表：.lrmx/.lrm文件、存放它们的文件夹或.zip压缩包（一个文件一人）。")],
     as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出。")] = False,
     csv_file: Annotated[Path | None, typer.Option("--csv", metavar="文件", help="把无法识别的值逐个写成 CSV 问题清单（UTF-8，Excel、WPS 可直接打开）。")] = None,
     force: Annotated[bool, typer.Option("--force", help="CSV 文件已存在时覆盖。")] = False,

@@ -19,7 +19,7 @@ def register(app: typer.Typer) -> None:
 @batch_mode()
 @unlocks("roster")
 def notice(
-    roster: Annotated[str, typer.Argument(metavar="名册", help="后备干部名册（.xlsx/.xls/.et/.ods/.csv，或系统导出的 XML/网页格式“.xls”）。")],
+    roster: Annotated[str, typer.Argument(metavar="名册", help="后备干部名册（.xlsx/.xls/.et/.ods/.csv，或系统导出的 XML/网页格式“.xls”）；也可以是干部任免审批表：.lrmx/.lrm文件、存放它们的文件夹或.zip压缩包（一个文件一人）。按子文件夹分单位。")],
     by: Annotated[str | None, typer.Option("--by", metavar="列名", help="按哪一列分份，每个值一份文件，如 单位、后备类别；不写则整个名册一份。")] = None,
     kind: Annotated[str | None, typer.Option("--kind", metavar="公示|名单", callback=choice(KIND_WORDS), help="公示（notice）：拟列人选的公示，有公示期；名单（list）：确定名单的公开，无公示期。默认按政策；给了 --days、--start 或 --working-days 时为公示。")] = None,
     start: Annotated[str | None, typer.Option("--start", metavar="日期", help="公示开始日期，如 2026-12-01（默认今天）。")] = None,

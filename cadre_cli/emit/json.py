@@ -19,14 +19,18 @@ def _reading(roster_report: Any) -> dict[str, Any]:
 
 
 def audit(report: AuditReport) -> dict[str, Any]:
+    from cadre_cli.readers.roster_input import with_place
+
     result = report.result
     return {
         "command": "audit", "policy": report.policy.name, "as_of": report.as_of.isoformat(),
         "people": len(report.roster.people),
-        "findings": [f.as_json() for f in result.findings], "skipped": [s.as_json() for s in result.skipped],
+        "findings": [with_place(f.as_json(), report.roster.report, f.cell) for f in result.findings],
+        "skipped": [s.as_json() for s in result.skipped],
         "persons": result.persons(), "summary": report.summary,
         "output": str(report.output) if report.output else None, "notes": report.notes,
         **_reading(report.roster.report),
+        **({"lrmx": report.lrmx.as_json()} if report.lrmx is not None else {}),
     }
 
 

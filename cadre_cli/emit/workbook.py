@@ -17,8 +17,19 @@ def write_audit(report: AuditReport, target: Path, keep_password: bool = True) -
     of problems; `report.output` and `report.notes` say what was written."""
     from cadre_cli.writers.audit_book import write_audit_book
 
-    report.notes += write_audit_book(report.book, report.result, target, keep_password=keep_password).notes
+    extra = [] if report.lrmx is None else [lambda wb: cross_sheet(wb, report.lrmx)]
+    report.notes += write_audit_book(report.book, report.result, target, keep_password=keep_password,
+                                     extra_sheets=extra).notes
     report.output = target
+
+
+def cross_sheet(wb, cross) -> None:
+    """任免表核对: the roster against the 任免表 files, one row per difference."""
+    from cadre_cli.writers.lrmx_book import add_findings_sheet
+
+    s = cross.summary()
+    add_findings_sheet(wb, "任免表核对", f"名册与任免表核对（{cross.source}）", cross.findings,
+                       [f"对应上{s['matched']}人；不一致{s['errors']}条，其他{s['warnings']}条。"])
 
 
 def write_score(report: ScoreReport, target: Path, progress: Progress, keep_password: bool = True) -> None:

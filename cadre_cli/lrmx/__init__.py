@@ -15,10 +15,10 @@ record), `codes` (EditInfo.xml, DmGrp), `finding`, `check_fields`, `check_histor
 """
 
 from cadre_cli.lrmx.check import check_record, check_records
-from cadre_cli.lrmx.finding import RULES, LrmxFinding
+from cadre_cli.lrmx.finding import RULES, finding_json, lrmx_diagnostic, place
 from cadre_cli.lrmx.record import Location, LrmxRecord, RawCard
 from cadre_cli.lrmx.sources import Batch, read_bytes, read_path
 from cadre_cli.lrmx.write import new_card, render_lrmx, save_cards
 
-__all__ = ["RULES", "Batch", "Location", "LrmxFinding", "LrmxRecord", "RawCard", "check_record", "check_records",
+__all__ = ["RULES", "Batch", "Location", "finding_json", "lrmx_diagnostic", "place", "LrmxRecord", "RawCard", "check_record", "check_records",
            "new_card", "read_bytes", "read_path", "render_lrmx", "save_cards"]

@@ -8,7 +8,8 @@ from collections.abc import Iterable, Mapping
 
 from cadre_cli.lrmx import check_fields as cf
 from cadre_cli.lrmx import check_history as ch
-from cadre_cli.lrmx.finding import LrmxFinding, Sink
+from cadre_cli.diagnostic import Diagnostic
+from cadre_cli.lrmx.finding import Sink
 from cadre_cli.lrmx.record import LrmxRecord
 from cadre_cli.lrmx.retirement import DelayRule
 from cadre_cli.rules.registry import Severity
@@ -17,7 +18,7 @@ SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
 def check_record(record: LrmxRecord, as_of: dt.date, *, extra_limits: Mapping[int, DelayRule | None] | None = None,
-                 resume_tolerance: int = 1) -> list[LrmxFinding]:
+                 resume_tolerance: int = 1) -> list[Diagnostic]:
     """All findings for one record. `extra_limits` says which delay rule applies to the
     pre-reform limits 63/65/66 (none known by default); `resume_tolerance` is how many
     months between the end of one 简历 line and the start of the next still join."""
@@ -41,16 +42,16 @@ def check_record(record: LrmxRecord, as_of: dt.date, *, extra_limits: Mapping[in
     return sink.found
 
 
-def check_records(records: Iterable[LrmxRecord], as_of: dt.date, **options) -> list[LrmxFinding]:
+def check_records(records: Iterable[LrmxRecord], as_of: dt.date, **options) -> list[Diagnostic]:
     records = list(records)
-    found: list[LrmxFinding] = []
+    found: list[Diagnostic] = []
     for record in records:
         found.extend(check_record(record, as_of, **options))
-    found.extend(_duplicates(records))
+    found.extend(duplicates(records))
     return found
 
 
-def _duplicates(records: list[LrmxRecord]) -> list[LrmxFinding]:
+def duplicates(records: list[LrmxRecord]) -> list[Diagnostic]:
     """The same ID number, or the same name and birth month, in two files."""
     seen: dict[tuple, LrmxRecord] = {}
     found = []
@@ -74,5 +75,5 @@ def _duplicates(records: list[LrmxRecord]) -> list[LrmxFinding]:
     return found
 
 
-def sort_findings(findings: Iterable[LrmxFinding]) -> list[LrmxFinding]:
-    return sorted(findings, key=lambda f: (f.file, SEVERITY_ORDER[f.severity]))
+def sort_findings(findings: Iterable[Diagnostic]) -> list[Diagnostic]:
+    return sorted(findings, key=lambda f: (f.where.file or "", SEVERITY_ORDER[f.severity]))

@@ -1,17 +1,19 @@
-"""A finding about a 任免表 file, and the rules findings are made under.
+"""Findings about a 任免表 file, and the rules findings are made under.
 
-Deliberately plain (rule, severity, file, element, value, message, basis, data), to be folded
-into the project's one diagnostic type. `value` is the raw text of the element as the file
-holds it; `data` carries the numbers and dates the message states, for `--json`.
+A finding is the project's one `Diagnostic` (cadre_cli/diagnostic.py): its `where` holds the
+file and the element, `raw` the element's text as the file holds it (surrounding whitespace
+removed), `data` the numbers and dates the message states, for `--json`.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
-from cadre_cli.lrmx.fields import label
+from cadre_cli.diagnostic import Diagnostic, Location, PersonKey
+from cadre_cli.lrmx.fields import label, lrm_index
+from cadre_cli.lrmx.record import Location as CardLocation
 from cadre_cli.lrmx.record import LrmxRecord, RawCard
 from cadre_cli.rules.registry import Severity
 
@@ -58,46 +60,41 @@ RULES: dict[str, LrmxRule] = {r.id: r for r in (
     LrmxRule("lrmx-photo", W, "照片缺失或有问题"),
     LrmxRule("lrmx-family", W, "家庭成员信息不完整"),
     LrmxRule("lrmx-duplicate-person", W, "同一人有两份任免表"),
+    LrmxRule("lrmx-cross-mismatch", E, "名册与任免表不一致"),
+    LrmxRule("lrmx-cross-blank", W, "名册与任免表一方有、一方空"),
+    LrmxRule("lrmx-cross-post", W, "名册与任免表的现任职务写法不同"),
+    LrmxRule("lrmx-cross-no-file", W, "名册中的人没有任免表"),
+    LrmxRule("lrmx-cross-no-row", W, "任免表中的人不在名册中"),
+    LrmxRule("lrmx-cross-ambiguous", W, "任免表对应名册中的不止一人"),
 )}
 
 
-@dataclass(frozen=True, slots=True)
-class LrmxFinding:
-    rule: str
-    severity: Severity
-    file: str
-    element: str  # "" for the whole file
-    value: str | None  # the element's text, surrounding whitespace removed
-    message: str  # Chinese; says what is wrong (the place is in `place`)
-    basis: str
-    data: dict[str, Any] = field(default_factory=dict)
-    place: str = ""  # `张三.lrmx 的 <MinZu>（民族）`, `李四.lrm 第4项（民族）`
-
-    @property
-    def field_label(self) -> str:
-        return label(self.element) if self.element else ""
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "rule": self.rule,
-            "severity": self.severity.value,
-            "file": self.file,
-            "place": self.place or self.file,
-            "element": self.element or None,
-            "field": self.field_label or None,
-            "value": self.value,
-            "message": self.message,
-            "basis": self.basis,
-            "data": {k: _plain(v) for k, v in self.data.items()},
-        }
+def lrmx_diagnostic(rule: str, file: str, element: str, message: str, basis: str, *,
+                    severity: Severity | None = None, value: str | None = None, name: str | None = None,
+                    unit: str | None = None, **data: Any) -> Diagnostic:
+    """A finding about a 任免表 file as the project's one `Diagnostic`: the place is the file and
+    the element (`where.file`, `where.element`, `where.field` the element's Chinese name), the
+    person is keyed by the file."""
+    where = Location(field=label(element) if element else None, file=file, element=element or None)
+    return Diagnostic(rule, severity or RULES[rule].severity, message, basis, where, value, dict(data),
+                      PersonKey("", 0, file), name, unit)
 
 
-def _plain(value: Any) -> Any:
-    if hasattr(value, "iso"):
-        return value.iso()
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    return value
+def place(diagnostic: Diagnostic) -> str:
+    """Where a 任免表 finding points, as the terminal says it: `张三.lrmx 的 <MinZu>（民族）`, or
+    `李四.lrm 第4项（民族）` for a legacy file; the file alone for the whole file."""
+    w = diagnostic.where
+    if not w.file:
+        return ""
+    if not w.element:
+        return w.file
+    index = lrm_index(w.element) if w.file.lower().endswith(".lrm") else None
+    return str(CardLocation(w.file, w.element, index))
+
+
+def finding_json(diagnostic: Diagnostic) -> dict[str, Any]:
+    """`Diagnostic.as_json()` plus the place as the terminal says it."""
+    return {**diagnostic.as_json(), "place": place(diagnostic) or None}
 
 
 class Sink:
@@ -105,16 +102,15 @@ class Sink:
 
     def __init__(self, record: LrmxRecord) -> None:
         self.record = record
-        self.found: list[LrmxFinding] = []
+        self.found: list[Diagnostic] = []
 
     def add(self, rule: str, element: str, message: str, basis: str, *, severity: Severity | None = None,
             value: str | None = None, **data: Any) -> None:
         card = self.record.card
         if value is None and element:
             value = _element_text(card, element)
-        place = str(card.where(element)) if element else card.file
-        self.found.append(LrmxFinding(rule, severity or RULES[rule].severity, card.file, element, value, message,
-                                      basis, data, place))
+        self.found.append(lrmx_diagnostic(rule, card.file, element, message, basis, severity=severity, value=value,
+                                          name=self.record.name, unit=card.group or None, **data))
 
 
 def _element_text(card: RawCard, element: str) -> str | None:

@@ -28,7 +28,7 @@ _YEAR_ONLY = re.compile(rf"^[ \t\u3000]*{_D}{{4}}年?[ \t\u3000]*(?:{_SEP})")
 _STANDARD = re.compile(r"^\d{4}\.\d{2}--(?:\d{4}\.\d{2}  |         )\S")
 _NOTE = re.compile(r"^[(（]\s*(?:其间|期间)\s*[:：]?")
 _INLINE_NOTE = re.compile(r"[(（]\s*(?:其间|期间)\s*[:：][^)）]*[)）]")
-_RANGE_IN_TEXT = re.compile(rf"(?P<start>{_DATE})\s*(?:{_SEP})\s*(?P<end>{_DATE})?")
+RANGE_IN_TEXT = re.compile(rf"(?P<start>{_DATE})\s*(?:{_SEP})\s*(?P<end>{_DATE})?")
 _TERM = re.compile(r"第[一二三四五六七八九十百\d]+届.*(委员|代表)")
 _STUDY_END = re.compile(r"(学习|读书|就读|进修|学生|毕业生|研究生)[)）]?[。.]?$")
 _WAITING = ("待分配", "待业", "待安置")
@@ -136,7 +136,7 @@ class Resume:
             found.append(Stint(entry.start, entry.end, entry.text))
             for note in entry.notes:
                 if note.start is not None:
-                    what = _RANGE_IN_TEXT.sub("", note.text, count=1).strip()
+                    what = RANGE_IN_TEXT.sub("", note.text, count=1).strip()
                     found.append(Stint(note.start, note.end, what, during=True))
         return found
 
@@ -204,7 +204,7 @@ def _notes(text: str, line: int) -> list[Note]:
         part = part.strip()
         if not part:
             continue
-        m = _RANGE_IN_TEXT.search(part)
+        m = RANGE_IN_TEXT.search(part)
         start = end = None
         if m is not None:
             try:

@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from cadre_cli.errors import InputError
-from cadre_cli.lrmx.finding import RULES, LrmxFinding
+from cadre_cli.diagnostic import Diagnostic
+from cadre_cli.lrmx.finding import lrmx_diagnostic
 from cadre_cli.lrmx.interpret import build_record
 from cadre_cli.lrmx.lrmfile import MAX_LRM_BYTES, parse_lrm
 from cadre_cli.lrmx.photo import MAX_PHOTO_BYTES
@@ -37,7 +38,7 @@ _RATIO_FLOOR = 1024 * 1024
 class Batch:
     source: str
     records: list[LrmxRecord] = field(default_factory=list)
-    failures: list[LrmxFinding] = field(default_factory=list)  # files not read, each with its reason
+    failures: list[Diagnostic] = field(default_factory=list)  # files not read, each with its reason
     ignored: list[str] = field(default_factory=list)  # other files in the folder or zip (not 任免表)
 
 
@@ -59,8 +60,8 @@ def _limit(name: str) -> int:
     return MAX_LRM_BYTES if name.lower().endswith(".lrm") else MAX_LRMX_BYTES
 
 
-def _failure(name: str, message: str, rule: str = "lrmx-unreadable") -> LrmxFinding:
-    return LrmxFinding(rule, RULES[rule].severity, name, "", None, message, "任免表编辑器写出的 .lrmx/.lrm 文件", {}, name)
+def _failure(name: str, message: str, rule: str = "lrmx-unreadable") -> Diagnostic:
+    return lrmx_diagnostic(rule, name, "", message, "任免表编辑器写出的 .lrmx/.lrm 文件")
 
 
 def read_path(path: Path) -> Batch:

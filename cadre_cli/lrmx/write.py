@@ -255,5 +255,6 @@ def save_cards(cards: Sequence[RawCard], folder: Path, force: bool = False) -> l
         parse_lrmx(text.encode("utf-8"), name)
         target = folder / name
         check_target(target, force=force)
-        written.append(write_atomic(target, lambda tmp, t=text: tmp.write_text(t, encoding="utf-8", newline="\n")))
+        written.append(write_atomic(target, lambda tmp, t=text: tmp.write_text(t, encoding="utf-8", newline="\n"),
+                                    plain=True))
     return written

@@ -86,6 +86,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "assessment_year": ("考核年份", "考核年度", "年度", "年份"),
     "assessment_result": ("考核结果", "考核等次", "考核结果等次", "年度考核结果", "年度考核等次", "考核情况"),
     "health": ("健康状况", "身体状况", "身体健康状况", "健康情况"),
+    # 2025: the retirement age before the reform (任免表 <GaiGeQianRenZhiNianLingJieXian>), read by lrmx export
+    "pre_reform_limit": ("改革前任职年龄界限", "任职年龄界限", "改革前退休年龄"),
     "written": ("笔试成绩", "笔试", "理论考试成绩", "理论考试", "笔试分数", "笔试得分"),
     "defense": ("答辩测评成绩", "答辩测评分数", "答辩测评分", "答辩成绩", "答辩测评得分"),
     "speech": ("演讲答辩", "演讲与答辩", "演讲答辩成绩", "演讲答辩得分"),

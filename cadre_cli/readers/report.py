@@ -8,6 +8,7 @@ command: on the terminal, in `--json` and in the annotated workbook's 读取说�
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from cadre_cli.readers.cells import col_letter
 from cadre_cli.readers.fields import field_label
@@ -79,6 +80,9 @@ class ReadReport:
     columns: list[ColumnRead] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # rows and values the reader treated specially
     own: Marks = field(default_factory=Marks)  # what this tool added on an earlier run (left out)
+    # 任免表 input (lrmx.roster.Places): which file and element each cell of the listing comes from
+    places: Any = None
+    files: dict | None = None  # 任免表 input: the files read, not read and ignored (JSON)
 
     @property
     def warnings(self) -> list[str]:
@@ -106,4 +110,15 @@ class ReadReport:
         return line + "。"
 
     def as_json(self) -> dict:
-        return {"sheets": [s.as_json() for s in self.sheets], "warnings": self.warnings, "notes": self.notes}
+        out = {"sheets": [s.as_json() for s in self.sheets], "warnings": self.warnings, "notes": self.notes}
+        if self.files is not None:
+            out["files"] = self.files
+        return out
+
+    def place(self, sheet: str | None, row: int | None, col: int | None) -> str | None:
+        """For a 任免表 input, where a cell of the listing comes from (`张三.lrmx 的 <MinZu>（民族）`)."""
+        return self.places.text(sheet, row, col) if self.places is not None else None
+
+    def rewrite(self, text: str) -> str:
+        """For a 任免表 input, a message naming a row of the listing names the file instead."""
+        return self.places.rewrite(text) if self.places is not None else text

@@ -171,12 +171,15 @@ def _write_reason(exc_errno: int | None, strerror: str | None, permission: bool)
     return os_reason(OSError(exc_errno, strerror or "")) if exc_errno else (strerror or "写入失败")
 
 
-def write_atomic(target: Path, write: Callable[[Path], None], mode_from: Path | None = None) -> Path:
-    """Call `write(tmp_path)` and move the result onto `target` in one step."""
+def write_atomic(target: Path, write: Callable[[Path], None], mode_from: Path | None = None,
+                 plain: bool = False) -> Path:
+    """Call `write(tmp_path)` and move the result onto `target` in one step. `plain`: the
+    writer leaves no half-closed archive behind (a text file), so no garbage collection is
+    run to silence one (two full collections a file would dominate writing thousands)."""
     tmp = _temp_file(target)
     try:
         failure = None
-        with _quiet_finalizers():
+        with contextlib.nullcontext() if plain else _quiet_finalizers():
             try:
                 write(tmp)
             except OSError as exc:
@@ -205,7 +208,7 @@ def _temp_file(target: Path) -> Path:
 
 
 def _set_mode(tmp: Path, mode_from: Path | None) -> None:
-    if mode_from is not None and mode_from.exists():
+    if mode_from is not None and mode_from.is_file():
         shutil.copymode(mode_from, tmp)
     else:
         umask = os.umask(0)

@@ -7,7 +7,9 @@ make-up and native Excel charts."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from cadre_cli.audit.coverage import topic
 from cadre_cli.audit.engine import AuditResult
@@ -56,9 +58,11 @@ GREY = "EDEDED"
 STATUS_FILL = {OK: GREEN, ATTENTION: AMBER, DISQUALIFY: RED, INCOMPLETE: BLUE, INACTIVE: GREY}
 
 
-def write_audit_book(book: RawBook, result: AuditResult, target: Path, keep_password: bool = True) -> Annotated:
+def write_audit_book(book: RawBook, result: AuditResult, target: Path, keep_password: bool = True,
+                     extra_sheets: Sequence[Callable[[Any], Any]] = ()) -> Annotated:
     """The annotated copy; from a locked roster it is locked with the same password
-    unless `keep_password` is False (`--no-password-on-output`)."""
+    unless `keep_password` is False (`--no-password-on-output`). `extra_sheets` add sheets
+    of their own (the 任免表 cross-check of `--lrmx`) before the reading sheet."""
     from cadre_cli.writers.locked import output_password
 
     annotated = open_for_annotation(book, result.roster.report.own)
@@ -70,6 +74,8 @@ def write_audit_book(book: RawBook, result: AuditResult, target: Path, keep_pass
     _summary_sheet(wb, result)
     _findings_sheet(annotated, result)
     _structure_sheet(wb, result)
+    for add in extra_sheets:
+        add(wb)
     add_reading_sheet(wb, result.roster.report)
     save(annotated, target, mode_from=book.path, password=password)
     return annotated
@@ -156,7 +162,7 @@ def _findings_sheet(annotated: Annotated, result: AuditResult) -> None:
     rows, fills, links = [], [], []
     for f in ordered:
         rows.append([f.severity.label, f"{REGISTRY[f.rule].title}\n{f.rule}", f.name or "—", f.unit or "—",
-                     f.message, f.basis])
+                     result.roster.report.rewrite(f.message), f.basis])
         fills.append(FILL[f.severity] if f.severity is Severity.ERROR else None)
         links.append(f.cell)
     for k in result.skipped:  # not checked for anyone: said once
@@ -176,7 +182,9 @@ def _findings_sheet(annotated: Annotated, result: AuditResult) -> None:
             continue
         fills.append(None)
         links.append(_gap_cell(person, own))
-    rows = [[i, *row[:4], _link_text(cell), *row[4:]] for i, (row, cell) in enumerate(zip(rows, links), start=1)]
+    report = result.roster.report  # 任免表 input: the place is a file and an element
+    rows = [[i, *row[:4], (report.place(cell.sheet, cell.row, cell.col) if cell else None) or _link_text(cell), *row[4:]]
+            for i, (row, cell) in enumerate(zip(rows, links), start=1)]
     s = result.summary()
     notes = [
         result.completeness(),

@@ -9,6 +9,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from cadre_cli.cli.common import stacked
+
 from cadre_cli.api.audit import AuditReport
 from cadre_cli.audit.engine import AuditResult
 from cadre_cli.audit.verdict import APART_TITLE, INACTIVE, LABELS, apart_line, gap_lines
@@ -99,7 +101,7 @@ def _coverage(console: Console, result: AuditResult, limit: int | None) -> None:
     if lines:
         console.print("[bold yellow]未能核查：[/]")
         for line in lines:
-            console.print(f"  {escape(line)}")
+            console.print(f"  {escape(result.roster.report.rewrite(line))}")
     apart = apart_line(result.roster.people, result.verdicts, sheets, names=names)
     if apart:
         console.print(escape(apart))
@@ -114,6 +116,23 @@ def _hidden_counts(result: AuditResult) -> dict[str, int]:
     return dict(Counter(why for p in result.roster.people if (why := hidden_reason(p))))
 
 
+def place(result: AuditResult, cell, one_sheet: bool = True) -> str:
+    """Where a finding points: `C7` (`名册!C7` with several sheets), or for 任免表 files
+    `张三.lrmx 的 <MinZu>（民族）`."""
+    if cell is None:
+        return "（整体）"
+    found = result.roster.report.place(cell.sheet, cell.row, cell.col)
+    if found is not None:
+        return found
+    return cell.ref if one_sheet else f"{cell.sheet}!{cell.ref}"
+
+
+def place_lines(where: str) -> tuple[str, ...]:
+    """`张三.lrmx 的 <MinZu>（民族）` on two lines: the file, then the element."""
+    file, sep, element = where.partition(" 的 ")
+    return (f"{file} 的", element) if sep else (where,)
+
+
 def _findings_table(console: Console, result: AuditResult, shown: list) -> Table:
     """Every finding with its place, person, unit, severity and rule. On a wide
     terminal each in its own column; on a narrow one (80 columns) the rule id goes
@@ -123,18 +142,26 @@ def _findings_table(console: Console, result: AuditResult, shown: list) -> Table
     # long-form sheet of assessments joined to the roster is not one of its tables)
     tables = {t.sheet.name for t in result.roster.tables}
     one_sheet = len(tables) == 1 and {f.cell.sheet for f in result.findings if f.cell} <= tables
+    files = result.roster.report.places is not None  # 任免表 files: the place is a file and an element
     table = Table(title="问题明细", title_justify="left", box=box.HEAVY_HEAD if wide else box.SIMPLE_HEAD,
                   padding=(0, 1) if wide else (0, 1, 0, 0), show_edge=wide)
     columns = ("位置", "姓名", "单位", "级别", "规则", "问题") if wide else ("位置", "姓名", "单位", "级别", "问题")
+    if files and not wide:  # a file and an element do not fit a narrow column: under the message
+        columns = columns[1:]
     for col in columns:
-        table.add_column(col, no_wrap=col in ("位置", "级别", "规则"), ratio=1 if col == "问题" else None,
-                         max_width=None if wide or col == "问题" else 12)
+        table.add_column(col, no_wrap=col in ("级别", "规则") or (col == "位置" and not files),
+                         ratio=1 if col == "问题" else None, max_width=None if wide or col == "问题" else 12,
+                         overflow="fold" if files else "ellipsis")
     for f in shown:
-        where = "（整体）" if f.cell is None else (f.cell.ref if one_sheet else f"{f.cell.sheet}!{f.cell.ref}")
-        cells = [escape(where), escape(f.name or "—"), escape(f.unit or "—"), markup(f.severity)]
+        where = place(result, f.cell, one_sheet)
+        message = result.roster.report.rewrite(f.message)
+        cells = [(stacked(*place_lines(where)) if files else escape(where))] if "位置" in columns else []
+        cells += [escape(f.name or "—"), escape(f.unit or "—"), markup(f.severity)]
         if wide:
-            cells += [f.rule, escape(f.message)]
+            cells += [f.rule, escape(message)]
+        elif files:
+            cells.append(stacked(message, (f"{where} {f.rule}", "dim")))
         else:
-            cells.append(f"{escape(f.message)} [dim]{f.rule}[/]")
+            cells.append(f"{escape(message)} [dim]{f.rule}[/]")
         table.add_row(*cells)
     return table
