@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from cadre_cli.api.progress import Progress
 from cadre_cli.diagnostic import Diagnostic, Severity
 from cadre_cli.policy.schema import Policy
 from cadre_cli.poll.engine import tally_book
@@ -42,6 +43,7 @@ class PollReport:
     data: list[PollData] = field(default_factory=list, repr=False)  # what each poll read (for the workbook)
     book: RawBook | None = field(default=None, repr=False)  # the workbook as read (to annotate a copy)
     notes: list[str] = field(default_factory=list)
+    output: Path | None = None  # the annotated copy written, if any
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
@@ -71,20 +73,55 @@ class PollReport:
         }
 
 
-def poll_file(path: str | Path | Any, policy: str | Policy | None = None) -> PollReport:
-    """Tally the polls of the workbook at `path` (or a `readers.source.Source`) under
-    `policy` (a preset name, a .toml path, a Policy; default county)."""
-    from cadre_cli.policy.load import load_policy
+ADDED_COLUMNS = 16  # at most, beside a sheet's table (per-class shares, totals, rank, 说明)
 
-    pol = policy if isinstance(policy, Policy) else load_policy(policy)
-    book = load_book(Path(path) if isinstance(path, str) else path)
-    own = _own_marks(book)
-    run = tally_book(_without_own(book, own), pol.tally, unfit_share_max=pol.poll.unfit_share_max,
-                     weak_share_max=pol.poll.weak_share_max,
-                     points={g: getattr(pol.score.grade_points, g) for g in GRADE_LABELS})
-    reading = _reading(book, run.data, own)
-    notes = list(book.notes)
-    return PollReport(book.path.name, pol.name, run.polls, reading, run.data, book, notes)
+
+def poll_file(path: str | Path | Any, policy: str | Path | Policy | None = None, *,
+              output: str | Path | bool | None = None, force: bool = False, keep_password: bool = True,
+              password: str | None = None, progress: Progress | None = None) -> PollReport:
+    """Tally the polls of the workbook at `path` (or a `readers.source.Source`) under
+    `policy` (a preset name, a .toml path, a Policy; default county). `output`: an annotated
+    copy at that path, or beside the input for True; none by default."""
+    from cadre_cli.api.common import as_policy, check_suffix, progress_of, target_of, unlocked
+    from cadre_cli.writers.atomic import check_target
+    from cadre_cli.writers.workbook import output_suffix
+
+    pol = as_policy(policy)
+    bar = progress_of(progress)
+    with unlocked(password):
+        bar.stage("读取票数表", total=None)
+        book = load_book(Path(path) if isinstance(path, str) else path)
+        target = None
+        if output:
+            source = book.path
+            suffix = output_suffix(book.kind)
+            target = target_of(output, source, "计票", suffix)
+            check_suffix(target, suffix, "带结果的工作簿" + ("（输入含宏，输出保留宏）" if suffix == ".xlsm" else ""))
+        own = _own_marks(book)
+        run = tally_book(_without_own(book, own), pol.tally, unfit_share_max=pol.poll.unfit_share_max,
+                         weak_share_max=pol.poll.weak_share_max,
+                         points={g: getattr(pol.score.grade_points, g) for g in GRADE_LABELS})
+        reading = _reading(book, run.data, own)
+        report = PollReport(book.path.name, pol.name, run.polls, reading, run.data, book, list(book.notes))
+        if target is not None:
+            from cadre_cli.emit.workbook import write_poll
+
+            _check_room(report)
+            check_target(target, (book.source,), force)
+            write_poll(report, pol, target, bar, keep_password=keep_password)
+    return report
+
+
+def _check_room(report: PollReport) -> None:
+    from cadre_cli.errors import OutputError
+    from cadre_cli.readers.cells import col_letter
+    from cadre_cli.writers.workbook import MAX_COLUMN
+
+    for data in report.data:
+        for part in data.parts:
+            if part.header is not None and part.header.sheet.width + ADDED_COLUMNS > MAX_COLUMN:
+                raise OutputError(f"工作表“{part.sheet}”的内容已用到第 {col_letter(part.header.sheet.width)} 列，右边放不下"
+                                  "本工具要添加的结果列（Excel 最多到 XFD 列）；请删去表格右边多余的列，或加 --no-output 只看屏幕结果。")
 
 
 def _own_marks(book: RawBook) -> Marks:

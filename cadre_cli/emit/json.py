@@ -10,6 +10,7 @@ if TYPE_CHECKING:
     from cadre_cli.api.audit import AuditReport
     from cadre_cli.api.inspect import InspectReport
     from cadre_cli.api.notice import NoticeReport
+    from cadre_cli.api.poll import PollReport
     from cadre_cli.api.score import ScoreReport
     from cadre_cli.score.model import Result
 
@@ -87,3 +88,8 @@ def notice(report: NoticeReport) -> dict[str, Any]:
 def inspect(report: InspectReport) -> dict[str, Any]:
     return {"command": "inspect", "file": report.source.name, "notes": report.notes, **report.found.as_json(),
             "diagnostics": [d.as_json() for d in report.diagnostics]}
+
+
+def poll(report: PollReport) -> dict[str, Any]:
+    return {"command": "poll", **report.as_json(), "output": str(report.output) if report.output else None,
+            "notes": report.notes}

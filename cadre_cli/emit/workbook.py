@@ -8,8 +8,10 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from cadre_cli.api.audit import AuditReport
+    from cadre_cli.api.poll import PollReport
     from cadre_cli.api.progress import Progress
     from cadre_cli.api.score import ScoreReport
+    from cadre_cli.policy.schema import Policy
 
 
 def write_audit(report: AuditReport, target: Path, keep_password: bool = True) -> None:
@@ -48,6 +50,27 @@ def write_score(report: ScoreReport, target: Path, progress: Progress, keep_pass
     progress.stage("写入成绩")
     annotate(annotated, run, advance=progress.advance)
     add_reading_sheet(annotated.wb, read)
+    progress.stage("保存文件", total=None)
+    save(annotated, target, mode_from=book.path, password=password)
+    report.notes += annotated.notes + lock_notes
+    report.output = target
+
+
+def write_poll(report: PollReport, policy: Policy, target: Path, progress: Progress, keep_password: bool = True) -> None:
+    """The poll sheets with each candidate's results beside their row, and a print-ready
+    推荐结果统计表 / 测评结果统计表; locked like the input unless `keep_password` is False."""
+    from cadre_cli.writers.locked import output_password
+    from cadre_cli.writers.poll_book import annotate
+    from cadre_cli.writers.reading_sheet import add_reading_sheet
+    from cadre_cli.writers.workbook import open_for_annotation, save
+
+    book = report.book
+    password, lock_notes = output_password(book, target, keep=keep_password)
+    progress.stage("打开工作簿", total=sum(len(p.rows) for d in report.data for p in d.parts))
+    annotated = open_for_annotation(book, report.reading.own)
+    progress.stage("写入结果")
+    annotate(annotated, report, policy, advance=progress.advance)
+    add_reading_sheet(annotated.wb, report.reading)
     progress.stage("保存文件", total=None)
     save(annotated, target, mode_from=book.path, password=password)
     report.notes += annotated.notes + lock_notes
