@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from cadre_cli.api.progress import Progress
 from cadre_cli.diagnostic import Diagnostic, Severity
 
 __all__ = ["LrmxCheckReport", "LrmxCrossReport", "LrmxExportReport", "LrmxFileResult", "LrmxWritten", "check_lrmx",
@@ -50,6 +51,7 @@ class LrmxCheckReport:
     as_of: dt.date
     files: list[LrmxFileResult]
     ignored: list[str] = field(default_factory=list)  # files in the folder or zip that are no 任免表
+    output: Path | None = None  # the workbook of findings written, if any
 
     @property
     def findings(self) -> list[Diagnostic]:
@@ -67,21 +69,29 @@ class LrmxCheckReport:
                 "files": [r.as_json() for r in self.files], "ignored": self.ignored}
 
 
-def check_lrmx(path: Path, as_of: dt.date, *, resume_tolerance: int = 1,
-               extra_limits: Mapping[int, Any] | None = None,
-               progress: Callable[[int], None] | None = None) -> LrmxCheckReport:
+def check_lrmx(path: str | Path, as_of: dt.date | str | None = None, *, resume_tolerance: int = 1,
+               extra_limits: Mapping[int, Any] | None = None, output: str | Path | bool | None = None,
+               force: bool = False, progress: Progress | None = None) -> LrmxCheckReport:
     """Every file of a .lrmx/.lrm file, folder or zip against the editor's input rules, its
-    code tables, the 简历 continuity, the dates, the ID number and the 2025 retirement rule."""
+    code tables, the 简历 continuity, the dates, the ID number and the 2025 retirement rule.
+    `output`: a workbook of the findings at that path, or beside the input for True."""
+    from cadre_cli.api.common import as_day, as_path, check_suffix, progress_of, target_of
     from cadre_cli.lrmx.check import SEVERITY_ORDER, check_record, duplicates
     from cadre_cli.lrmx.sources import read_path
+    from cadre_cli.writers.atomic import check_target
 
+    path, as_of, bar = as_path(path), as_day(as_of), progress_of(progress)
+    target = target_of(output, path, "检查结果", ".xlsx")
+    if target is not None:
+        check_suffix(target, ".xlsx", "检查结果工作簿")
+        check_target(target, (path,), force)
+    bar.stage("检查任免表", total=None)
     batch = read_path(path)
     results: dict[str, LrmxFileResult] = {}
     for record in batch.records:
         found = check_record(record, as_of, extra_limits=extra_limits, resume_tolerance=resume_tolerance)
         results[record.file] = LrmxFileResult(record.file, record.name, record.card.format, found)
-        if progress:
-            progress(1)
+        bar.advance(1)
     for finding in duplicates(batch.records):
         results[finding.where.file or ""].findings.append(finding)
     for failure in batch.failures:
@@ -89,7 +99,14 @@ def check_lrmx(path: Path, as_of: dt.date, *, resume_tolerance: int = 1,
     files = sorted(results.values(), key=lambda r: r.file)
     for r in files:
         r.findings.sort(key=lambda f: SEVERITY_ORDER[f.severity])
-    return LrmxCheckReport(batch.source, as_of, files, list(batch.ignored))
+    report = LrmxCheckReport(batch.source, as_of, files, list(batch.ignored))
+    if target is not None:
+        from cadre_cli.writers.lrmx_book import write_check_book
+
+        bar.stage("写出检查结果", total=None)
+        write_check_book(report, target)
+        report.output = target
+    return report
 
 
 @dataclass

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from cadre_cli.cli.common import console, default_output, emit_json, input_path, parse_as_of
+from cadre_cli.cli.common import console, emit_json, input_path, parse_as_of
 
 lrmx_app = typer.Typer(
     help="干部任免审批表（任免表编辑器保存的.lrmx文件、旧版的.lrm文件）：按录入规范检查，或由名册生成。",
@@ -36,33 +36,20 @@ def check(
     示例：cadre lrmx check 任免表/ --as-of 2026-12-01；cadre lrmx check 任免表.zip --json
     """
     from cadre_cli.api.lrmx import check_lrmx
-    from cadre_cli.cli.options import check_suffix
-    from cadre_cli.cli.progress import progress_bar
-    from cadre_cli.writers.atomic import check_target
+    from cadre_cli.cli.progress import job_progress
 
     day = parse_as_of(as_of)
-    path = input_path(source)
-    write = not no_output and (output is not None or not as_json)
-    target = None
-    if write:
-        target = output or default_output(path if not path.is_dir() else path, "检查结果", ".xlsx")
-        check_suffix(target, ".xlsx", "检查结果工作簿")
-        check_target(target, (path,), force)
-    with progress_bar(quiet=as_json) as bar:
-        task = bar.add_task("检查任免表", total=None)
-        report = check_lrmx(path, day, progress=lambda n: bar.advance(task, n))
-        if target is not None:
-            from cadre_cli.writers.lrmx_book import write_check_book
-
-            bar.update(task, description="写出检查结果", total=None)
-            write_check_book(report, target)
+    write = not no_output and (output is not None or not as_json)  # --json alone writes no workbook
+    with job_progress(quiet=as_json) as progress:
+        report = check_lrmx(input_path(source), day, output=(output or True) if write else None, force=force,
+                            progress=progress)
     summary = report.summary()
     if as_json:
-        emit_json({"command": "lrmx check", **report.as_json(), "output": str(target) if target else None})
+        emit_json({"command": "lrmx check", **report.as_json(), "output": str(report.output) if report.output else None})
     else:
         from cadre_cli.cli.lrmx_view import render_check
 
-        render_check(console, report, target, None if show_all else TERMINAL_LIMIT)
+        render_check(console, report, report.output, None if show_all else TERMINAL_LIMIT)
     raise typer.Exit(1 if summary["errors"] else 0)
 
 
