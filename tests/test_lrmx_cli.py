@@ -103,6 +103,19 @@ def test_a_zip_a_single_file_and_a_legacy_lrm_are_read_like_a_folder(run, tmp_pa
     assert json.loads(result.out)["people"] == 1
 
 
+def test_audit_csv_of_a_folder_names_the_file_and_element(run, tmp_path):
+    import csv
+
+    folder = write_folder(tmp_path / "任免表")
+    result = run("audit", folder, "--as-of", AS_OF, "--no-output", "--csv", tmp_path / "问题.csv")
+    assert result.code == 1, result
+    rows = list(csv.reader((tmp_path / "问题.csv").read_text(encoding="utf-8-sig").splitlines()))
+    assert rows[0][-1] == "任免表位置"
+    places = {row[-1] for row in rows[1:]}
+    assert "赵六.lrmx 的 <ChuShengNianYue>（出生年月）" in places
+    assert "王芳.lrmx 的 <NianDuKaoHeJieGuo>（年度考核结果）" in places
+
+
 def test_audit_on_a_folder_writes_a_listing_with_the_findings(run, tmp_path):
     folder = write_folder(tmp_path / "任免表")
     result = run("audit", folder, "--as-of", AS_OF)

@@ -60,7 +60,7 @@ def audit(
                             scores=scores, lrmx=lrmx, output=(output or True) if write else None, force=force,
                             keep_password=not plain_output, progress=progress)
     if csv_file is not None:
-        csv.write(report.findings, csv_file)
+        csv.write(report.findings, csv_file, report.roster.report)
     if as_json:
         from cadre_cli.emit import json
 

@@ -38,7 +38,7 @@ def inspect(
         csv.check(csv_file, (input_path(file),), force)
     report = inspect_file(input_path(file))
     if csv_file is not None:
-        csv.write(report.diagnostics, csv_file)
+        csv.write(report.diagnostics, csv_file, report.roster.report)
     if as_json:
         from cadre_cli.emit import json
 

@@ -29,11 +29,14 @@ def text(value: Any) -> str:
     return "'" + s if s.startswith(_FORMULA_START) else s
 
 
-def rows(diagnostics: Iterable[Any]) -> list[list[str]]:
-    """Header, then one row per diagnostic (anything with `as_json()` in the Diagnostic shape)."""
+def rows(diagnostics: Iterable[Any], reading: Any = None) -> list[list[str]]:
+    """Header, then one row per diagnostic (anything with `as_json()` in the Diagnostic shape).
+    `reading`: the roster's ReadReport; for 任免表 files read as a listing, a 任免表位置 column
+    names the file and element each cell came from, and messages name them too."""
     from cadre_cli.readers.fields import field_label
 
-    out = [[h for h, _ in COLUMNS]]
+    files = reading is not None and getattr(reading, "places", None) is not None
+    out = [[h for h, _ in COLUMNS] + (["任免表位置"] if files else [])]
     for d in diagnostics:
         data = d.as_json()
         row = []
@@ -45,14 +48,18 @@ def rows(diagnostics: Iterable[Any]) -> list[list[str]]:
                 value = field_label(value)
             elif key == "raw" and isinstance(value, (list, dict)):
                 value = "、".join(map(str, value.values() if isinstance(value, dict) else value))
+            elif key == "message" and files and value:
+                value = reading.rewrite(value)
             row.append(text(value))
+        if files:
+            row.append(text(reading.place(data.get("sheet"), data.get("row"), data.get("column"))))
         out.append(row)
     return out
 
 
-def encode(diagnostics: Iterable[Any]) -> bytes:
+def encode(diagnostics: Iterable[Any], reading: Any = None) -> bytes:
     buffer = io.StringIO(newline="")
-    csv.writer(buffer, lineterminator="\r\n").writerows(rows(diagnostics))
+    csv.writer(buffer, lineterminator="\r\n").writerows(rows(diagnostics, reading))
     return buffer.getvalue().encode("utf-8-sig")
 
 
@@ -65,9 +72,9 @@ def check(target: Path, sources: tuple[Any, ...], force: bool) -> None:
     check_target(target, sources, force)
 
 
-def write(diagnostics: Iterable[Any], target: Path) -> Path:
+def write(diagnostics: Iterable[Any], target: Path, reading: Any = None) -> Path:
     """The CSV written atomically at `target`."""
     from cadre_cli.writers.atomic import write_atomic
 
-    data = encode(diagnostics)
+    data = encode(diagnostics, reading)
     return write_atomic(target, lambda tmp: Path(tmp).write_bytes(data))
