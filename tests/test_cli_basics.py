@@ -17,7 +17,8 @@ def test_help_is_chinese(run):
 def test_help_does_not_import_pandas_or_openpyxl():
     code = ("import sys; from cadre_cli.cli import main\n"
             "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
-            "print('LOADED=' + ','.join(m for m in ('pandas','openpyxl','python_calamine','docx') if m in sys.modules))")
+            "print('LOADED=' + ','.join(m for m in ('pandas','openpyxl','python_calamine','docx',\n"
+            "'rich.table','stdnum','cadre_cli.model.person','pydantic') if m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip().splitlines()[-1] == "LOADED="
 

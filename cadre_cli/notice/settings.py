@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from cadre_cli.notice.context import NoticeText
+if TYPE_CHECKING:
+    from cadre_cli.notice.context import NoticeText
 
 KIND_WORDS = {"公示": "notice", "notice": "notice", "名单": "list", "公开名单": "list", "list": "list"}
 _REACHABLE = re.compile(r"电话|手机|地址|信箱|邮箱|邮编|\d{3,4}-?\d{7,8}|\d{11}")
