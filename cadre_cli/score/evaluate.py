@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
+from cadre_cli.parse.numbers import ABSENT
 from cadre_cli.policy.schema import Policy
-from cadre_cli.score.cells import plain
+from cadre_cli.score.cells import CellReader, plain
 from cadre_cli.score.compute import agrees, panel_mean, shown
 from cadre_cli.score.model import Candidate, Result, Status
 
@@ -68,6 +69,26 @@ def failed_written(result: Result, written: Decimal, mark: Decimal, next_stage: 
         note += f"（{unused}数据未使用）"
     result.candidate.notes.append(note)
     return result
+
+
+
+def written_gate(c: Candidate, read: CellReader, res: Result, *, maximum: Decimal, pass_mark: Decimal | None,
+                 next_stage: str, absent_tail: str, later: str | None) -> tuple[Result | None, Decimal | None]:
+    """The written exam as the gate to `next_stage`: the result that ends there (an error in
+    the row, absent or blank, below the pass mark), or None and the written score to go on with.
+    `later`: the stages whose data is then left unused, for the note."""
+    written = read.score("written", maximum)
+    if c.errors:
+        return rejected(res), None
+    if written is None or written is ABSENT:
+        what = "笔试缺考" if written is ABSENT else "笔试成绩空白，按缺考处理"
+        return absent(res, f"{what}（不计零分），{absent_tail}"), None
+    res.written = shown(written)
+    if pass_mark is not None:
+        res.written_passed = written >= pass_mark
+        if not res.written_passed:
+            return failed_written(res, written, pass_mark, next_stage, later), None
+    return None, written
 
 
 def panel_size(c: Candidate, ctx: Context, n: int) -> None:

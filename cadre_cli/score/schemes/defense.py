@@ -13,7 +13,7 @@ from cadre_cli.policy.schema import Policy
 from cadre_cli.score.cells import CellReader, plain
 from cadre_cli.score.compute import GRADES, agrees, poll_score, shown, weighted
 from cadre_cli.score.evaluate import (
-    HUNDRED, Context, absent, compare_given, failed_written, judged, judges, rejected, where,
+    HUNDRED, Context, absent, compare_given, judged, judges, rejected, where, written_gate,
 )
 from cadre_cli.score.model import Candidate, Result, Status
 from cadre_cli.score.schemes.base import VERDICT, Scheme, Shown
@@ -83,18 +83,11 @@ def _defense(c: Candidate, ctx: Context) -> Result:
     read = CellReader(c)
     res = Result(c, Status.SCORED)
     if ctx.has_written:
-        written = read.score("written", s.written_max)
-        if c.errors:
-            return rejected(res)
-        if written is None or written is ABSENT:
-            what = "笔试缺考" if written is ABSENT else "笔试成绩空白，按缺考处理"
-            return absent(res, f"{what}（不计零分），不进入答辩测评")
-        res.written = shown(written)
-        if s.written_pass is not None:
-            res.written_passed = written >= s.written_pass
-            if not res.written_passed:
-                later = any(stage_of(f) in ("panel", "poll", "defense") for f in c.cells)
-                return failed_written(res, written, s.written_pass, "答辩测评", "考评、测评" if later else None)
+        later = any(stage_of(f) in ("panel", "poll", "defense") for f in c.cells)
+        ended, _ = written_gate(c, read, res, maximum=s.written_max, pass_mark=s.written_pass, next_stage="答辩测评",
+                                absent_tail="不进入答辩测评", later="考评、测评" if later else None)
+        if ended is not None:
+            return ended
     marks = {f: read.score(f, HUNDRED) for f in judges(c)}
     panel_given = read.score("panel_score", HUNDRED)
     votes = {g: read.count(f"poll:{g}") for g in GRADES if f"poll:{g}" in c.cells}

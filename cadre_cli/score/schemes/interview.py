@@ -13,7 +13,7 @@ from cadre_cli.parse.numbers import ABSENT
 from cadre_cli.policy.schema import Policy
 from cadre_cli.score.cells import CellReader, plain
 from cadre_cli.score.compute import agrees, shown, weighted
-from cadre_cli.score.evaluate import Context, absent, compare_given, failed_written, judged, judges, rejected
+from cadre_cli.score.evaluate import Context, absent, compare_given, judged, judges, rejected, written_gate
 from cadre_cli.score.model import Candidate, Result, Status
 from cadre_cli.score.schemes.base import VERDICT, Scheme, Shown
 from cadre_cli.score.schemes.defense import percent_of
@@ -82,18 +82,11 @@ def _interview(c: Candidate, ctx: Context) -> Result:
     iv = s.interview
     read = CellReader(c)
     res = Result(c, Status.SCORED)
-    written = read.score("written", s.written_max)
-    if c.errors:
-        return rejected(res)
-    if written is None or written is ABSENT:
-        what = "笔试缺考" if written is ABSENT else "笔试成绩空白，按缺考处理"
-        return absent(res, f"{what}（不计零分），不进入面试，无综合成绩")
-    res.written = shown(written)
-    if s.written_pass is not None:
-        res.written_passed = written >= s.written_pass
-        if not res.written_passed:
-            later = "interview" in c.cells or bool(judges(c))
-            return failed_written(res, written, s.written_pass, "面试", "面试" if later else None)
+    later = "interview" in c.cells or bool(judges(c))
+    ended, written = written_gate(c, read, res, maximum=s.written_max, pass_mark=s.written_pass, next_stage="面试",
+                                  absent_tail="不进入面试，无综合成绩", later="面试" if later else None)
+    if ended is not None:
+        return ended
     marks = {f: read.score(f, iv.interview_max) for f in judges(c)}
     given = read.score("interview", iv.interview_max)
     total_given = read.result("total")
