@@ -76,7 +76,8 @@ def check_lrmx(path: str | Path, as_of: dt.date | str | None = None, *, resume_t
     code tables, the 简历 continuity, the dates, the ID number and the 2025 retirement rule.
     `output`: a workbook of the findings at that path, or beside the input for True."""
     from cadre_cli.api.common import as_day, as_path, check_suffix, progress_of, target_of
-    from cadre_cli.lrmx.check import SEVERITY_ORDER, check_record, duplicates
+    from cadre_cli.lrmx.check import check_record, duplicates
+    from cadre_cli.rules.registry import SEVERITY_ORDER
     from cadre_cli.lrmx.sources import read_path
     from cadre_cli.writers.atomic import check_target
 

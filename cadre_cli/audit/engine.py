@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from cadre_cli.audit.context import AuditContext, PostCounts
 from cadre_cli.audit.coverage import TablePlan, column_gaps, everyone_gap, gap_json, person_gaps, skipped_for, table_plan
-from cadre_cli.audit.finding import SEVERITY_ORDER, Finding, Gap, Skipped, person_key
+from cadre_cli.audit.finding import Finding, Gap, Skipped, person_key
 from cadre_cli.audit.verdict import (
     INACTIVE,
     INCOMPLETE,
@@ -29,7 +29,7 @@ from cadre_cli.model.person import Roster
 from cadre_cli.model.hidden import HIDDEN_ROW, hidden_reason
 from cadre_cli.model.standing import apart_reasons
 from cadre_cli.policy.schema import Policy
-from cadre_cli.rules.registry import PERSON, REGISTRY, ROSTER, RULES, Rule
+from cadre_cli.rules.registry import PERSON, REGISTRY, ROSTER, RULES, SEVERITY_ORDER, Rule
 
 
 @dataclass

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from cadre_cli.diagnostic import Diagnostic, PersonKey
-from cadre_cli.rules.registry import Severity
 
 if TYPE_CHECKING:
     from cadre_cli.model.person import Person
@@ -48,4 +47,3 @@ class Gap:
     everyone: bool = False  # the roster lacks the columns: the same gap for every person
 
 
-SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}

@@ -3,8 +3,10 @@ workbook, CSV)."""
 
 from __future__ import annotations
 
-RANK = {"error": 0, "warning": 1, "info": 2}
-LABEL = {"error": "错误", "warning": "警告", "info": "提示"}
+from cadre_cli.rules.registry import SEVERITY_ORDER, Severity
+
+RANK = {s.value: rank for s, rank in SEVERITY_ORDER.items()}
+LABEL = {s.value: s.label for s in Severity}
 COLOUR = {"error": "red", "warning": "yellow", "info": "blue"}  # rich colours; the workbook's fills match
 
 

@@ -12,9 +12,8 @@ from cadre_cli.diagnostic import Diagnostic
 from cadre_cli.lrmx.finding import Sink
 from cadre_cli.lrmx.record import LrmxRecord
 from cadre_cli.lrmx.retirement import DelayRule
-from cadre_cli.rules.registry import Severity
+from cadre_cli.rules.registry import SEVERITY_ORDER
 
-SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
 def check_record(record: LrmxRecord, as_of: dt.date, *, extra_limits: Mapping[int, DelayRule | None] | None = None,

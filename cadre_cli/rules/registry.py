@@ -31,13 +31,19 @@ RULE_MODULES = ("cadre_cli.audit.checks", "cadre_cli.rules.scoring")
 
 
 class Severity(str, enum.Enum):
+    """Ordered from the most serious; `label` is the one Chinese name everything shows."""
+
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
 
     @property
     def label(self) -> str:
-        return {"error": "错误", "warning": "警告", "info": "提示"}[self.value]
+        return _LABELS[self.value]
+
+
+_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
+SEVERITY_ORDER = {s: rank for rank, s in enumerate(Severity)}  # error 0, warning 1, info 2
 
 
 Groups = list[tuple[str, ...]]  # column groups, each "one of these"

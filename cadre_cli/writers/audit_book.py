@@ -13,7 +13,7 @@ from typing import Any
 
 from cadre_cli.audit.coverage import topic
 from cadre_cli.audit.engine import AuditResult
-from cadre_cli.audit.finding import SEVERITY_ORDER, Finding, person_key
+from cadre_cli.audit.finding import Finding, person_key
 from cadre_cli.diagnostic import PersonKey
 from cadre_cli.audit.verdict import (
     APART_TITLE,
@@ -33,7 +33,7 @@ from cadre_cli.model.hidden import hidden_reason
 from cadre_cli.parse.dates import chinese_date
 from cadre_cli.readers.cells import CellRef
 from cadre_cli.readers.raw import RawBook
-from cadre_cli.rules.registry import REGISTRY, Severity
+from cadre_cli.rules.registry import REGISTRY, SEVERITY_ORDER, Severity
 from cadre_cli.writers.reading_sheet import add_reading_sheet
 from cadre_cli.writers.package import Style
 from cadre_cli.writers.workbook import (
