@@ -142,3 +142,15 @@ class Result:
     @property
     def notes(self) -> list[str]:
         return self.candidate.notes
+
+
+def explanation(result: Result) -> str:
+    """The 说明 of a result: its problems and notes, in one line."""
+    c = result.candidate
+    parts = [i.message.rstrip("。") for i in c.errors + c.warnings] + c.notes
+    return "；".join(parts)
+
+
+def failing(result: Result) -> bool:
+    """Shown as failed (red): scored or refused and not passed; 缺考 is marked amber, not red."""
+    return result.status is not Status.ABSENT and result.passed is False

@@ -12,7 +12,7 @@ from typing import Any
 from cadre_cli.policy.schema import Policy
 from cadre_cli.score.engine import ScoreRun
 from cadre_cli.score.explain import method_lines
-from cadre_cli.score.model import Result, Status
+from cadre_cli.score.model import Result, Status, explanation, failing
 from cadre_cli.score.rank import by_rank
 from cadre_cli.score.schemes import Shown, scheme_of
 from cadre_cli.writers.package import Style
@@ -35,16 +35,6 @@ class Column:
 def verdict(result: Result) -> str | None:
     """是否合格 as printed (see `Result.verdict`)."""
     return result.verdict
-
-
-def explanation(result: Result) -> str:
-    c = result.candidate
-    parts = [i.message.rstrip("。") for i in c.errors + c.warnings] + c.notes
-    return "；".join(parts)
-
-
-def failing(result: Result) -> bool:
-    return result.status is not Status.ABSENT and result.passed is False  # 缺考 is marked amber, not red
 
 
 def _columns(shown: list[Shown]) -> list[Column]:

@@ -32,7 +32,7 @@ def _text(v: Any) -> str:
 
 def _scores(console: Any, err_console: Any, report: ScoreReport) -> None:
     from cadre_cli.score.rank import by_rank
-    from cadre_cli.writers.score_book import explanation, failing
+    from cadre_cli.score.model import explanation, failing
 
     run, target = report.run, report.output
     columns = run.scheme.terminal_columns(run.policy)
