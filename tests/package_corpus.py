@@ -48,6 +48,22 @@ def structure_sheet(wb, counts: list[tuple[str, int]]):
     return ws
 
 
+def same_original_cells(src: Path, dst: Path):
+    """Assert calamine reads every cell of every original sheet of `src` the same in `dst`
+    (the copy may add sheets after them); the copy as calamine reads it, for more checks."""
+    import python_calamine as pc
+
+    before, after = pc.CalamineWorkbook.from_path(str(src)), pc.CalamineWorkbook.from_path(str(dst))
+    assert after.sheet_names[: len(before.sheet_names)] == before.sheet_names
+    for sheet in before.sheet_names:
+        old = before.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+        new = after.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+        for r, row in enumerate(old):
+            for c, value in enumerate(row):
+                assert new[r][c] == value, (sheet, r + 1, c + 1)
+    return after
+
+
 def png(color: tuple[int, int, int], size: int = 24) -> bytes:
     from PIL import Image
 

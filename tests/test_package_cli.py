@@ -18,7 +18,7 @@ import pytest
 
 from cadre_cli.cli import main
 from cadre_cli.writers.package.zipcopy import raw_member
-from tests.package_corpus import FEATURES, FIRST, ROSTER, SUM_ROW, build
+from tests.package_corpus import FEATURES, FIRST, ROSTER, SUM_ROW, build, same_original_cells
 
 CASES = {f: [f] for f in FEATURES} | {"all": [f for f in FEATURES if f != "prefixed"], "all_prefixed": FEATURES}
 AUDIT = {"后备类别": ["正科级后备"] * 6}  # 李四 (E5) and 钱七 (E8) are over the age limit
@@ -87,17 +87,8 @@ def test_every_member_outside_the_changed_set_is_the_same_bytes(copies, name):
 
 @pytest.mark.parametrize("name", IDS)
 def test_calamine_reads_every_original_cell_the_same(copies, name):
-    import python_calamine as pc
-
     src, dst, _ = copies[name]
-    before, after = pc.CalamineWorkbook.from_path(str(src)), pc.CalamineWorkbook.from_path(str(dst))
-    assert after.sheet_names[: len(before.sheet_names)] == before.sheet_names
-    for sheet in before.sheet_names:
-        old = before.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
-        new = after.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
-        for r, row in enumerate(old):
-            for c, value in enumerate(row):
-                assert new[r][c] == value, (sheet, r + 1, c + 1)
+    after = same_original_cells(src, dst)
     if "cached" in name or "all" in name:
         roster = after.get_sheet_by_name(ROSTER).to_python(skip_empty_area=False)
         assert roster[SUM_ROW - 1][2] == 218 and roster[SUM_ROW - 1][3] == "共6人"

@@ -14,7 +14,7 @@ import pytest
 
 from cadre_cli.writers.package import BookEdits, PageSetup, Style, annotated_sheets, patch_package
 from cadre_cli.writers.package.zipcopy import raw_member
-from tests.package_corpus import FEATURES, FIRST, PEOPLE, ROSTER, SUM_ROW, build, structure_sheet
+from tests.package_corpus import FEATURES, FIRST, PEOPLE, ROSTER, SUM_ROW, build, same_original_cells, structure_sheet
 
 RED, AMBER, BLUE, GREEN = "FFC7CE", "FFEB9C", "DDEBF7", "C6EFCE"
 CASES = [[f] for f in FEATURES] + [[f for f in FEATURES if f != "prefixed"], FEATURES]
@@ -111,17 +111,8 @@ def test_untouched_members_are_the_same_bytes(corpus, name):
 
 @pytest.mark.parametrize("name", IDS)
 def test_calamine_reads_every_original_cell_the_same(corpus, name):
-    import python_calamine as pc
-
     src, dst, _ = corpus[name]
-    before, after = pc.CalamineWorkbook.from_path(str(src)), pc.CalamineWorkbook.from_path(str(dst))
-    assert after.sheet_names[: len(before.sheet_names)] == before.sheet_names
-    for sheet in before.sheet_names:
-        old = before.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
-        new = after.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
-        for r, row in enumerate(old):
-            for c, value in enumerate(row):
-                assert new[r][c] == value, (sheet, r + 1, c + 1)
+    after = same_original_cells(src, dst)
     roster = after.get_sheet_by_name(ROSTER).to_python(skip_empty_area=False)
     assert roster[FIRST - 1][STATUS_COL - 1] == "建议调整"
     assert roster[FIRST - 1][STATUS_COL] == "=SUM(A1)"  # text stays text

@@ -12,13 +12,7 @@ from cadre_cli.errors import InputError
 from cadre_cli.poll import Tally, tally_file
 from tests import poll_sheets as ps
 
-CLASSES = ["领导班子成员", "中层干部", "普通党员群众"]
-ROWS = [("张三", "县财政局副局长", {"领导班子成员": 8, "中层干部": 20, "普通党员群众": 60}),
-        ("李四", "办公室主任", {"领导班子成员": 5, "中层干部": 12, "普通党员群众": 70}),
-        ("王五", "预算股股长", {"领导班子成员": 1, "中层干部": 3, "普通党员群众": 9})]
-FIGURES = {"领导班子成员": {"expected": 9, "present": 9, "issued": 9, "returned": 9, "valid": 9, "invalid": 0},
-           "中层干部": {"expected": 26, "present": 25, "issued": 25, "returned": 25, "valid": 24, "invalid": 1},
-           "普通党员群众": {"expected": 120, "present": 110, "issued": 110, "returned": 108, "valid": 106, "invalid": 2}}
+CLASSES, ROWS, FIGURES = ps.CLASSES, ps.ROWS, ps.FIGURES
 IDS = {"领导班子成员": "leadership", "中层干部": "middle", "普通党员群众": "members"}
 
 
