@@ -61,12 +61,17 @@ class PrintTable:
         i = r - FIRST_BODY_ROW
         if 0 <= i < len(self.rows):
             fill = self.fills[i] if self.fills else None
+            formats = self.formats or ()
+            linked = self.link_column if self.links is not None and self.links[i] else None
+            style = self._style
             out = []
             for c, value in enumerate(self.rows[i], start=1):
-                numeric = not isinstance(value, (str, type(None)))
-                fmt = self.formats[c - 1] if self.formats and self.formats[c - 1] and numeric else None
-                kind = "link" if self.link(r, c) else ("left" if isinstance(value, str) and len(value) > 8 else "center")
-                out.append((c, NewCell(fit_text(value) if isinstance(value, str) else value, self._style(kind, fill, fmt))))
+                if value.__class__ is str:
+                    kind = "link" if c == linked else ("left" if len(value) > 8 else "center")
+                    out.append((c, NewCell(fit_text(value), style(kind, fill, None))))
+                else:
+                    fmt = formats[c - 1] if value is not None and c <= len(formats) else None
+                    out.append((c, NewCell(value, style("link" if c == linked else "center", fill, fmt or None))))
             return out
         n = r - (len(self.rows) + FIRST_BODY_ROW + 1)
         if 0 <= n < len(self.notes):

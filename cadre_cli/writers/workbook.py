@@ -312,9 +312,11 @@ def row_height(values: list[Any], widths: list[float], line_pt: float = 14.5) ->
     written by openpyxl. A CJK character takes about two width units, a digit one."""
     lines = 1
     for value, width in zip(values, widths):
-        if not isinstance(value, str):
+        if value.__class__ is not str or not value:
             continue
         per_line = max(width - 1.5, 1)
+        if 2 * len(value) <= per_line and "\n" not in value:  # fits one line even if every character is wide
+            continue
         count = sum(max(1, -(-display_width(part) // per_line)) for part in value.split("\n"))
         lines = max(lines, int(count))
     return round(line_pt * lines + 4, 1)

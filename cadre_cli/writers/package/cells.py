@@ -60,17 +60,20 @@ def cell_rest(p: bytes, style: int, value: CellValue) -> bytes:
     """Everything of a new cell after its `r` attribute. Text is an inline string, never
     a formula; numbers are written exactly as given (Decimal as its digits)."""
     s = b' s="%d"' % style if style else b""
-    if value is None or value == "":
+    kind = value.__class__
+    if kind is str:
+        if not value:
+            return s + b"/>"
+        return (s + b' t="inlineStr"><' + p + b"is><" + p + b't xml:space="preserve">' + text(value)
+                + b"</" + p + b"t></" + p + b"is></" + p + b"c>")
+    if value is None:
         return s + b"/>"
-    if isinstance(value, bool):
+    if kind is bool:
         return s + b' t="b"><' + p + b"v>" + (b"1" if value else b"0") + b"</" + p + b"v></" + p + b"c>"
-    if isinstance(value, (int, float, Decimal)):
-        if isinstance(value, float) and not math.isfinite(value):
-            raise PackageError("a number that is not finite")
-        if isinstance(value, Decimal) and not value.is_finite():
+    if kind is int or kind is Decimal or kind is float or isinstance(value, (int, float, Decimal)):
+        if (kind is float and not math.isfinite(value)) or (kind is Decimal and not value.is_finite()):
             raise PackageError("a number that is not finite")
         return s + b"><" + p + b"v>" + str(value).encode() + b"</" + p + b"v></" + p + b"c>"
     if isinstance(value, str):
-        return (s + b' t="inlineStr"><' + p + b"is><" + p + b't xml:space="preserve">' + text(value)
-                + b"</" + p + b"t></" + p + b"is></" + p + b"c>")
+        return cell_rest(p, style, str(value))
     raise PackageError(f"cannot write a {type(value).__name__} into a cell")

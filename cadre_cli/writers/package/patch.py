@@ -27,7 +27,7 @@ from cadre_cli.writers.package.parts import (
 )
 from cadre_cli.writers.package.sheet import CellsByRow, SheetPlan, rewrite
 from cadre_cli.writers.package.styles import StylesPatch
-from cadre_cli.writers.package.zipcopy import FAST_LEVEL, ZipOut
+from cadre_cli.writers.package.zipcopy import COMPRESS_LEVEL, FAST_LEVEL, ZipOut
 
 if TYPE_CHECKING:
     from cadre_cli.writers.print_table import PrintTable
@@ -119,7 +119,8 @@ def patch_package(src: Path, dst: Path, edits: BookEdits, new_sheets=None, table
                 if isinstance(body, _Later):
                     later.append((name, body))
                 else:
-                    z.write_stream(name, body() if callable(body) else (body,))
+                    z.write_stream(name, body() if callable(body) else (body,), FAST_LEVEL if callable(body) else
+                                   COMPRESS_LEVEL)
             for name, body in later:  # after the sheets: members order does not matter in a package
                 z.write_stream(name, (body.make(),))
             z.close()
