@@ -10,6 +10,7 @@ if TYPE_CHECKING:
     from cadre_cli.api.audit import AuditReport
     from cadre_cli.api.inspect import InspectReport
     from cadre_cli.api.notice import NoticeReport
+    from cadre_cli.api.policy import PolicyListReport, PolicyShowReport
     from cadre_cli.api.poll import PollReport
     from cadre_cli.api.rules import RuleEntry, RuleReport, RulesReport
     from cadre_cli.api.score import ScoreReport
@@ -116,3 +117,13 @@ def rules(report: RulesReport) -> dict[str, Any]:
 
 def rule(report: RuleReport) -> dict[str, Any]:
     return {"command": "rules", "rule": {**_rule(report.entry), "param_values": report.param_values}}
+
+
+def policy_list(report: PolicyListReport) -> dict[str, Any]:
+    return {"command": "policy list", "default": report.default,
+            "presets": [{"name": p.name, "title": p.title, "document": p.document} for p in report.presets]}
+
+
+def policy_show(report: PolicyShowReport) -> dict[str, Any]:
+    return {"command": "policy show", "policy": report.policy.model_dump(mode="json", exclude_none=True),
+            "rules_enabled": report.rules_enabled}
