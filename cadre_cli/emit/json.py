@@ -10,6 +10,7 @@ if TYPE_CHECKING:
     from cadre_cli.api.audit import AuditReport
     from cadre_cli.api.inspect import InspectReport
     from cadre_cli.api.notice import NoticeReport
+    from cadre_cli.api.lrmx import LrmxCheckReport, LrmxExportReport
     from cadre_cli.api.policy import PolicyListReport, PolicyShowReport
     from cadre_cli.api.poll import PollReport
     from cadre_cli.api.rules import RuleEntry, RuleReport, RulesReport
@@ -95,6 +96,14 @@ def inspect(report: InspectReport) -> dict[str, Any]:
 def poll(report: PollReport) -> dict[str, Any]:
     return {"command": "poll", **report.as_json(), "output": str(report.output) if report.output else None,
             "notes": report.notes}
+
+
+def lrmx_check(report: LrmxCheckReport) -> dict[str, Any]:
+    return {"command": "lrmx check", **report.as_json(), "output": str(report.output) if report.output else None}
+
+
+def lrmx_export(report: LrmxExportReport) -> dict[str, Any]:
+    return {"command": "lrmx export", **report.as_json()}
 
 
 def _rule(entry: RuleEntry, in_policy: bool = False) -> dict[str, Any]:
