@@ -45,23 +45,25 @@ def edits_for(rows: int, width: int):
     return edits
 
 
-def new_sheets(findings: int = 5000):
+def new_sheets():
     from openpyxl import Workbook
-    from openpyxl.worksheet.hyperlink import Hyperlink
 
-    from cadre_cli.writers.workbook import print_sheet
     from tests.package_corpus import structure_sheet
 
     wb = Workbook()
     wb.remove(wb.active)
-    rows = [[i, "错误", f"规则{i % 30}", "张三", "第1单位", f"后备干部名册!B{FIRST + i}", "第几行的值不符合要求", "第三条"]
-            for i in range(1, findings + 1)]
-    ws = print_sheet(wb, "问题清单", "后备干部名册审核问题清单", ["序号", "级别", "规则", "姓名", "单位", "位置", "问题", "依据"],
-                     rows, widths=[6, 7, 20, 9, 16, 14, 48, 30], landscape=True)
-    for r in range(3, findings + 3):
-        ws.cell(r, 6).hyperlink = Hyperlink(ref=f"F{r}", location=f"'后备干部名册'!B{FIRST + r}", tooltip="转到该单元格")
     structure_sheet(wb, [("男", 30000), ("女", 20000)])
     return wb
+
+
+def print_tables(findings: int = 5000):
+    from cadre_cli.writers.print_table import build
+
+    rows = [[i, "错误", f"规则{i % 30}", "张三", "第1单位", f"后备干部名册!B{FIRST + i}", "第几行的值不符合要求", "第三条"]
+            for i in range(1, findings + 1)]
+    links = [f"'后备干部名册'!B{FIRST + r}" for r in range(3, findings + 3)]
+    return [build("问题清单", "后备干部名册审核问题清单", ["序号", "级别", "规则", "姓名", "单位", "位置", "问题", "依据"],
+                  rows, widths=[6, 7, 20, 9, 16, 14, 48, 30], landscape=True, links=links, link_column=6)]
 
 
 def patch_once(source: str, target: str, rows: int) -> None:
@@ -69,7 +71,8 @@ def patch_once(source: str, target: str, rows: int) -> None:
 
     from cadre_cli.writers.package import patch_package
 
-    patch_package(Path(source), Path(target), edits_for(rows, len(ROSTER_HEADERS)), new_sheets())
+    patch_package(Path(source), Path(target), edits_for(rows, len(ROSTER_HEADERS)), new_sheets(), print_tables(),
+                  ["问题清单", "结构分析"])
 
 
 def run(workdir: Path, repeats: int = 3, rows: int = 50_000) -> list[dict]:

@@ -47,24 +47,25 @@ def corpus_edits() -> BookEdits:
 
 
 def scratch_sheets():
-    """问题清单 and 结构分析 made as cadre makes them today (print_sheet, native charts)."""
+    """结构分析 made as cadre makes it (native charts, in a scratch openpyxl workbook)."""
     from openpyxl import Workbook
-    from openpyxl.worksheet.hyperlink import Hyperlink
-
-    from cadre_cli.writers.workbook import print_sheet
 
     wb = Workbook()
     wb.remove(wb.active)
-    rows = [[1, "错误", "姓名", "张三", "县委办", f"{ROSTER}!B4", "与身份证号不符", "第三条"],
-            [2, "警告", "年龄", "李四", "县政府办", f"{ROSTER}!C5", "超过 40 周岁", "第五条"]]
-    ws = print_sheet(wb, "问题清单", "后备干部名册审核问题清单", ["序号", "级别", "规则", "姓名", "单位", "位置", "问题", "依据"],
-                     rows, landscape=True, fills=[RED, None])
-    for r, target in ((3, "B4"), (4, "C5")):
-        ws.cell(r, 6).hyperlink = Hyperlink(ref=f"F{r}", location=f"'{ROSTER}'!{target}", tooltip="转到该单元格")
-    ws.auto_filter.ref = "A2:H4"
     chart_ws = structure_sheet(wb, [("男", 4), ("女", 2)])
     chart_ws.print_area = "A1:L30"
     return wb
+
+
+def print_tables():
+    """问题清单 as cadre makes it: a print table with hyperlinks to the roster and a filter."""
+    from cadre_cli.writers.print_table import build
+
+    rows = [[1, "错误", "姓名", "张三", "县委办", f"{ROSTER}!B4", "与身份证号不符", "第三条"],
+            [2, "警告", "年龄", "李四", "县政府办", f"{ROSTER}!C5", "超过 40 周岁", "第五条"]]
+    return [build("问题清单", "后备干部名册审核问题清单", ["序号", "级别", "规则", "姓名", "单位", "位置", "问题", "依据"],
+                  rows, landscape=True, fills=[RED, None], links=[f"'{ROSTER}'!B4", f"'{ROSTER}'!C5"], link_column=6,
+                  autofilter=True)]
 
 
 @pytest.fixture(scope="module")
@@ -74,7 +75,7 @@ def corpus(tmp_path_factory) -> dict[str, tuple[Path, Path, object]]:
     for name, features in zip(IDS, CASES):
         src = build(folder / name, features)
         dst = src.with_name(f"{name}_审核结果{src.suffix}")
-        report = patch_package(src, dst, corpus_edits(), scratch_sheets())
+        report = patch_package(src, dst, corpus_edits(), scratch_sheets(), print_tables(), ["问题清单", "结构分析"])
         out[name] = (src, dst, report)
     return out
 

@@ -145,13 +145,13 @@ def test_inconsistent_packages_are_refused(tmp_path, change):
 
 def test_a_patched_copy_can_be_patched_again(tmp_path):
     from cadre_cli.writers.package import annotated_sheets
-    from tests.test_package_fidelity import corpus_edits, scratch_sheets
+    from tests.test_package_fidelity import corpus_edits, print_tables, scratch_sheets
 
     src = build(tmp_path / "base", ["comment"])
     once = tmp_path / "once.xlsx"
-    patch_package(src, once, corpus_edits(), scratch_sheets())
+    patch_package(src, once, corpus_edits(), scratch_sheets(), print_tables())
     with pytest.raises(PackageError):  # the new sheets' names are taken: the caller picks free ones
-        patch_package(once, tmp_path / "twice.xlsx", _edits(), scratch_sheets())
+        patch_package(once, tmp_path / "twice.xlsx", _edits(), scratch_sheets(), print_tables())
     twice = tmp_path / "twice.xlsx"
     patch_package(once, twice, _edits())
     assert annotated_sheets(twice) == {"问题清单", "结构分析"}
@@ -171,6 +171,6 @@ def test_wiring_helpers_match_the_openpyxl_ones():
     assert MergeAnchors(merged).anchor(3, 1) == (2, 1) and MergeAnchors(merged).anchor(2, 1) == (2, 1)
     sheet = SheetEdits()
     header_columns(sheet, (2, 3), 8, ["审核结论", "问题摘要"], [13, 36])
-    assert sheet.cells[(2, 8)].value == "审核结论" and sheet.cells[(3, 9)].value is None
+    assert sheet.cells[2][8].value == "审核结论" and sheet.cells[3][9].value is None
     assert sheet.merges == [(2, 8, 3, 8), (2, 9, 3, 9)] and sheet.column_widths == {8: 13, 9: 36}
     assert unique_name({"问题清单", "Sheet1"}, "问题清单") == "问题清单2" and unique_name({"sheet1"}, "Sheet1") == "Sheet12"

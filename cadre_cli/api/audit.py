@@ -96,6 +96,7 @@ def audit_file(
     from cadre_cli.audit.engine import run_audit
     from cadre_cli.audit.inputs import read_inputs
     from cadre_cli.model.person import build_roster
+    from cadre_cli.readers.guard import Kind
     from cadre_cli.readers.roster_input import read_roster as read_workbook  # workbook or 任免表 files
     from cadre_cli.writers.atomic import check_target
     from cadre_cli.writers.workbook import check_room, output_suffix
@@ -118,6 +119,9 @@ def audit_file(
             check_target(target, (book.source,), force)
         people = build_roster(source.name, tables, reading.report)
         extra = read_inputs(book, people, chosen, posts=post_counts, scores=as_path(scores) if scores else None)
+        if target is None or book.kind in (Kind.XLSX, Kind.XLSM):  # an .xls/.ods copy is made from the grids
+            for sheet in book.sheets:
+                sheet.release()
         bar.stage("逐人检查", total=len(people.people))
         result = run_audit(people, chosen, day, horizon_months=horizon, select=selected, ignore=ignored,
                            posts=extra.posts, scores=extra.scores, progress=bar.advance)

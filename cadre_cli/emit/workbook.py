@@ -19,18 +19,18 @@ def write_audit(report: AuditReport, target: Path, keep_password: bool = True) -
     of problems; `report.output` and `report.notes` say what was written."""
     from cadre_cli.writers.audit_book import write_audit_book
 
-    extra = [] if report.lrmx is None else [lambda wb: cross_sheet(wb, report.lrmx)]
+    extra = [] if report.lrmx is None else [lambda annotated: cross_sheet(annotated, report.lrmx)]
     report.notes += write_audit_book(report.book, report.result, target, keep_password=keep_password,
                                      extra_sheets=extra).notes
     report.output = target
 
 
-def cross_sheet(wb, cross) -> None:
+def cross_sheet(annotated, cross) -> None:
     """任免表核对: the roster against the 任免表 files, one row per difference."""
     from cadre_cli.writers.lrmx_book import add_findings_sheet
 
     s = cross.summary()
-    add_findings_sheet(wb, "任免表核对", f"名册与任免表核对（{cross.source}）", cross.findings,
+    add_findings_sheet(annotated, "任免表核对", f"名册与任免表核对（{cross.source}）", cross.findings,
                        [f"对应上{s['matched']}人；不一致{s['errors']}条，其他{s['warnings']}条。"])
 
 
@@ -49,7 +49,7 @@ def write_score(report: ScoreReport, target: Path, progress: Progress, keep_pass
     annotated = open_for_annotation(book, read.own)
     progress.stage("写入成绩")
     annotate(annotated, run, advance=progress.advance)
-    add_reading_sheet(annotated.wb, read)
+    add_reading_sheet(annotated, read)
     progress.stage("保存文件", total=None)
     save(annotated, target, mode_from=book.path, password=password)
     report.notes += annotated.notes + lock_notes
@@ -70,7 +70,7 @@ def write_poll(report: PollReport, policy: Policy, target: Path, progress: Progr
     annotated = open_for_annotation(book, report.reading.own)
     progress.stage("写入结果")
     annotate(annotated, report, policy, advance=progress.advance)
-    add_reading_sheet(annotated.wb, report.reading)
+    add_reading_sheet(annotated, report.reading)
     progress.stage("保存文件", total=None)
     save(annotated, target, mode_from=book.path, password=password)
     report.notes += annotated.notes + lock_notes

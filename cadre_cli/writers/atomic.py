@@ -150,16 +150,24 @@ def _writable(folder: Path) -> bool:
 
 
 @contextlib.contextmanager
-def _quiet_finalizers() -> Iterator[None]:
+def _quiet_finalizers() -> Iterator[list[bool]]:
     """A writer that failed (a full disk) leaves a half-closed ZipFile whose finalizer
-    fails again and prints `Exception ignored in: ZipFile.__del__`: collected here, silently."""
+    fails again and prints `Exception ignored in: ZipFile.__del__`: collected here, silently.
+    The caller sets `failed[0]` when it caught the failure itself; a writer that
+    succeeded closed its archive, and no collection is run (a full one over a large
+    workbook's objects takes a fifth of a second)."""
     hook = sys.unraisablehook
     sys.unraisablehook = lambda unraisable: None
+    failed = [False]
     try:
-        yield
+        yield failed
+    except BaseException:
         gc.collect()
+        raise
+    else:
+        if failed[0]:
+            gc.collect()
     finally:
-        gc.collect()
         sys.unraisablehook = hook
 
 
@@ -179,12 +187,13 @@ def write_atomic(target: Path, write: Callable[[Path], None], mode_from: Path | 
     tmp = _temp_file(target)
     try:
         failure = None
-        with contextlib.nullcontext() if plain else _quiet_finalizers():
+        with contextlib.nullcontext([False]) if plain else _quiet_finalizers() as failed:
             try:
                 write(tmp)
             except OSError as exc:
                 failure = (exc.errno, exc.strerror, isinstance(exc, PermissionError))
                 exc.__traceback__ = None
+                failed[0] = True
         if failure is not None:
             raise OutputError(f"写入“{target.name}”失败：{_write_reason(*failure)}。没有留下不完整的文件。")
         _set_mode(tmp, mode_from)

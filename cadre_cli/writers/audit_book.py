@@ -42,8 +42,6 @@ from cadre_cli.writers.workbook import (
     GREEN,
     RED,
     Annotated,
-    StyleStamp,
-    cell_style,
     display_width,
     open_for_annotation,
     print_sheet,
@@ -68,15 +66,14 @@ def write_audit_book(book: RawBook, result: AuditResult, target: Path, keep_pass
     annotated = open_for_annotation(book, result.roster.report.own)
     password, lock_notes = output_password(book, target, keep_password)
     annotated.notes += lock_notes
-    wb = annotated.wb
     _annotate_cells(annotated, result.findings)
     _status_columns(annotated, result)
-    _summary_sheet(wb, result)
+    _summary_sheet(annotated, result)
     _findings_sheet(annotated, result)
-    _structure_sheet(wb, result)
+    _structure_sheet(annotated.wb, result)
     for add in extra_sheets:
-        add(wb)
-    add_reading_sheet(wb, result.roster.report)
+        add(annotated)
+    add_reading_sheet(annotated, result.roster.report)
     save(annotated, target, mode_from=book.path, password=password)
     return annotated
 
@@ -135,7 +132,7 @@ def _status_columns(annotated: Annotated, result: AuditResult) -> None:
         sheet.fit_page(table.width, (table.header_rows[0], table.header_rows[-1]))
 
 
-def _summary_sheet(wb, result: AuditResult) -> None:
+def _summary_sheet(annotated: Annotated, result: AuditResult) -> None:
     """Completeness first, then the counts, the rules not checked and who is listed apart."""
     s = result.summary()
     sheets = len(result.roster.tables)
@@ -152,11 +149,10 @@ def _summary_sheet(wb, result: AuditResult) -> None:
     if apart:
         rows.append([APART_TITLE, apart])
     fills = [None if result.complete else BLUE] + [None] * (len(rows) - 1)
-    print_sheet(wb, "审核概况", "后备干部名册审核概况", ["项目", "内容"], rows, widths=[14, 84], fills=fills)
+    print_sheet(annotated, "审核概况", "后备干部名册审核概况", ["项目", "内容"], rows, widths=[14, 84], fills=fills)
 
 
 def _findings_sheet(annotated: Annotated, result: AuditResult) -> None:
-    wb = annotated.wb
     headers = ["序号", "级别", "规则", "姓名", "单位", "位置", "问题", "依据"]
     ordered = sorted(result.findings, key=lambda f: (SEVERITY_ORDER[f.severity],) + _where(f))
     rows, fills, links = [], [], []
@@ -192,20 +188,10 @@ def _findings_sheet(annotated: Annotated, result: AuditResult) -> None:
         f"共{len(result.roster.people)}人，错误{s['errors']}条、警告{s['warnings']}条、提示{s['infos']}条；"
         + "，".join(f"{label}{n}人" for label, n in s["status"].items()) + "。",
     ]
-    ws = print_sheet(wb, "问题清单", "后备干部名册审核问题清单", headers, rows,
-                     widths=[6, 7, 20, 9, 16, 14, 48, 30], notes=notes, landscape=True, fills=fills)
-    from openpyxl.worksheet.hyperlink import Hyperlink
-
-    stamp = StyleStamp()
-    for r, ref in enumerate(links, start=3):
-        if ref is not None:
-            cell = ws.cell(r, 6)
-            sheet = annotated.titles.get(ref.sheet, ref.sheet)
-            cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{_escape(sheet)}'!{ref.ref}",
-                                       tooltip="转到该单元格")
-            fill = fills[r - 3]
-            stamp.apply(cell, ("link", fill), lambda: cell_style("link", fill))
-    ws.auto_filter.ref = f"A2:H{len(rows) + 2}"
+    locations = [None if ref is None else f"'{_escape(annotated.titles.get(ref.sheet, ref.sheet))}'!{ref.ref}"
+                 for ref in links]
+    print_sheet(annotated, "问题清单", "后备干部名册审核问题清单", headers, rows, widths=[6, 7, 20, 9, 16, 14, 48, 30],
+                notes=notes, landscape=True, fills=fills, links=locations, link_column=6, autofilter=True)
 
 
 def _gap_cell(person, gaps) -> CellRef:

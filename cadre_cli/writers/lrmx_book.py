@@ -28,24 +28,20 @@ def finding_rows(findings: Sequence[Diagnostic]) -> list[list[Any]]:
     return rows
 
 
-def add_findings_sheet(wb: Any, name: str, title: str, findings: Sequence[Diagnostic], notes: Sequence[str] = ()) -> Any:
+def add_findings_sheet(annotated: Any, name: str, title: str, findings: Sequence[Diagnostic], notes: Sequence[str] = ()) -> Any:
     from cadre_cli.writers.workbook import print_sheet
 
-    return print_sheet(wb, name, title, FINDING_HEADERS, finding_rows(findings), FINDING_WIDTHS, list(notes),
+    return print_sheet(annotated, name, title, FINDING_HEADERS, finding_rows(findings), FINDING_WIDTHS, list(notes),
                        landscape=True)
 
 
 def write_check_book(report: Any, target: Path) -> Path:
     """`任免表检查`: one row per file (name, counts, every finding on a line of its own);
     `问题清单`: one row per finding."""
-    from openpyxl import Workbook
-
     from cadre_cli.lrmx.finding import place
-    from cadre_cli.writers.atomic import write_atomic
-    from cadre_cli.writers.workbook import print_sheet
+    from cadre_cli.writers.workbook import new_book, print_sheet, save
 
-    wb = Workbook()
-    wb.remove(wb.active)
+    book = new_book()
     rows = []
     for r in report.files:
         c = r.counts
@@ -59,7 +55,7 @@ def write_check_book(report: Any, target: Path) -> Path:
              f"没有错误和警告的{s['clean']}个。"]
     if report.ignored:
         notes.append("未读取（不是任免表）：" + "、".join(report.ignored[:20]) + ("等" if len(report.ignored) > 20 else ""))
-    print_sheet(wb, "任免表检查", title, ["文件", "姓名", "格式", "结论", "错误", "警告", "提示", "问题"], rows,
+    print_sheet(book, "任免表检查", title, ["文件", "姓名", "格式", "结论", "错误", "警告", "提示", "问题"], rows,
                 [20, 8, 7, 8, 6, 6, 6, 70], notes, landscape=True)
-    add_findings_sheet(wb, "问题清单", "问题清单（一行一条）", report.findings)
-    return write_atomic(target, wb.save)
+    add_findings_sheet(book, "问题清单", "问题清单（一行一条）", report.findings)
+    return save(book, target)

@@ -10,7 +10,7 @@ column widths, a manual break is the same in all of them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 A4_POINTS = (595.3, 841.9)  # portrait width, height
@@ -82,17 +82,63 @@ def _widen_print_area(ws: Any, last_col: int, first_row: int, last_row: int) -> 
     ws.print_area = areas or f"A{first_row}:{get_column_letter(last_col)}{last_row}"
 
 
-def page_height(ws: Any, last_col: int) -> float:
-    """Points of sheet rows one printed page holds (at the fit-to-width scale)."""
+MARGINS = (0.75, 0.75, 1.0, 1.0)  # left, right, top, bottom in inches: openpyxl's and our sheets' default
+
+
+def printable_height(columns_points: float, landscape: bool, margins: tuple[float, float, float, float] = MARGINS,
+                     scale_percent: float | None = None) -> float:
+    """Points of sheet rows one printed A4 page holds: the columns fitted to the page
+    width (or printed at `scale_percent`)."""
     portrait_w, portrait_h = A4_POINTS
-    width, height = (portrait_h, portrait_w) if ws.page_setup.orientation == "landscape" else (portrait_w, portrait_h)
-    m = ws.page_margins
-    usable_w = width - (m.left + m.right) * 72
-    usable_h = height - (m.top + m.bottom) * 72
-    scale = min(1.0, usable_w / max(column_points(ws, 1, last_col), 1.0))
-    if ws.page_setup.scale and not ws.sheet_properties.pageSetUpPr.fitToPage:
-        scale = ws.page_setup.scale / 100
+    width, height = (portrait_h, portrait_w) if landscape else (portrait_w, portrait_h)
+    left, right, top, bottom = margins
+    usable_w = width - (left + right) * 72
+    usable_h = height - (top + bottom) * 72
+    scale = min(1.0, usable_w / max(columns_points, 1.0))
+    if scale_percent:
+        scale = scale_percent / 100
     return usable_h / max(scale, 0.1)
+
+
+def page_height(ws: Any, last_col: int) -> float:
+    """Points of sheet rows one printed page of `ws` holds (at the fit-to-width scale)."""
+    m = ws.page_margins
+    fixed = ws.page_setup.scale if ws.page_setup.scale and not ws.sheet_properties.pageSetUpPr.fitToPage else None
+    return printable_height(column_points(ws, 1, last_col), ws.page_setup.orientation == "landscape",
+                            (m.left, m.right, m.top, m.bottom), fixed)
+
+
+def break_rows(height: Callable[[int], float], capacity: float, blocks: Iterable[tuple[int, int]], first_row: int,
+               last_row: int, title_rows: tuple[int, int] | None = None, existing: Iterable[int] = ()) -> list[int]:
+    """The rows after which a manual page break goes (see `paginate`): `height(row)` in
+    points, `capacity` the points a page holds, `existing` breaks already there."""
+    capacity *= SAFETY
+    titles = sum(height(r) for r in range(title_rows[0], title_rows[1] + 1)) if title_rows else 0.0
+    starts = dict(blocks)
+    present = set(existing)
+    added: list[int] = []
+
+    def page_break(after: int) -> None:
+        if after not in present:
+            present.add(after)
+            added.append(after)
+
+    used, row, end = 0.0, first_row, max(last_row, max(starts.values(), default=0))
+    while row <= end:
+        if row - 1 in present and row > first_row:
+            used = titles
+        if row in starts and row > first_row and used > titles:
+            block = sum(height(r) for r in range(row, starts[row] + 1))
+            if used + block > capacity and block <= capacity - titles:
+                page_break(row - 1)
+                used = titles
+        h = height(row)
+        if used + h > capacity and used > titles:
+            page_break(row - 1)
+            used = titles
+        used += h
+        row += 1
+    return added
 
 
 def paginate(ws: Any, blocks: Iterable[tuple[int, int]], last_col: int, first_row: int = 1,
@@ -109,33 +155,11 @@ def paginate(ws: Any, blocks: Iterable[tuple[int, int]], last_col: int, first_ro
     after which a break was put."""
     from openpyxl.worksheet.pagebreak import Break
 
-    capacity = page_height(ws, last_col) * SAFETY
-    titles = sum(row_points(ws, r) for r in range(title_rows[0], title_rows[1] + 1)) if title_rows else 0.0
-    starts = dict(blocks)
-    existing = {b.id for b in ws.row_breaks.brk}
-    added: list[int] = []
-
-    def page_break(after: int) -> None:
-        if after not in existing:
-            ws.row_breaks.append(Break(id=after))
-            existing.add(after)
-            added.append(after)
-
-    used, row, end = 0.0, first_row, max(ws.max_row, max(starts.values(), default=0))
-    while row <= end:
-        if row - 1 in existing and row > first_row:
-            used = titles
-        if row in starts and row > first_row and used > titles:
-            block = sum(row_points(ws, r) for r in range(row, starts[row] + 1))
-            if used + block > capacity and block <= capacity - titles:
-                page_break(row - 1)
-                used = titles
-        h = row_points(ws, row)
-        if used + h > capacity and used > titles:
-            page_break(row - 1)
-            used = titles
-        used += h
-        row += 1
+    existing = [b.id for b in ws.row_breaks.brk]
+    added = break_rows(lambda r: row_points(ws, r), page_height(ws, last_col), blocks, first_row, ws.max_row,
+                       title_rows, existing)
+    for after in added:
+        ws.row_breaks.append(Break(id=after))
     return added
 
 

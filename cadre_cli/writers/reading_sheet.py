@@ -26,12 +26,12 @@ def reading_lines(report: ReadReport) -> list[str]:
     return lines
 
 
-def add_reading_sheet(wb: Any, report: ReadReport) -> Any:
+def add_reading_sheet(annotated: Any, report: ReadReport) -> Any:
     headers = ["工作表", "单元格", "表头", "读作", "说明"]
     rows, fills = [], []
     for c in report.columns:
         note = c.note or ("未读取" + ("，像是要读的项目，见下方提示" if c.warning else "") if c.field is None else "")
         rows.append([c.sheet, c.cell, c.header, c.label or "（未读取）", note])
         fills.append(AMBER if c.warning else None)
-    return print_sheet(wb, SHEET, SHEET, headers, rows, widths=[14, 8, 26, 18, 40], notes=reading_lines(report),
+    return print_sheet(annotated, SHEET, SHEET, headers, rows, widths=[14, 8, 26, 18, 40], notes=reading_lines(report),
                        fills=fills)

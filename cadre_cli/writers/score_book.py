@@ -113,7 +113,7 @@ def _summary(annotated: Annotated, run: ScoreRun) -> None:
     notes = ["计算说明："] + [f"{i}. {line}" for i, line in enumerate(method_lines(run.policy, run.path_name), 1)]
     notes += run.notes
     notes += signature_lines(run)
-    print_sheet(annotated.wb, SUMMARY_SHEET, title, [c.label for c in cols], rows, widths=[c.width for c in cols],
+    print_sheet(annotated, SUMMARY_SHEET, title, [c.label for c in cols], rows, widths=[c.width for c in cols],
                 notes=notes, landscape=len(cols) > 9, fills=fills,
                 formats=[SCORE_FORMAT if c.number else None for c in cols])
 

@@ -77,4 +77,4 @@ class UserSheet:
         ours = sum(self.edits.column_widths.get(c, DEFAULT_COLUMN_CHARS) for c in self.added)
         points = ((table_width * DEFAULT_COLUMN_CHARS + ours) * 7 + 5 * (table_width + len(self.added))) * 0.75
         self.edits.page = PageSetup(landscape_if_unset=points > A4_PORTRAIT_POINTS, title_rows=title_rows,
-                                    last_row=max(self.height, max((r for r, _ in self.edits.cells), default=1)))
+                                    last_row=max(self.height, max(self.edits.cells, default=1)))

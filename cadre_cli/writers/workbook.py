@@ -25,7 +25,6 @@ from cadre_cli.readers.own_output import Marks
 from cadre_cli.readers.raw import RawBook
 from cadre_cli.writers.atomic import write_atomic
 from cadre_cli.writers.package import BookEdits
-from cadre_cli.writers.pages import a4_fit_width, paginate
 from cadre_cli.writers.user_sheet import UserSheet
 
 ILLEGAL = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
@@ -39,20 +38,64 @@ HEADER_FILL = "D9E1F2"
 @dataclass
 class Annotated:
     """An annotated copy being made: the marks on the user's sheets as edits for the
-    package patcher, and the sheets we add, built in `wb` (a scratch openpyxl workbook
-    holding only those; the user's sheet names are reserved in it by placeholders)."""
+    package patcher, and the sheets we add: print tables (`print_sheet`, written as
+    sheet XML) and, for sheets that need openpyxl (charts), a scratch openpyxl
+    workbook `wb`, made on first use, that holds only those (the other sheet names are
+    reserved in it by placeholders)."""
 
-    wb: Any  # openpyxl.Workbook: the sheets we add
     suffix: str  # ".xlsx" or ".xlsm"
     notes: list[str] = field(default_factory=list)  # Chinese sentences for the user
     titles: dict[str, str] = field(default_factory=dict)  # sheet name as read -> its name in the copy
-    original: set[str] = field(default_factory=set)  # the user's sheets (anything else was added by us)
+    user_names: list[str] = field(default_factory=list)  # the user's sheets, as named in the copy
     book: RawBook | None = None
     base: bytes = b""  # the package patched: the input's own, or an .xlsx made from it
     own_base: bool = True  # `base` is the input's own package (else made by openpyxl)
     stale: Marks | None = None
     edits: BookEdits = field(default_factory=BookEdits)
     sheets: dict[str, UserSheet] = field(default_factory=dict)
+    tables: list[Any] = field(default_factory=list)  # PrintTable
+    added: list[str] = field(default_factory=list)  # names of the print tables, in order
+    _wb: Any = None
+
+    @property
+    def original(self) -> set[str]:
+        return set(self.user_names)
+
+    @property
+    def wb(self) -> Any:
+        """The scratch openpyxl workbook (made on first use)."""
+        if self._wb is None:
+            from openpyxl import Workbook
+
+            self._wb = Workbook()
+            self._wb.remove(self._wb.active)
+            for title in self.user_names + self.added:
+                self._wb.create_sheet(title)
+        return self._wb
+
+    def new_name(self, wanted: str) -> str:
+        """`wanted`, or `wanted2`, `wanted3`… if a sheet has that name (Excel compares
+        names without case)."""
+        taken = {n.lower() for n in self.user_names + self.added}
+        if self._wb is not None:
+            taken |= {n.lower() for n in self._wb.sheetnames}
+        name, n = wanted, 2
+        while name.lower() in taken:
+            name = f"{wanted}{n}"
+            n += 1
+        return name
+
+    def add_table(self, table: Any) -> None:
+        self.tables.append(table)
+        self.added.append(table.name)
+        if self._wb is not None:  # reserved in the scratch workbook too, in its place
+            self._wb.create_sheet(table.name)
+
+    def added_sheets(self) -> list[str]:
+        """Every sheet we add, in the order made."""
+        if self._wb is None:
+            return list(self.added)
+        return [n for n in self._wb.sheetnames if n not in self.original]
 
     def sheet(self, name: str) -> UserSheet:
         """The edits of the user's sheet `name` (as the reader named it)."""
@@ -65,7 +108,7 @@ class Annotated:
             if cols:  # the earlier run's merges over its columns were taken out with them
                 low, high = min(cols), max(cols)
                 merged = [m for m in merged if not (m[3] + 1 >= low and m[1] + 1 <= high)]
-            found = self.sheets[name] = UserSheet(title, self.edits.sheet(title), merged, len(raw.rows))
+            found = self.sheets[name] = UserSheet(title, self.edits.sheet(title), merged, raw.height)
         return found
 
 
@@ -109,7 +152,7 @@ def open_for_annotation(book: RawBook, stale: Marks | None = None) -> Annotated:
     if book.kind in (Kind.XLSX, Kind.XLSM):
         notes = ["宏（VBA）已原样保留在输出文件中，本工具不会运行宏。"] if book.kind is Kind.XLSM else []
         notes += copy_base.far_merge_notes(book)
-        annotated = Annotated(None, output_suffix(book.kind), notes, book=book, base=book.data, stale=stale or None)
+        annotated = Annotated(output_suffix(book.kind), notes, book=book, base=book.data, stale=stale or None)
         if stale:  # the earlier run's sheets and columns are taken out of an openpyxl copy
             annotated.base, lost = copy_base.openpyxl_copy(book, stale, {})
             annotated.own_base = False
@@ -118,33 +161,34 @@ def open_for_annotation(book: RawBook, stale: Marks | None = None) -> Annotated:
         from cadre_cli.readers.source import LABEL, spaced
 
         base, titles = copy_base.from_grids(book)
-        annotated = Annotated(None, ".xlsx", [f"“{name}”是{spaced(LABEL[book.kind])}格式，结果另存为 .xlsx（原文件的数值和合并单元格已"
-                                              "复制，字体、颜色等格式未复制）。"], titles, book=book, base=base, own_base=False)
-    annotated.wb = _scratch(annotated)
-    annotated.original = set(annotated.wb.sheetnames)
+        annotated = Annotated(".xlsx", [f"“{name}”是{spaced(LABEL[book.kind])}格式，结果另存为 .xlsx（原文件的数值和合并单元格已"
+                                        "复制，字体、颜色等格式未复制）。"], titles, book=book, base=base, own_base=False)
+    annotated.user_names = _user_names(annotated)
     return annotated
 
 
-def _scratch(annotated: Annotated) -> Any:
-    """An empty workbook for our sheets, with a placeholder for each of the user's, so
-    that a sheet we add never takes a name the user's workbook has."""
-    from openpyxl import Workbook
+def new_book() -> Annotated:
+    """A workbook of our own sheets only (print tables, charts): an empty package that
+    the sheets are added to."""
+    from cadre_cli.writers.package.empty import empty_package
 
+    return Annotated(".xlsx", base=empty_package())
+
+
+def _user_names(annotated: Annotated) -> list[str]:
+    """The names of the user's sheets in the copy, so that a sheet we add never takes one."""
     from cadre_cli.writers import copy_base
     from cadre_cli.writers.package import PackageError
 
-    wb = Workbook()
-    wb.remove(wb.active)
     try:
         names = copy_base.sheet_names(annotated.base)
     except (PackageError, zipfile.BadZipFile, KeyError):
         names = [annotated.titles.get(s.name, s.name) for s in annotated.book.sheets]
-    taken: set[str] = set()
+    out: list[str] = []
     for title in names:
-        if title.lower() not in taken:
-            taken.add(title.lower())
-            wb.create_sheet(title[:31] or "Sheet")
-    return wb
+        if title.lower() not in {n.lower() for n in out}:
+            out.append(title[:31] or "Sheet")
+    return out
 
 
 MAX_CELL_TEXT = 32_767  # Excel refuses a cell or a comment with more characters
@@ -245,58 +289,22 @@ def cell_style(kind: str, fill: str | None = None, fmt: str | None = None) -> di
     return attrs
 
 
-def print_sheet(wb: Any, name: str, title: str, headers: list[str], rows: list[list[Any]],
+def print_sheet(annotated: Annotated, name: str, title: str, headers: list[str], rows: list[list[Any]],
                 widths: list[float] | None = None, notes: list[str] = (), landscape: bool = False,
-                fills: list[str | None] | None = None, formats: list[str | None] | None = None) -> Any:
-    """A new sheet ready to print: A4, title, header row repeated on every page.
+                fills: list[str | None] | None = None, formats: list[str | None] | None = None,
+                links: list[str | None] | None = None, link_column: int | None = None,
+                autofilter: bool = False) -> Any:
+    """A new sheet ready to print (A4, title, header row repeated on every page), added
+    to `annotated` as a `PrintTable` (see `writers/print_table.py`) and returned.
 
-    `formats` gives a number format per column (e.g. "0.00"), `fills` a colour per row."""
-    st = styles()
-    ws = wb.create_sheet(unique_sheet_name(wb, name))
-    last = len(headers)
-    set_value(ws.cell(1, 1), title)
-    ws.cell(1, 1).font = st["title_font"]
-    ws.cell(1, 1).alignment = st["center"]
-    if last > 1:
-        ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=last)
-    ws.row_dimensions[1].height = 30
-    stamp = StyleStamp()
-    for c, text in enumerate(headers, start=1):
-        cell = ws.cell(2, c)
-        set_value(cell, text)
-        stamp.apply(cell, ("head",), lambda: cell_style("head"))
-    for r, row in enumerate(rows, start=3):
-        fill = fills[r - 3] if fills else None
-        for c, value in enumerate(row, start=1):
-            cell = ws.cell(r, c)
-            if value is not None:
-                set_value(cell, value)
-            fmt = formats[c - 1] if formats and formats[c - 1] and not isinstance(value, (str, type(None))) else None
-            kind = "left" if isinstance(value, str) and len(value) > 8 else "center"
-            stamp.apply(cell, (kind, fill, fmt), lambda: cell_style(kind, fill, fmt))
-    col_widths = widths or [12] * last
-    for r, row in enumerate(rows, start=3):
-        ws.row_dimensions[r].height = row_height(row, col_widths)
-    last_data = len(rows) + 2
-    r = len(rows) + 4
-    for line in notes:
-        set_value(ws.cell(r, 1), line)
-        ws.cell(r, 1).alignment = st["left"]
-        if last > 1:
-            ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=last)
-        ws.row_dimensions[r].height = row_height([line], [sum(col_widths)])
-        r += 1
-    from openpyxl.utils import get_column_letter
+    `formats` gives a number format per column (e.g. "0.00"), `fills` a colour per row,
+    `links` a hyperlink location per row for the cell in `link_column`."""
+    from cadre_cli.writers.print_table import build
 
-    for c, width in enumerate(col_widths, start=1):
-        ws.column_dimensions[get_column_letter(c)].width = width
-    ws.freeze_panes = "A3"
-    a4_fit_width(ws, last, landscape, title_rows=(2, 2))
-    # the notes never start a page of their own under a repeated header: the last rows go with them
-    paginate(ws, [(max(3, last_data - 1), r - 1)] if notes else [], last, title_rows=(2, 2))
-    ws.print_options.horizontalCentered = True
-    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
-    return ws
+    table = build(annotated.new_name(name), title, headers, rows, widths, notes, landscape, fills, formats, links,
+                  link_column, autofilter)
+    annotated.add_table(table)
+    return table
 
 
 def row_height(values: list[Any], widths: list[float], line_pt: float = 14.5) -> float:
@@ -319,17 +327,18 @@ def save(annotated: Annotated, target: Path, mode_from: Path | None = None, pass
     locked with it (the input was)."""
     from cadre_cli.writers.package.graft import scratch_bytes
 
-    wb = annotated.wb
-    for title in annotated.original:
-        wb.remove(wb[title])
-    added = list(wb.sheetnames)
+    added = annotated.added_sheets()
     columns = {s.name: set(s.added) for s in annotated.sheets.values() if s.added}
     annotated.edits.properties[own_output.PROPERTY] = Marks(set(added), columns).as_json()
+    wb = annotated._wb
+    if wb is not None:  # placeholders out: the scratch holds only the sheets it makes
+        for title in annotated.original | {t.name for t in annotated.tables}:
+            wb.remove(wb[title])
 
     def write(file: Any) -> None:
-        scratch = scratch_bytes(wb) if added else None
+        scratch = scratch_bytes(wb) if wb is not None and wb.sheetnames else None
         _release(annotated)  # the scratch workbook's cells are not needed once saved
-        _patch(annotated, file, scratch)
+        _patch(annotated, file, scratch, added)
 
     if password is not None:
         from cadre_cli.writers.locked import locked_writer
@@ -341,23 +350,25 @@ def save(annotated: Annotated, target: Path, mode_from: Path | None = None, pass
 def _release(annotated: Annotated) -> None:
     """The scratch workbook's cells freed: they refer to their sheet (a cycle, and a batch
     run pauses the collector), so the sheets let go of them."""
-    from openpyxl import Workbook
-
-    for ws in annotated.wb.worksheets:
+    if annotated._wb is None:
+        return
+    for ws in annotated._wb.worksheets:
         ws._cells.clear()
-    annotated.wb = Workbook()  # an empty one: callers may still look at `wb`
+    annotated._wb = None
 
 
-def _patch(annotated: Annotated, file: Any, scratch: bytes | None) -> None:
+def _patch(annotated: Annotated, file: Any, scratch: bytes | None, order: list[str]) -> None:
     """The base package with our edits; a package the patcher refuses is patched from an
     openpyxl copy of the input instead (which the user is told loses what it loses)."""
     from cadre_cli.writers import copy_base
     from cadre_cli.writers.package import PackageError, patch_package
 
     try:
-        patch_package(annotated.base, file, annotated.edits, scratch)
+        patch_package(annotated.base, file, annotated.edits, scratch, annotated.tables, order)
         return
     except PackageError as exc:
+        if annotated.book is None:  # a workbook of our own: nothing to fall back on
+            raise
         if not annotated.own_base:
             raise InputError(f"“{annotated.book.path.name}”的数据已读出，但无法复制成带标注的工作簿{debug_detail(exc)}；"
                              "可以加 --no-output 只看屏幕结果，或用 Excel/WPS 把文件另存为 .xlsx 后再试。") from None
@@ -367,4 +378,4 @@ def _patch(annotated: Annotated, file: Any, scratch: bytes | None) -> None:
     if hasattr(file, "seek"):
         file.seek(0)
         file.truncate()
-    _patch(annotated, file, scratch)
+    _patch(annotated, file, scratch, order)

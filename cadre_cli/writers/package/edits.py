@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Literal
 
 CellValue = str | int | float | Decimal | bool | None
-StyleKind = Literal["header", "center", "left", "text"]
+StyleKind = Literal["header", "center", "left", "text", "title", "note", "link"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,7 +20,10 @@ class Style:
 
     header: bold, centred, wrapped, bordered, header fill unless `fill` says otherwise;
     center / left: body text centred or left-aligned, wrapped, bordered;
-    text: vertically centred, not wrapped (long text runs on to the right), bordered."""
+    text: vertically centred, not wrapped (long text runs on to the right), bordered;
+    title: a sheet's title, 16-point 方正小标宋简体, centred, no border;
+    note: a note under a table, left-aligned and wrapped, no border;
+    link: a hyperlink, blue and underlined, left-aligned, wrapped, bordered."""
 
     kind: StyleKind = "center"
     fill: str | None = None
@@ -63,7 +66,7 @@ class PageSetup:
 @dataclass
 class SheetEdits:
     marks: dict[tuple[int, int], Mark] = field(default_factory=dict)
-    cells: dict[tuple[int, int], NewCell] = field(default_factory=dict)
+    cells: dict[int, dict[int, NewCell]] = field(default_factory=dict)  # row -> col -> cell
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)  # first row, first col, last row, last col
     column_widths: dict[int, float] = field(default_factory=dict)
     row_heights: dict[int, float] = field(default_factory=dict)
@@ -82,7 +85,14 @@ class SheetEdits:
         return mark
 
     def put(self, row: int, col: int, value: CellValue, style: Style = Style()) -> None:
-        self.cells[(row, col)] = NewCell(value, style)
+        found = self.cells.get(row)
+        if found is None:
+            found = self.cells[row] = {}
+        found[col] = NewCell(value, style)
+
+    def last_column(self) -> int:
+        """The rightmost column a cell is put in (0: none)."""
+        return max((max(cols) for cols in self.cells.values() if cols), default=0)
 
 
 @dataclass

@@ -34,7 +34,7 @@ class Grafted:
     parts: dict[str, bytes] = field(default_factory=dict)  # new part name -> bytes
     content_types: list[tuple[str, str]] = field(default_factory=list)
     sheets: list[tuple[str, str, bool]] = field(default_factory=list)  # (name, part, hidden)
-    names: list[DefinedName] = field(default_factory=list)
+    names: list[DefinedName] = field(default_factory=list)  # local_sheet: the index among `sheets`
 
 
 def scratch_bytes(workbook) -> bytes:
@@ -69,7 +69,7 @@ def graft(scratch: bytes, target: Package, styles: StylesPatch, taken: set[str])
             data = lambda raw=raw: _sheet_pieces(raw, xf_map, strings)  # streamed when the copy is written
             part = _graft_part(src, sheet.part, data, renamed, taken, out)
             out.sheets.append((sheet.name, part, _hidden(src, sheet.name)))
-        out.names = _defined_names(src, len(target.sheets))
+        out.names = _defined_names(src)
     return out
 
 
@@ -170,7 +170,9 @@ def _hidden(src: Package, name: str) -> bool:
     return False
 
 
-def _defined_names(src: Package, offset: int) -> list[DefinedName]:
+def _defined_names(src: Package) -> list[DefinedName]:
+    """The scratch workbook's defined names, local ones by their sheet's index among the
+    scratch sheets (the patcher places them)."""
     import html
 
     _, body, _ = split_root(src.read(src.workbook), b"workbook")
@@ -186,7 +188,7 @@ def _defined_names(src: Package, offset: int) -> list[DefinedName]:
             out.append(DefinedName(
                 html.unescape((get_attr(tag, b"name") or b"").decode("utf-8")),
                 html.unescape(inner(el.data).decode("utf-8")),
-                None if local_id is None else int(local_id) + offset,
+                None if local_id is None else int(local_id),
                 get_attr(tag, b"hidden") in (b"1", b"true"),
             ))
     return out

@@ -7,11 +7,12 @@ import contextlib
 import io
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from cadre_cli.writers.package import marker
+from cadre_cli.writers.package import marker, table_xml
 from cadre_cli.writers.package.book_xml import (
     DefinedName, NewRel, NewSheet, add_overrides, add_rels, defined_names, edit_workbook,
 )
@@ -24,9 +25,12 @@ from cadre_cli.writers.package.parts import (
     CT, REL_COMMENTS, REL_SHEET, REL_STYLES, REL_VML, Package, SheetRef, free_name, free_rel_id, open_package,
     relative, rels_path,
 )
-from cadre_cli.writers.package.sheet import SheetPlan, rewrite
+from cadre_cli.writers.package.sheet import CellsByRow, SheetPlan, rewrite
 from cadre_cli.writers.package.styles import StylesPatch
 from cadre_cli.writers.package.zipcopy import FAST_LEVEL, ZipOut
+
+if TYPE_CHECKING:
+    from cadre_cli.writers.print_table import PrintTable
 
 _READ = 1 << 20
 CT_STYLES = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"
@@ -53,10 +57,13 @@ class _Out:
     rel_ids: dict[str, set[str]] = field(default_factory=dict)
 
 
-def patch_package(src: Path, dst: Path, edits: BookEdits, new_sheets=None) -> PatchReport:
-    """Write `src` with `edits` and the sheets of the scratch workbook `new_sheets` (an
-    openpyxl Workbook, or .xlsx bytes) to `dst` (a temporary path; the caller renames
-    it). Raises PackageError, before or while writing, when the package cannot be patched
+def patch_package(src: Path, dst: Path, edits: BookEdits, new_sheets=None, tables: Sequence[PrintTable] = (),
+                  order: Sequence[str] = ()) -> PatchReport:
+    """Write `src` with `edits`, the sheets of the scratch workbook `new_sheets` (an
+    openpyxl Workbook, or .xlsx bytes) and the print `tables` (written as sheet XML) to
+    `dst` (a temporary path; the caller renames it). The new sheets follow the user's in
+    the `order` of their names (else the scratch sheets, then the tables). Raises
+    PackageError, before or while writing, when the package cannot be patched
     faithfully; the caller then removes `dst` and falls back."""
     scratch = scratch_bytes(new_sheets) if new_sheets is not None else None
     with _opened(src) as fh, zipfile.ZipFile(fh) as zf, _opened(src) as raw:
@@ -74,15 +81,15 @@ def patch_package(src: Path, dst: Path, edits: BookEdits, new_sheets=None) -> Pa
             _comments(pkg, sheet, sheet_edits, plan, out, taken)
             out.replace[sheet.part] = _sheet_stream(zf, sheet.part, plan)
             if sheet_edits.page is not None and sheet_edits.cells:
-                print_areas[sheet.index] = max(c for _, c in sheet_edits.cells)
+                print_areas[sheet.index] = sheet_edits.last_column()
                 print_names += _print_names(sheet, sheet_edits, present)
         grafted = graft(scratch, pkg, styles, taken) if scratch is not None else Grafted()
-        new_refs = _add_grafted(pkg, grafted, out)
+        new_refs, new_names = _add_sheets(pkg, grafted, tables, order, styles, out, taken)
         names = [s.name for s in new_refs]
-        if new_refs or grafted.names or print_areas:
-            out.replace[pkg.workbook] = edit_workbook(pkg.read(pkg.workbook), new_refs, print_names + grafted.names,
+        if new_refs or new_names or print_areas:
+            out.replace[pkg.workbook] = edit_workbook(pkg.read(pkg.workbook), new_refs, print_names + new_names,
                                                       print_areas)
-        if scratch is not None or any(se.cells or any(m.fill for m in se.marks.values())
+        if scratch is not None or tables or any(se.cells or any(m.fill for m in se.marks.values())
                                       for se in edits.sheets.values()):
             data = _Later(styles.render)  # the sheets' streams add the stamped formats
             if styles_part is None:
@@ -138,7 +145,7 @@ def _print_names(sheet: SheetRef, edits: SheetEdits, present: set[tuple[str, int
     quoted = "'" + sheet.name.replace("'", "''") + "'"
     out = []
     if ("_xlnm.print_area", sheet.index) not in present and page.last_row:
-        last = letters(max(c for _, c in edits.cells)).decode()
+        last = letters(edits.last_column()).decode()
         out.append(DefinedName("_xlnm.Print_Area", f"{quoted}!$A$1:${last}${page.last_row}", sheet.index))
     if ("_xlnm.print_titles", sheet.index) not in present and page.title_rows:
         top, bottom = page.title_rows
@@ -158,8 +165,7 @@ def _plan(edits: SheetEdits, styles: StylesPatch) -> SheetPlan:
     for (row, col), mark in edits.marks.items():
         if mark.fill:
             plan.fills.setdefault(row, {})[col] = mark.fill
-    for (row, col), cell in edits.cells.items():
-        plan.cells.setdefault(row, {})[col] = (styles.style(cell.style), cell.value)
+    plan.cells = CellsByRow(edits.cells, styles.style)
     plan.heights = dict(edits.row_heights)
     plan.widths = dict(edits.column_widths)
     plan.merges = list(edits.merges)
@@ -214,16 +220,32 @@ def _rel(pkg: Package, out: _Out, source: str, kind: str, target: str) -> str:
     return rid
 
 
-def _add_grafted(pkg: Package, grafted: Grafted, out: _Out) -> list[NewSheet]:
+def _add_sheets(pkg: Package, grafted: Grafted, tables: Sequence[PrintTable], order: Sequence[str],
+                styles: StylesPatch, out: _Out, taken: set[str]) -> tuple[list[NewSheet], list[DefinedName]]:
+    """The grafted sheets and the tables as new sheets in `order`, with their defined
+    names pointing at their final positions."""
     out.add.update(grafted.parts)
     out.overrides.extend(grafted.content_types)
+    entries = [(name, part, hidden, ("scratch", i)) for i, (name, part, hidden) in enumerate(grafted.sheets)]
+    for j, table in enumerate(tables):
+        part = free_name(taken, "xl/worksheets", "sheet", ".xml")
+        out.add[part] = lambda t=table: table_xml.sheet_xml(t, styles)
+        out.overrides.append((part, CT_SHEET))
+        entries.append((table.name, part, False, ("table", j)))
+    rank = {name: i for i, name in enumerate(order)}
+    entries.sort(key=lambda e: rank.get(e[0], len(rank)))  # stable: unlisted sheets keep their order
+    position = {key: len(pkg.sheets) + k for k, (_, _, _, key) in enumerate(entries)}
+    names = [DefinedName(n.name, n.value, None if n.local_sheet is None else position[("scratch", n.local_sheet)],
+                         n.hidden) for n in grafted.names]
+    for j, table in enumerate(tables):
+        names += table_xml.defined_names(table, position[("table", j)])
     next_id = max([0, *(s.sheet_id for s in pkg.sheets)]) + 1
     refs = []
-    for name, part, hidden in grafted.sheets:
+    for name, part, hidden, _ in entries:
         rid = _rel(pkg, out, pkg.workbook, REL_SHEET, part)
         refs.append(NewSheet(name, next_id, rid, hidden))
         next_id += 1
-    return refs
+    return refs, names
 
 
 def _mark(pkg: Package, out: _Out, names: list[str], taken: set[str], extra: dict[str, str]) -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from cadre_cli.writers.package.cells import cell_rest, col_number, letters, parse_range, range_ref, ref
 from cadre_cli.writers.package.edits import CellValue
@@ -41,12 +42,44 @@ _CELL_R = re.compile(rb'\sr\s*=\s*["\']\$?([A-Za-z]{1,3})\$?\d+["\']')
 _S = re.compile(rb'\ss\s*=\s*["\'](\d+)["\']')
 
 
+class CellsByRow:
+    """The cells to put as the rewriter reads them, row -> {col: (style index, value)},
+    each row's made from the edits when asked for (a second copy of 150,000 cells would
+    be tens of megabytes)."""
+
+    def __init__(self, rows: dict[int, dict[int, Any]], style: Callable[[Any], int]) -> None:
+        self._rows = rows  # row -> col -> NewCell
+        self._style = style
+        self._last: tuple[int, dict] | None = None
+
+    def get(self, row: int, default: Any = None) -> Any:
+        if self._last is not None and self._last[0] == row:
+            return self._last[1]
+        cols = self._rows.get(row)
+        if not cols:
+            return default
+        style = self._style
+        found = {c: (style(cell.style), cell.value) for c, cell in cols.items()}
+        self._last = (row, found)
+        return found
+
+    def __iter__(self) -> Iterator[int]:
+        return (r for r, cols in self._rows.items() if cols)
+
+    def __bool__(self) -> bool:
+        return any(self._rows.values())
+
+    def items(self) -> Iterator[tuple[int, dict]]:
+        return ((r, cols) for r, cols in self._rows.items() if cols)
+
+
 @dataclass
 class SheetPlan:
     """What changes in one sheet, resolved to style indices (see `patch.py`)."""
 
     fills: dict[int, dict[int, str]] = field(default_factory=dict)  # row -> col -> RGB stamped on the cell's format
-    cells: dict[int, dict[int, tuple[int, CellValue]]] = field(default_factory=dict)  # row -> col -> (style, value)
+    # row -> col -> (style, value): a dict, or the edits' cells seen by row (`CellsByRow`)
+    cells: dict[int, dict[int, tuple[int, CellValue]]] | CellsByRow = field(default_factory=dict)
     heights: dict[int, float] = field(default_factory=dict)
     widths: dict[int, float] = field(default_factory=dict)
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)

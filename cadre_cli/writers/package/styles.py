@@ -19,6 +19,8 @@ from cadre_cli.writers.package.xmltext import (
 HEADER_FILL = "D9E1F2"
 BORDER_COLOR = "FF808080"
 FONT_NAME = "宋体"
+TITLE_FONT = "方正小标宋简体"
+LINK_COLOR = "0563C1"
 # CT_Stylesheet children, in schema order
 ORDER = [b"numFmts", b"fonts", b"fills", b"borders", b"cellStyleXfs", b"cellXfs", b"cellStyles", b"dxfs",
          b"tableStyles", b"colors", b"extLst"]
@@ -144,23 +146,29 @@ class StylesPatch:
         if found is not None:
             return found
         p = self.p
-        bold = style.kind == "header"
-        font = (b"<" + p + b"font>" + (b"<" + p + b"b/>" if bold else b"") + b"<" + p + b'sz val="11"/><' + p
-                + b'name val="' + attr(FONT_NAME) + b'"/><' + p + b'charset val="134"/></' + p + b"font>")
+        kind = style.kind
+        bold = kind == "header"
+        size, name = (b"16", TITLE_FONT) if kind == "title" else (b"11", FONT_NAME)
+        underline, color = (b"<" + p + b"u/>", b"<" + p + b'color rgb="FF' + LINK_COLOR.encode() + b'"/>') \
+            if kind == "link" else (b"", b"")
+        font = (b"<" + p + b"font>" + (b"<" + p + b"b/>" if bold else b"") + underline + b"<" + p + b'sz val="' + size
+                + b'"/>' + color + b"<" + p + b'name val="' + attr(name) + b'"/><' + p + b'charset val="134"/></' + p
+                + b"font>")
         side = b' style="thin"><' + p + b'color rgb="' + BORDER_COLOR.encode() + b'"/></'
         border = (b"<" + p + b"border>" + b"".join(b"<" + p + s + side + p + s + b">" for s in
                                                    (b"left", b"right", b"top", b"bottom"))
-                  + b"<" + p + b"diagonal/></" + p + b"border>")
-        horizontal = {"header": b"center", "center": b"center", "left": b"left", "text": None}[style.kind]
+                  + b"<" + p + b"diagonal/></" + p + b"border>") if kind not in ("title", "note") else None
+        horizontal = {"header": b"center", "center": b"center", "title": b"center", "left": b"left", "note": b"left",
+                      "link": b"left", "text": None}[kind]
         align = b"<" + p + b"alignment" + (b' horizontal="' + horizontal + b'"' if horizontal else b"") \
-            + b' vertical="center"' + (b' wrapText="1"' if style.kind != "text" else b"") + b"/>"
+            + b' vertical="center"' + (b' wrapText="1"' if kind != "text" else b"") + b"/>"
         fill_rgb = style.fill or (HEADER_FILL if bold else None)
         fill_id = self.fill(fill_rgb) if fill_rgb else 0
         fmt = self.number_format(style.number_format) if style.number_format else 0
         font_id = self.lists[b"fonts"].add(font)
-        border_id = self.lists[b"borders"].add(border)
+        border_id = self.lists[b"borders"].add(border) if border is not None else 0
         xf = (b"<" + p + b'xf numFmtId="%d" fontId="%d" fillId="%d" borderId="%d" xfId="0" applyFont="1" '
-              b'applyBorder="1" applyAlignment="1"' % (fmt, font_id, fill_id, border_id)
+              b'applyAlignment="1"' % (fmt, font_id, fill_id, border_id) + (b' applyBorder="1"' if border_id else b"")
               + (b' applyFill="1"' if fill_id else b"") + (b' applyNumberFormat="1"' if fmt else b"")
               + b">" + align + b"</" + p + b"xf>")
         found = self._styles[style] = self.lists[b"cellXfs"].add(xf)
