@@ -12,7 +12,8 @@ from typing import Any
 __version__ = "0.1.0"
 
 _API = ("read_roster", "audit_file", "AuditReport", "score_file", "ScoreReport", "notice_batch", "NoticeReport",
-        "inspect_file", "InspectReport", "poll_file", "PollReport", "Diagnostic")
+        "inspect_file", "InspectReport", "poll_file", "PollReport", "list_rules", "explain_rule", "list_policies",
+        "show_policy", "init_policy", "make_template", "Diagnostic")
 
 __all__ = ["__version__", *_API]
 

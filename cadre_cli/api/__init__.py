@@ -23,6 +23,10 @@ _NAMES = {
     "check_lrmx": "lrmx", "LrmxCheckReport": "lrmx",
     "export_lrmx": "lrmx", "LrmxExportReport": "lrmx",
     "cross_check_lrmx": "lrmx", "LrmxCrossReport": "lrmx",
+    "list_rules": "rules", "RulesReport": "rules", "explain_rule": "rules", "RuleReport": "rules",
+    "list_policies": "policy", "PolicyListReport": "policy", "show_policy": "policy", "PolicyShowReport": "policy",
+    "init_policy": "policy", "PolicyInitReport": "policy",
+    "make_template": "template", "TemplateReport": "template",
     "Progress": "progress",
 }
 

@@ -137,13 +137,19 @@ class LrmxExportReport:
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".JPG", ".JPEG", ".Jpg")
 
 
-def export_lrmx(roster: Path, out_dir: Path, *, photos: Path | None = None, age_date: dt.date | None = None,
-                age_limit: int | None = None, force: bool = False, include_inactive: bool = False) -> LrmxExportReport:
+AGE_LIMITS = (50, 55, 60, 63, 65, 66)  # the 改革前任职年龄界限 the 2025 rule knows
+
+
+def export_lrmx(roster: str | Path, out_dir: str | Path, *, photos: str | Path | None = None,
+                age_date: dt.date | str | None = None, age_limit: int | None = None, force: bool = False,
+                include_inactive: bool = False) -> LrmxExportReport:
     """One `姓名.lrmx` per person of a roster, in the editor's v3.2.1.6 form. Only what the
-    roster says is written; 到龄年月 is computed under the 2025 rule; `age_date` (计算年龄时间,
-    the date the form's ages are counted at) is written when given; `photos` is a folder of
-    `姓名.jpg`. All targets are checked before the first file is written; each is written
-    atomically and read back by our reader first."""
+    roster says is written; 到龄年月 is computed under the 2025 rule (`age_limit`: everyone's
+    改革前任职年龄界限 when the roster has no such column, one of `AGE_LIMITS`); `age_date`
+    (计算年龄时间, the date the form's ages are counted at) is written when given; `photos`
+    is a folder of `姓名.jpg`. All targets are checked before the first file is written;
+    each is written atomically and read back by our reader first."""
+    from cadre_cli.api.common import as_day
     from cadre_cli.errors import InputError, OutputError
     from cadre_cli.lrmx.from_roster import card_values
     from cadre_cli.lrmx.write import file_names, new_card, save_cards
@@ -152,6 +158,10 @@ def export_lrmx(roster: Path, out_dir: Path, *, photos: Path | None = None, age_
     from cadre_cli.readers.roster_input import read_roster
     from cadre_cli.writers.atomic import check_target
 
+    if age_limit is not None and age_limit not in AGE_LIMITS:
+        raise InputError(f"--age-limit 为“{age_limit}”：改革前任职年龄界限只能是 50、55、60、63、65 或 66。")
+    age_date = as_day(age_date, "--age-date") if age_date else None
+    roster, out_dir, photos = Path(roster), Path(out_dir), Path(photos) if photos is not None else None
     if photos is not None and not photos.is_dir():
         raise InputError(f"照片文件夹“{photos}”不存在或不是文件夹。")
     if out_dir.exists() and not out_dir.is_dir():

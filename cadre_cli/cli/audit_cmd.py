@@ -70,7 +70,7 @@ def audit(
 
         render(console, report, TERMINAL_LIMIT if not show_all else None, strict=strict, verbose=verbose)
         if report.lrmx is not None:
-            from cadre_cli.cli.lrmx_view import render_cross
+            from cadre_cli.emit.terminal.lrmx import render_cross
 
             render_cross(console, report.lrmx, TERMINAL_LIMIT if not show_all else None)
         if csv_file is not None:

@@ -45,9 +45,11 @@ def check(
                             progress=progress)
     summary = report.summary()
     if as_json:
-        emit_json({"command": "lrmx check", **report.as_json(), "output": str(report.output) if report.output else None})
+        from cadre_cli.emit import json
+
+        emit_json(json.lrmx_check(report))
     else:
-        from cadre_cli.cli.lrmx_view import render_check
+        from cadre_cli.emit.terminal.lrmx import render_check
 
         render_check(console, report, report.output, None if show_all else TERMINAL_LIMIT)
     raise typer.Exit(1 if summary["errors"] else 0)
@@ -72,17 +74,15 @@ def export(
     示例：cadre lrmx export 后备干部名册.xlsx -o 任免表/ --age-date 2026-12-01
     """
     from cadre_cli.api.lrmx import export_lrmx
-    from cadre_cli.errors import InputError
 
-    if age_limit is not None and age_limit not in (50, 55, 60, 63, 65, 66):
-        raise InputError(f"--age-limit 为“{age_limit}”：改革前任职年龄界限只能是 50、55、60、63、65 或 66。")
-    day = parse_as_of(age_date, "--age-date") if age_date else None
-    report = export_lrmx(input_path(roster), output, photos=photos, age_date=day, age_limit=age_limit, force=force,
-                         include_inactive=include_inactive)
+    report = export_lrmx(input_path(roster), output, photos=photos, age_date=age_date, age_limit=age_limit,
+                         force=force, include_inactive=include_inactive)
     if as_json:
-        emit_json({"command": "lrmx export", **report.as_json()})
+        from cadre_cli.emit import json
+
+        emit_json(json.lrmx_export(report))
         return
-    from cadre_cli.cli.lrmx_view import render_export
+    from cadre_cli.emit.terminal.lrmx import render_export
 
     render_export(console, report)
 

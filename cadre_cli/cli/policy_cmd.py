@@ -1,8 +1,8 @@
-"""`cadre policy list|show|init`: the presets and a locality's own policy files."""
+"""`cadre policy list|show|init`: the presets and a locality's own policy files.
+Options -> one api call (`cadre_cli.api.policy`) -> emitters (terminal, JSON)."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -25,25 +25,17 @@ def policy_list(
 
     示例：cadre policy list
     """
-    from rich import box
-    from rich.table import Table
+    from cadre_cli.api.policy import list_policies
 
-    from cadre_cli.policy.load import DEFAULT_POLICY, load_policy, preset_names
-
-    policies = [load_policy(name) for name in preset_names()]
+    report = list_policies()
     if as_json:
-        emit_json({"command": "policy list", "default": DEFAULT_POLICY,
-                   "presets": [{"name": p.name, "title": p.title, "document": p.document} for p in policies]})
+        from cadre_cli.emit import json
+
+        emit_json(json.policy_list(report))
         return
-    table = Table(title="预设政策（--policy 名称）", box=box.SIMPLE_HEAD, title_justify="left")
-    table.add_column("名称", style="bold cyan", no_wrap=True)
-    table.add_column("适用")
-    table.add_column("依据")
-    for p in policies:
-        mark = "（默认）" if p.name == DEFAULT_POLICY else ""
-        table.add_row(p.name + mark, p.title, p.document)
-    console.print(table)
-    console.print("查看某个预设的全部数值：cadre policy show 名称；生成可修改的副本：cadre policy init 名称")
+    from cadre_cli.emit.terminal.policy import render_list
+
+    render_list(console, report)
 
 
 @policy_app.command("show")
@@ -55,19 +47,17 @@ def policy_show(
 
     示例：cadre policy show county；cadre policy show 我县政策.toml
     """
-    from cadre_cli.policy.load import load_policy
-    from cadre_cli.policy.render import policy_toml
-    from cadre_cli.rules.registry import enabled_rules
+    from cadre_cli.api.policy import show_policy
 
-    policy = load_policy(ref)
+    report = show_policy(ref)
     if as_json:
-        emit_json({"command": "policy show", "policy": policy.model_dump(mode="json", exclude_none=True),
-                   "rules_enabled": [r.id for r in enabled_rules(policy)]})
+        from cadre_cli.emit import json
+
+        emit_json(json.policy_show(report))
         return
-    console.print(f"# 生效的政策：{policy.name}（{policy.title}）", markup=False)
-    console.print(f"# 依据：{policy.document}", markup=False)
-    sys.stdout.write(policy_toml(policy))
-    console.print("# 启用的规则：" + "、".join(r.id for r in enabled_rules(policy)), markup=False)
+    from cadre_cli.emit.terminal.policy import render_show
+
+    render_show(console, report)
 
 
 @policy_app.command("init")
@@ -80,21 +70,7 @@ def policy_init(
 
     示例：cadre policy init county -o 我县政策.toml
     """
-    from cadre_cli.cli.options import check_suffix
-    from cadre_cli.policy.load import load_policy
-    from cadre_cli.policy.render import editable_copy
-    from cadre_cli.writers.atomic import check_target, write_atomic
+    from cadre_cli.api.policy import init_policy
+    from cadre_cli.emit.terminal.policy import render_init
 
-    from cadre_cli.errors import PolicyError
-    from cadre_cli.policy.load import preset_names
-
-    if name not in preset_names():  # a path, or a typo: init copies a preset's own commented text
-        raise PolicyError(f"“{name}”不是预设名称；policy init 以预设为底本（可用：{'、'.join(preset_names())}），"
-                          "要写到哪个文件请用 --output 指定，如 cadre policy init county --output 我县政策.toml。")
-    policy = load_policy(name)
-    target = output or Path(f"{name}.toml")
-    check_target(target, force=force)
-    check_suffix(target, ".toml", "政策文件（TOML 文本）", label="输出文件")
-    text = editable_copy(policy, target.name)
-    write_atomic(target, lambda tmp: tmp.write_text(text, encoding="utf-8"))
-    console.print(f"已生成政策文件：{target}（以{policy.document}为底本）", markup=False)
+    render_init(console, init_policy(name, output, force=force))

@@ -1,4 +1,5 @@
-"""`cadre template roster|score OUTPUT.xlsx`: a clean workbook to start from."""
+"""`cadre template roster|score OUTPUT.xlsx`: a clean workbook to start from.
+Options -> one api call (`make_template`) -> the terminal."""
 
 from __future__ import annotations
 
@@ -24,13 +25,7 @@ def template(
 
     示例：cadre template 名册 后备干部名册.xlsx；cadre template 成绩表 成绩表.xlsx --policy enterprise
     """
-    from cadre_cli.cli.options import check_suffix
-    from cadre_cli.policy.load import load_policy
-    from cadre_cli.writers.atomic import check_target, write_atomic
-    from cadre_cli.writers.template import build_template
+    from cadre_cli.api.template import make_template
+    from cadre_cli.emit.terminal.template import render
 
-    check_suffix(output, ".xlsx", "Excel 工作簿", label="输出文件")
-    p = load_policy(policy)
-    check_target(output, force=force)
-    write_atomic(output, lambda tmp: build_template(kind, p, tmp, year))
-    console.print(f"已生成{'名册' if kind == 'roster' else '成绩表'}模板：{output}", markup=False)
+    render(console, make_template(kind, output, policy, year=year, force=force))

@@ -10,7 +10,10 @@ if TYPE_CHECKING:
     from cadre_cli.api.audit import AuditReport
     from cadre_cli.api.inspect import InspectReport
     from cadre_cli.api.notice import NoticeReport
+    from cadre_cli.api.lrmx import LrmxCheckReport, LrmxExportReport
+    from cadre_cli.api.policy import PolicyListReport, PolicyShowReport
     from cadre_cli.api.poll import PollReport
+    from cadre_cli.api.rules import RuleEntry, RuleReport, RulesReport
     from cadre_cli.api.score import ScoreReport
     from cadre_cli.score.model import Result
 
@@ -93,3 +96,43 @@ def inspect(report: InspectReport) -> dict[str, Any]:
 def poll(report: PollReport) -> dict[str, Any]:
     return {"command": "poll", **report.as_json(), "output": str(report.output) if report.output else None,
             "notes": report.notes}
+
+
+def lrmx_check(report: LrmxCheckReport) -> dict[str, Any]:
+    return {"command": "lrmx check", **report.as_json(), "output": str(report.output) if report.output else None}
+
+
+def lrmx_export(report: LrmxExportReport) -> dict[str, Any]:
+    return {"command": "lrmx export", **report.as_json()}
+
+
+def _rule(entry: RuleEntry, in_policy: bool = False) -> dict[str, Any]:
+    """`in_policy`: the list under `--policy`, whose clause is then `basis_in_policy`."""
+    rule = entry.rule
+    out = {
+        "id": rule.id, "severity": rule.severity.value, "title": rule.title, "explanation": rule.explanation,
+        "basis": rule.basis, "basis_by_preset": entry.basis_by_preset, "params": list(rule.params),
+        "options": list(rule.options), "needs": [list(n) for n in rule.needs], "scope": rule.scope,
+        "presets": entry.presets,
+    }
+    if in_policy:
+        out["basis_in_policy"] = entry.basis_in_policy
+    return out
+
+
+def rules(report: RulesReport) -> dict[str, Any]:
+    return {"command": "rules", "rules": [_rule(e, report.policy is not None) for e in report.rules]}
+
+
+def rule(report: RuleReport) -> dict[str, Any]:
+    return {"command": "rules", "rule": {**_rule(report.entry), "param_values": report.param_values}}
+
+
+def policy_list(report: PolicyListReport) -> dict[str, Any]:
+    return {"command": "policy list", "default": report.default,
+            "presets": [{"name": p.name, "title": p.title, "document": p.document} for p in report.presets]}
+
+
+def policy_show(report: PolicyShowReport) -> dict[str, Any]:
+    return {"command": "policy show", "policy": report.policy.model_dump(mode="json", exclude_none=True),
+            "rules_enabled": report.rules_enabled}

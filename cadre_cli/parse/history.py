@@ -40,6 +40,12 @@ class Mention:
         project's convention), a year-only one may be any day of the year."""
         return self.earliest if self.month is not None else dt.date(self.year, 12, 31)
 
+    def iso(self) -> str:
+        """As written, in ISO form: `2023`, `2023-05` or `2023-05-10` (a diagnostic's `data`)."""
+        if self.month is None:
+            return str(self.year)
+        return f"{self.year}-{self.month:02d}" + (f"-{self.day:02d}" if self.day is not None else "")
+
     def chinese(self) -> str:
         if self.month is None:
             return f"{self.year}年"

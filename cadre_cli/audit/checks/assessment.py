@@ -58,7 +58,8 @@ def assessment_history(ctx: AuditContext, person: Person) -> Iterator[Finding]:
         if grade is not None and floor is not None and grade < floor:
             yield ctx.finding("assessment-history", person,
                               f"近{years_back}年年度考核中{year}年为{grade.label}，不得列为考察对象",
-                              person.cell(f"assessment:{year}"))
+                              person.cell(f"assessment:{year}"),
+                              data={"history_years": years_back, "year": year, "grade": grade.label})
 
 
 def _share_finding(ctx: AuditContext, person: Person, rule_id: str, votes: int, what: str, limit: Fraction,

@@ -28,11 +28,12 @@ def invalid_value(ctx: AuditContext, person: Person) -> Iterable[Finding]:
     if name is None:
         found.append(ctx.finding("invalid-value", person, "该行有数据但没有姓名", person.cell("name")))
     elif len(name) > MAX_NAME:
-        found.append(ctx.finding("invalid-value", person, f"姓名一栏有{len(name)}个字，不像姓名，请核对", person.cell("name")))
+        found.append(ctx.finding("invalid-value", person, f"姓名一栏有{len(name)}个字，不像姓名，请核对", person.cell("name"),
+                                 data={"chars": len(name), "max_chars": MAX_NAME}))
     poll = person.poll
     if poll is not None and poll.voters is not None and poll.cast > poll.voters:
         found.append(ctx.finding("invalid-value", person, f"民主测评票数之和{poll.cast}票超过测评人数{poll.voters}人",
-                                 person.cell("poll:voters")))
+                                 person.cell("poll:voters"), data={"votes": poll.cast, "voters": poll.voters}))
     return found
 
 
@@ -78,9 +79,9 @@ def id_mismatch(ctx: AuditContext, person: Person) -> Iterable[Finding]:
     if birth is not None:
         same_month = (birth.year, birth.month) == (from_id.year, from_id.month)
         if not same_month or (birth.day is not None and birth.day != from_id.day):
-            shown = PDate(from_id.year, from_id.month, None if birth.day is None else from_id.day).chinese()
-            found.append(ctx.finding("id-mismatch", person, f"出生年月{birth.chinese()}与身份证号中的{shown}不一致",
-                                     person.cell("birth")))
+            in_id = PDate(from_id.year, from_id.month, None if birth.day is None else from_id.day)
+            found.append(ctx.finding("id-mismatch", person, f"出生年月{birth.chinese()}与身份证号中的{in_id.chinese()}不一致",
+                                     person.cell("birth"), data={"birth": birth, "id_birth": in_id}))
     gender = person.get("gender")
     if gender is not None and gender != person.id.gender:
         found.append(ctx.finding("id-mismatch", person, f"性别“{gender}”与身份证号显示的“{person.id.gender}”不一致",
@@ -112,4 +113,4 @@ def duplicate_person(ctx: AuditContext) -> Iterator[Finding]:
         if first is not None and first is not person:
             yield ctx.finding("duplicate-person", person,
                               f"与工作表“{first.sheet}”第{first.row}行的{first.name}是同一人（{why}），重复录入",
-                              person.cell("name"))
+                              person.cell("name"), data={"first_sheet": first.sheet, "first_row": first.row})

@@ -54,7 +54,8 @@ def education(ctx: AuditContext, person: Person) -> Iterator[Finding]:
             who = f"{rule.full_time_age_max}周岁以下的干部" if rule.full_time_age_max is not None else "后备干部"
             shown = full.label if full else "无"
             yield ctx.finding("education", person, f"全日制学历为{shown}；{who}须具有全日制{need.label}及以上学历",
-                              person.cell("education_fulltime") or _education_cell(person))
+                              person.cell("education_fulltime") or _education_cell(person),
+                              data={"age_max": rule.full_time_age_max} if rule.full_time_age_max is not None else None)
 
 
 def _requirement_finding(ctx: AuditContext, person: Person, rule_id: str, options, what: str) -> Iterator[Finding]:

@@ -113,21 +113,25 @@ def _windowed(ctx: AuditContext, person: Person, field: str, lead: str, shown: s
     if window.since_year is not None:
         start = dt.date(window.since_year, 1, 1)
         if first.earliest >= start:
-            return ctx.finding("negative-flag", person, f"{lead}，时间为{first.chinese()}，属于“{label}”的负面情形", cell)
+            return ctx.finding("negative-flag", person, f"{lead}，时间为{first.chinese()}，属于“{label}”的负面情形", cell,
+                               data={"date": first, "since_year": window.since_year})
         return ctx.finding("negative-flag", person, f"{lead}：时间{first.chinese()}在{window.since_year}年以前，不属于“{label}”",
-                           cell, Severity.INFO)
+                           cell, Severity.INFO, data={"date": first, "since_year": window.since_year})
     years = window.years or 0
     soonest, latest = add_years(first.earliest, years), add_years(first.latest, years)
+    data = {"date": first, "years": years}
     if ctx.as_of < soonest:
         return ctx.finding("negative-flag", person,
-                           f"{lead}，自{first.chinese()}起至{chinese_date(soonest)}方满{years}年，属于“{label}”的负面情形", cell)
+                           f"{lead}，自{first.chinese()}起至{chinese_date(soonest)}方满{years}年，属于“{label}”的负面情形", cell,
+                           data={**data, "ends": soonest})
     if ctx.as_of >= latest:
         return ctx.finding("negative-flag", person,
                            f"{lead}：自{first.chinese()}起已满{years}年（{chinese_date(latest)}期满），不再属于“{label}”", cell,
-                           Severity.INFO)
+                           Severity.INFO, data={**data, "ends": latest})
     return ctx.finding("negative-flag", person,
                        f"{lead}：时间只写到{first.chinese()}，满{years}年之日在{chinese_date(soonest)}至{chinese_date(latest)}之间，"
-                       f"无法判断是否仍属于“{label}”，请写明月份", cell, Severity.WARNING)
+                       f"无法判断是否仍属于“{label}”，请写明月份", cell, Severity.WARNING,
+                       data={**data, "ends_earliest": soonest, "ends_latest": latest})
 
 
 def _ongoing(ctx: AuditContext, person: Person, cell, lead: str, shown: str, label: str,
@@ -142,4 +146,4 @@ def _ongoing(ctx: AuditContext, person: Person, cell, lead: str, shown: str, lab
     if closed and (closed_on is None or closed_on <= ctx.as_of):
         return ctx.finding("negative-flag", person, f"{lead}：已结案，不再属于“{label}”", cell, Severity.INFO)
     return ctx.finding("negative-flag", person, f"{lead}，自{start.chinese()}起至检查基准日未见结案，属于“{label}”的负面情形",
-                       cell)
+                       cell, data={"since": start})

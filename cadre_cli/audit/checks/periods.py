@@ -65,7 +65,7 @@ def min_cultivation(ctx: AuditContext, person: Person) -> Iterator[Finding]:
     if ctx.as_of < end:
         yield ctx.finding("min-cultivation", person,
                           f"{since.chinese()}列入后备，至{cn(end)}方满{years}年最低培养期，此前不得提拔使用",
-                          person.cell("reserve_since"))
+                          person.cell("reserve_since"), data={"listed": since, "years": years, "ends": end})
 
 
 def _length(ctx: AuditContext, start: PDate, end: PDate | None) -> tuple[int, bool]:
@@ -94,7 +94,9 @@ def secondment_length(ctx: AuditContext, person: Person) -> Iterator[Finding]:
     if high is not None and months > high:
         state = "至今已" if ongoing else "共"
         yield ctx.finding("secondment-length", person,
-                          f"{start.chinese()}起{at}挂职{state}{span(months)}，超过{span(high)}的上限", cell)
+                          f"{start.chinese()}起{at}挂职{state}{span(months)}，超过{span(high)}的上限", cell,
+                          data={"start": start, "end": end, "months": months, "max_months": high, "ongoing": ongoing})
     elif not ongoing and low is not None and months < low:
         yield ctx.finding("secondment-length", person,
-                          f"{start.chinese()}至{end.chinese()}{at}挂职{span(months)}，不足{span(low)}", cell)
+                          f"{start.chinese()}至{end.chinese()}{at}挂职{span(months)}，不足{span(low)}", cell,
+                          data={"start": start, "end": end, "months": months, "min_months": low})

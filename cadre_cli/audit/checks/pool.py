@@ -60,19 +60,23 @@ def pool_size(ctx: AuditContext) -> Iterator[Finding]:
                 ratio_text = f"1:{ratio.normalize():f}"
                 gap = f"少{want - have:f}名" if have < want else f"多{have - want:f}名"
                 yield ctx.finding("pool-size", None,
-                                  f"{word}后备干部{have}名，按{word}职数{posts}个的{ratio_text}应为{want:f}名，{gap}（职数来自{ctx.posts.source}）")
+                                  f"{word}后备干部{have}名，按{word}职数{posts}个的{ratio_text}应为{want:f}名，{gap}（职数来自{ctx.posts.source}）",
+                                  data={"kind": kind, "members": have, "posts": posts, "posts_ratio": ratio,
+                                        "expected": want, "posts_source": ctx.posts.source})
         for key in keys:
             target = ctx.policy.levels[key].pool_count
             if target is not None and counts[key] < target:
                 yield ctx.finding("pool-size", None,
-                                  f"{_level_name(ctx, key)}{counts[key]}名，少于应常年保持的{target}名")
+                                  f"{_level_name(ctx, key)}{counts[key]}名，少于应常年保持的{target}名",
+                                  data={"level": key, "members": counts[key], "min_count": target})
     ratio = ctx.policy.pool.units_ratio
     if ratio is not None and ctx.posts.units is not None:
         want = ratio * ctx.posts.units
         have = len(ctx.roster.people)
         if have < want:
             yield ctx.finding("pool-size", None,
-                              f"后备干部{have}名，按部门（社区、管理处）数{ctx.posts.units}个的{percent(Fraction(str(ratio)))}应不少于{want.normalize():f}名")
+                              f"后备干部{have}名，按部门（社区、管理处）数{ctx.posts.units}个的{percent(Fraction(str(ratio)))}应不少于{want.normalize():f}名",
+                              data={"members": have, "units": ctx.posts.units, "units_ratio": ratio, "min_count": want})
 
 
 GROUPS: dict[str, tuple[str, Callable[[Person], bool | None]]] = {

@@ -49,7 +49,8 @@ def rotation_due(ctx: AuditContext, person: Person) -> Iterator[Finding]:
         months = full_months(since.first_day(), ctx.as_of)
         post = person.get("post") or "现职"
         yield ctx.finding("rotation-due", person,
-                          f"{since.chinese()}起任{post}，已满{years}年（{span(months)}），应当交流轮岗", person.cell("post_since"))
+                          f"{since.chinese()}起任{post}，已满{years}年（{span(months)}），应当交流轮岗", person.cell("post_since"),
+                          data={"since": since, "years": years, "months": months})
 
 
 @person_rule(
@@ -71,7 +72,7 @@ def single_post(ctx: AuditContext, person: Person) -> Iterator[Finding]:
     if ctx.as_of >= due:
         yield ctx.finding("single-post", person,
                           f"{since.chinese()}起在同一岗位已满{years}年，经历单一的应由单位组织内部轮岗交流",
-                          person.cell("post_since"))
+                          person.cell("post_since"), data={"since": since, "years": years})
 
 
 _TITLES = ("主任科员", "调研员", "巡视员", "科员", "办事员", "干事", "秘书", "专员", "主任", "科长", "股长", "局长",
@@ -154,7 +155,8 @@ def programme_posts(ctx: AuditContext, person: Person) -> Iterator[Finding]:
     if stints:
         until = min(end, ctx.as_of + dt.timedelta(days=1))
         held = _distinct(_from_resume(stints, start, until) + _secondment(person, start, until))
-        if len(held) >= needed:
+        have = len(held)
+        if have >= needed:
             return
         names = "、".join(h.text for h in held) or "无"
         count, cell = f"只经过{len(held)}个不同岗位（据任职经历：{names}；同一单位内的晋升不算不同岗位）", person.cell("post_history")
@@ -172,14 +174,16 @@ def programme_posts(ctx: AuditContext, person: Person) -> Iterator[Finding]:
             return
         if posts >= needed:
             return
+        have = posts
+    data = {"listed": listed, "years": years, "ends": end, "posts": have, "posts_required": needed}
     if ctx.as_of >= end:
         yield ctx.finding("programme-posts", person,
                           f"{listed.chinese()}列入，{years}年培养期于{chinese_date(end)}届满，{count}，"
-                          f"应至少经过{needed}个以上不同岗位的锻炼", cell)
+                          f"应至少经过{needed}个以上不同岗位的锻炼", cell, data=data)
     else:
         yield ctx.finding("programme-posts", person,
                           f"{listed.chinese()}列入，{years}年培养期将于{chinese_date(end)}届满（在{ctx.horizon_months}个月提示期内），"
-                          f"至今{count}，应至少经过{needed}个以上不同岗位的锻炼", cell, Severity.INFO)
+                          f"至今{count}，应至少经过{needed}个以上不同岗位的锻炼", cell, Severity.INFO, data=data)
 
 
 def _without_resume(person: Person, listed: PDate, end: dt.date, needed: int) -> tuple[int, str, bool]:

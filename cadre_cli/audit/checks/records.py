@@ -58,7 +58,7 @@ def _count_rule(ctx: AuditContext, person: Person, rule_id: str, field: str, per
         else:
             since = ""
         yield ctx.finding(rule_id, person, f"本年度{what}{count}次，截至{chinese_date(day)}应不少于{due}次"
-                          f"（{cadence}{since}）", person.cell(field))
+                          f"（{cadence}{since}）", person.cell(field), data={"count": count, "due": due, "per_year": per_year})
 
 
 @person_rule(
@@ -99,6 +99,6 @@ def inspection(ctx: AuditContext, person: Person) -> Iterator[Finding]:
         months = full_months(last.first_day(), ctx.as_of)
         if months >= 12:
             yield ctx.finding("inspection", person, f"最近一次考察在{last.chinese()}，已超过一年（一年至少考察一次）",
-                              person.cell("last_inspection"))
+                              person.cell("last_inspection"), data={"last": last, "months": months})
         return
     yield from _count_rule(ctx, person, "inspection", "inspections", per_year, "考察", "一年至少考察一次")

@@ -78,22 +78,25 @@ def secondment_cycle(ctx: AuditContext, person: Person) -> Iterable[Finding]:
     due = add_months(first, cycle.months)
     length = _months(cycle.months)
     why = f"“{cycle.label}”以{length}为周期，应于{cn(due)}期满"
+    data = {"start": start, "end": end, "cycle": cycle.label, "cycle_months": cycle.months, "ends": due}
     ended = end is not None and end.first_day() <= ctx.as_of
     if not ended:
         if ctx.as_of > due:
             return [ctx.finding("secondment-cycle", person,
                                 f"{start.chinese()}起挂职{where}，至{cn(ctx.as_of)}已{_elapsed(first, ctx.as_of)}，"
-                                f"超过{length}的周期（{why}）", cell)]
+                                f"超过{length}的周期（{why}）", cell,
+                                data={**data, "months": full_months(first, ctx.as_of)})]
         if end is not None and end.first_day() > due:
             return [ctx.finding("secondment-cycle", person,
-                                f"{start.chinese()}起挂职{where}，计划至{end.chinese()}，长于{length}的周期（{why}）", cell)]
+                                f"{start.chinese()}起挂职{where}，计划至{end.chinese()}，长于{length}的周期（{why}）", cell,
+                                data=data)]
         return ()
     last = end.first_day()
     if last > due or last < due - dt.timedelta(days=1):
         verdict = "长于" if last > due else "不满"
         return [ctx.finding("secondment-cycle", person,
                             f"{start.chinese()}至{end.chinese()}挂职{where}，共{_elapsed(first, last)}，{verdict}{length}的周期（{why}）",
-                            cell)]
+                            cell, data={**data, "months": full_months(first, last)})]
     return ()
 
 

@@ -26,7 +26,8 @@ def mentoring(ctx: AuditContext, person: Person) -> Iterator[Finding]:
         mentor = person.get("mentor")
         by = f"（帮带人{mentor}）" if mentor else ""
         yield ctx.finding("mentoring", person,
-                          f"{since.chinese()}开始的帮带{by}已满{years}年，应重新落实帮带人", person.cell("mentor_since"))
+                          f"{since.chinese()}开始的帮带{by}已满{years}年，应重新落实帮带人", person.cell("mentor_since"),
+                          data={"since": since, "years": years})
 
 
 @person_rule(
@@ -46,4 +47,5 @@ def borrowed_staff(ctx: AuditContext, person: Person) -> Iterator[Finding]:
     if months > high:
         state = "至今已" if ongoing else "共"
         yield ctx.finding("borrowed-staff", person,
-                          f"{start.chinese()}起借用{state}{span(months)}，超过{span(high)}的上限", cell)
+                          f"{start.chinese()}起借用{state}{span(months)}，超过{span(high)}的上限", cell,
+                          data={"start": start, "end": end, "months": months, "max_months": high, "ongoing": ongoing})

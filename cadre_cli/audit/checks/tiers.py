@@ -63,7 +63,7 @@ def tier_term(ctx: AuditContext, person: Person) -> Iterator[Finding]:
         yield ctx.finding("tier-term", person,
                           f"{since.chinese()}列入，{tiers.term_years}年一届已于{chinese_date(end)}期满，应进行总结性考核并依据结果动态调整；"
                           f"名册{what}总结考核结果", person.cell("tier_final") or person.cell("reserve_since"),
-                          Severity.WARNING)
+                          Severity.WARNING, data={"listed": since, "years": tiers.term_years, "ends": end})
 
 
 def _yearly(ctx: AuditContext, person: Person, since: PDate) -> Iterator[Finding]:
@@ -74,9 +74,10 @@ def _yearly(ctx: AuditContext, person: Person, since: PDate) -> Iterator[Finding
     if again is not None:
         yield ctx.finding("tier-term", person,
                           f"{again}年度考核为{_grade_text(person, again)}、{again + 1}年度为{_grade_text(person, again + 1)}："
-                          "年度考核成绩靠后，一年之后仍达不到要求，不再列入培养对象", person.cell(f"assessment:{again + 1}"))
+                          "年度考核成绩靠后，一年之后仍达不到要求，不再列入培养对象", person.cell(f"assessment:{again + 1}"),
+                          data={"years": [again, again + 1]})
     elif lows and lows[-1] == years[-1]:
         year = lows[-1]
         yield ctx.finding("tier-term", person,
                           f"{year}年度考核为{_grade_text(person, year)}，成绩靠后；一年之后仍达不到要求的，不再列入培养对象",
-                          person.cell(f"assessment:{year}"), Severity.WARNING)
+                          person.cell(f"assessment:{year}"), Severity.WARNING, data={"year": year})

@@ -50,14 +50,15 @@ def village_cultivation(ctx: AuditContext, person: Person) -> Iterator[Finding]:
         elif listed.first_day() <= since.first_day() < ready:
             yield ctx.finding("village-cultivation", person,
                               f"{listed.chinese()}列入后备，{since.chinese()}即任{post}，培养不满{low}年（{chinese_date(ready)}方满）",
-                              person.cell("post_since"))
+                              person.cell("post_since"), data={"listed": listed, "post_since": since, "years_min": low, "ready": ready})
         return
     if is_village_deputy(proposed, need_village=False) and ctx.as_of < ready:
         yield ctx.finding("village-cultivation", person,
                           f"{listed.chinese()}列入后备，拟任{proposed}，至检查基准日培养不满{low}年（{chinese_date(ready)}方满）",
-                          person.cell("proposed_post"))
+                          person.cell("proposed_post"), data={"listed": listed, "years_min": low, "ready": ready})
     elif ctx.as_of >= over:
         yield ctx.finding("village-cultivation", person,
                           f"{listed.chinese()}列入后备，至{chinese_date(over)}已满{high}年，仍未充实到村两委担任副职；"
                           f"经过{low}—{high}年培养成熟后择优充实，请研究使用或调整",
-                          person.cell("reserve_since"), Severity.INFO)
+                          person.cell("reserve_since"), Severity.INFO,
+                          data={"listed": listed, "years_min": low, "years_max": high, "over": over})
