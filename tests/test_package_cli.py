@@ -138,22 +138,50 @@ def test_no_new_cell_holds_a_formula(copies, name):
         assert new and not any(b"<f>" in b.read(n) or b"<f " in b.read(n) for n in new)
 
 
-def test_a_second_run_on_the_copy_writes_it_afresh(copies, tmp_path):
-    src, dst, _ = copies["audit-cellimages"]
-    again = tmp_path / "again.xlsx"
-    report = cadre("audit", dst, "--as-of", "2026-12-01", "--json", "--output", again)
+@pytest.fixture(scope="module")
+def again(copies, tmp_path_factory) -> dict[str, tuple[Path, Path, dict]]:
+    """Each command run a second time on its own annotated copy of the whole corpus."""
+    folder = tmp_path_factory.mktemp("again")
+    out = {}
+    for name in ("audit-all", "score-all", "audit-all_prefixed"):
+        src, first, _ = copies[name]
+        second = folder / f"again_{name}{first.suffix}"
+        args = ("--as-of", "2026-12-01") if name.startswith("audit") else ()
+        out[name] = (src, second, cadre(name.split("-")[0], first, *args, "--json", "--output", second))
+    return out
+
+
+@pytest.mark.parametrize("name", ["audit-all", "score-all", "audit-all_prefixed"])
+def test_a_second_run_on_the_copy_writes_it_afresh_and_keeps_the_users_bytes(copies, again, name):
+    """What the first run added is taken out of the package and written anew; every member
+    of the user's original outside the changed set is still its own bytes."""
     import openpyxl
 
-    wb = openpyxl.load_workbook(again)
-    assert wb.sheetnames == openpyxl.load_workbook(dst).sheetnames  # our sheets replaced, not added twice
-    assert report["people"] == 6
+    src, first, _ = copies[name]
+    _, second, report = again[name]
+    assert not any("常规方式" in n or "丢失" in n for n in report["notes"]), report["notes"]
+    a, b = openpyxl.load_workbook(first, keep_vba=True), openpyxl.load_workbook(second, keep_vba=True)
+    assert b.sheetnames == a.sheetnames  # our sheets replaced, not added twice
+    assert b[ROSTER].max_column == a[ROSTER].max_column  # our columns replaced, not appended again
+    assert [c.value for c in b[ROSTER][2]] == [c.value for c in a[ROSTER][2]]
+    changed = _changed_set(src)
+    with zipfile.ZipFile(src) as za, zipfile.ZipFile(second) as zb, open(src, "rb") as fa, open(second, "rb") as fb:
+        assert zb.testzip() is None
+        out = {i.filename: i for i in zb.infolist()}
+        for info in za.infolist():
+            if info.filename not in changed:
+                assert raw_member(fb, out[info.filename]) == raw_member(fa, info), info.filename
+    same_original_cells(src, second)
+    if name.startswith("audit"):
+        assert report["people"] == 6 and len(b["结构分析"]._charts) >= 1
+        assert b["问题清单"].cell(3, 6).hyperlink.location.startswith(f"'{ROSTER}'!E")
 
 
-def test_libreoffice_opens_every_copy(copies, tmp_path):
+def test_libreoffice_opens_every_copy(copies, again, tmp_path):
     soffice = shutil.which("soffice")
     if soffice is None:
         pytest.skip("LibreOffice (soffice) is not installed")
-    files = [str(dst) for _, dst, _ in copies.values()]
+    files = [str(dst) for _, dst, _ in [*copies.values(), *again.values()]]
     profile = tmp_path / "lo-profile"
     done = subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
                            "--outdir", str(tmp_path), *files], capture_output=True, text=True, timeout=900)

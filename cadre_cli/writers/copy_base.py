@@ -29,6 +29,20 @@ def saved(wb: Any) -> bytes:
     return buf.getvalue()
 
 
+def without_own(book: RawBook, stale: Marks) -> tuple[bytes, bool, list[str]]:
+    """The input with what an earlier run added taken out: by patching its package (every
+    other member its own bytes), else an openpyxl copy (and the notes on what that loses).
+    Returns (bytes, whether they are the input's own package otherwise, notes)."""
+    from cadre_cli.writers.package import PackageError
+    from cadre_cli.writers.package.strip import strip_own
+
+    try:
+        return strip_own(book.data, set(stale.sheets), {k: set(v) for k, v in stale.columns.items()}), True, []
+    except (PackageError, zipfile.BadZipFile, KeyError):
+        data, lost = openpyxl_copy(book, stale, {})
+        return data, False, lost
+
+
 def openpyxl_copy(book: RawBook, stale: Marks | None, titles: dict[str, str]) -> tuple[bytes, list[str]]:
     """The input loaded and saved by openpyxl (what an earlier run added taken out),
     and the notes on what such a copy loses."""

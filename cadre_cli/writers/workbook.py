@@ -153,9 +153,8 @@ def open_for_annotation(book: RawBook, stale: Marks | None = None) -> Annotated:
         notes = ["宏（VBA）已原样保留在输出文件中，本工具不会运行宏。"] if book.kind is Kind.XLSM else []
         notes += copy_base.far_merge_notes(book)
         annotated = Annotated(output_suffix(book.kind), notes, book=book, base=book.data, stale=stale or None)
-        if stale:  # the earlier run's sheets and columns are taken out of an openpyxl copy
-            annotated.base, lost = copy_base.openpyxl_copy(book, stale, {})
-            annotated.own_base = False
+        if stale:  # what the earlier run added is taken out first, to be written afresh
+            annotated.base, annotated.own_base, lost = copy_base.without_own(book, stale)
             annotated.notes += lost
     else:
         from cadre_cli.readers.source import LABEL, spaced
