@@ -1,7 +1,6 @@
 """docs/ tried literally: the Python lines of docs/api.md, and every `cadre …` line of the
 ```bash blocks of docs/*.md, run as written in a real terminal in a copy of the files a
-fresh clone has (sample_data/, tests/data/). docs/poll.md and docs/lrmx.md are left out: they belong to
-their own helpers (cadre poll is tested by its own CLI tests; the 任免审批表 command is not wired yet)."""
+fresh clone has (sample_data/, tests/data/). Every page, docs/poll.md and docs/lrmx.md included."""
 
 from __future__ import annotations
 
@@ -20,10 +19,11 @@ from tests.test_readme import check_layout, subcommand, without_comment
 
 BIN = Path(sys.executable).parent
 DOCS = ROOT / "docs"
-NOT_YET = {"poll.md", "lrmx.md"}
+NOT_YET: set[str] = set()
 EXPECT = {"score": "共", "audit": "检查基准日", "notice": "已生成", "rules": "错误", "policy list": "预设政策",
-          "policy show": "政策", "policy init": "已生成政策文件", "template": "模板", "inspect": "读取说明"}
-COMMAND_PAGES = ("audit", "rules", "policy", "inspect", "template", "score", "notice")
+          "policy show": "政策", "policy init": "已生成政策文件", "template": "模板", "inspect": "读取说明",
+          "lrmx check": "检查基准日", "lrmx export": "生成了", "poll": "结果（"}
+COMMAND_PAGES = ("audit", "rules", "policy", "inspect", "template", "score", "notice", "poll", "lrmx")
 
 
 def doc_commands(page: Path) -> list[str]:
@@ -95,7 +95,9 @@ def test_every_docs_command_runs_as_written(clone, page, line):
     result = run_in_pty(command=["bash", "-c", command], columns=100, cwd=clone, env=env, timeout=300)
     text = result.text
     sample_roster = "sample_data/后备干部名册.xlsx" in command  # errors on purpose: audit exits 1, two towns' lists stop
-    expected = {"audit": 1 if sample_roster else 0,
+    sample_lrmx = "sample_data/任免表 " in command  # the sample 任免表 hold errors on purpose too
+    expected = {"audit": 1 if sample_roster or sample_lrmx else 0,
+                "lrmx check": 1 if sample_lrmx else 0,
                 "notice": 2 if sample_roster and "--blank-unverified" not in command else 0}.get(subcommand(line), 0)
     assert result.code == expected, (page, command, result.code, text)
     for bad in ("已存在", "内部错误", "Traceback", "Error", "Usage"):
