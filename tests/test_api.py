@@ -128,3 +128,17 @@ def test_csv_in_a_terminal(tmp_path):
     assert result.code == 1 and target.exists()
     assert "问题清单（CSV，" in result.text.replace("\n", "")
     check_layout(result.text, 80, "cadre audit --csv")
+
+
+def test_each_api_call_is_a_job_of_its_own(tmp_path, monkeypatch):
+    """A file one call read is not an input of the next: writing it again is refused as an
+    existing file (without force), not as the input of the command."""
+    from cadre_cli.api import init_policy, show_policy
+    from cadre_cli.errors import OutputError
+
+    monkeypatch.chdir(tmp_path)
+    init_policy("county", output="p.toml")
+    assert show_policy("p.toml").policy.name
+    with pytest.raises(OutputError, match="已存在"):
+        init_policy("county", output="p.toml")
+    assert init_policy("county", output="p.toml", force=True).path.name == "p.toml"

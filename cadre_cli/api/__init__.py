@@ -38,8 +38,27 @@ def __getattr__(name: str) -> Any:
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     value = getattr(import_module(f"{__name__}.{module}"), name)
+    if callable(value) and not isinstance(value, type):
+        value = _job(value)
     globals()[name] = value
     return value
+
+
+def _job(call: Any) -> Any:
+    """Each call a job of its own, as each command is: the files an earlier call read are
+    no longer inputs that an output may not replace, and nothing is pending."""
+    from functools import wraps
+
+    @wraps(call)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        from cadre_cli.readers.guard import forget_inputs
+        from cadre_cli.writers import atomic
+
+        forget_inputs()
+        atomic.reset()
+        return call(*args, **kwargs)
+
+    return run
 
 
 def __dir__() -> list[str]:
