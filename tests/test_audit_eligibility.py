@@ -37,6 +37,9 @@ def test_experience_any_of_alternatives(run, tmp_path):
     found = of_rule(audit(run, tmp_path, rows, policy="enterprise"), "experience")
     assert [f["name"] for f in found] == ["本科两年"]
     assert "本科及以上学历，参加工作3年以上" in found[0]["message"]
+    options = found[0]["data"]["options"]  # each alternative with the figures compared
+    assert {"label": "本科及以上学历，参加工作3年以上", "education": "大学本科", "education_min": "大学本科",
+            "work_years": 2, "work_years_min": 3} in options
 
 
 def test_county_term_principal_needs_rank_and_years(run, tmp_path):

@@ -17,6 +17,7 @@ class Outcome:
     met: bool | None  # None: not enough data to tell
     shortfalls: list[str]  # why an alternative fails, in Chinese
     unknown: list[str]  # fields missing to decide
+    figures: dict | None = None  # the values compared and what was required, for the finding's `data`
 
 
 def _years(ctx: AuditContext, person: Person, field: str) -> int | None:
@@ -30,8 +31,12 @@ def _years(ctx: AuditContext, person: Person, field: str) -> int | None:
 def check_one(ctx: AuditContext, person: Person, req: Requirement) -> Outcome:
     fails: list[str] = []
     unknown: list[str] = []
+    figures: dict = {}
 
-    def at_least(value, needed, label: str, shown) -> None:
+    def at_least(value, needed, label: str, shown, key: str | None = None) -> None:
+        if key is not None:
+            figures[key] = getattr(value, "label", value)
+            figures[key + "_min"] = getattr(needed, "label", needed)
         if value is None:
             unknown.append(label)
         elif value < needed:
@@ -43,17 +48,17 @@ def check_one(ctx: AuditContext, person: Person, req: Requirement) -> Outcome:
         if isinstance(rank, cat.RelativeRank):  # 正职/副职: the level is not in the cell
             unknown.append("rank")
         else:
-            at_least(rank, need, "rank", f"现职级为{rank.label if rank else ''}，须{need.label}以上")
+            at_least(rank, need, "rank", f"现职级为{rank.label if rank else ''}，须{need.label}以上", "rank")
     for attr, field, what in (("rank_years_min", "rank_since", "任现职级"), ("work_years_min", "work_start", "参加工作"),
                               ("post_years_min", "post_since", "任现职"), ("middle_years_min", "middle_since", "任中层")):
         need_years = getattr(req, attr)
         if need_years:
             years = _years(ctx, person, field)
-            at_least(years, need_years, field, f"{what}{years}年，不满{need_years}年")
+            at_least(years, need_years, field, f"{what}{years}年，不满{need_years}年", attr.removesuffix("_min"))
     if req.education_min:
         need_edu = cat.EDUCATION_NAMES[req.education_min]
         edu = person.education
-        at_least(edu, need_edu, "education", f"学历为{edu.label if edu else ''}，须{need_edu.label}以上")
+        at_least(edu, need_edu, "education", f"学历为{edu.label if edu else ''}，须{need_edu.label}以上", "education")
     if req.degree_min:
         need_degree = cat.DEGREE_NAMES[req.degree_min]
         degree = person.degree
@@ -75,8 +80,8 @@ def check_one(ctx: AuditContext, person: Person, req: Requirement) -> Outcome:
         elif not any(word in text for word in req.post_any):
             fails.append(f"未担任{'或'.join(req.post_any)}")
     if fails:
-        return Outcome(False, fails, unknown)
-    return Outcome(None if unknown else True, [], unknown)
+        return Outcome(False, fails, unknown, figures)
+    return Outcome(None if unknown else True, [], unknown, figures)
 
 
 def check_any(ctx: AuditContext, person: Person, options: list[Requirement]) -> tuple[bool | None, list[tuple[Requirement, Outcome]]]:

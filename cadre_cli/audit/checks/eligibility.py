@@ -62,7 +62,8 @@ def _requirement_finding(ctx: AuditContext, person: Person, rule_id: str, option
     met, outcomes = check_any(ctx, person, options)
     if met is False:
         cell_field = {"experience": "work_start", "rank-prerequisite": "rank"}[rule_id]
-        yield ctx.finding(rule_id, person, f"{what}{describe(outcomes)}", person.cell(cell_field))
+        yield ctx.finding(rule_id, person, f"{what}{describe(outcomes)}", person.cell(cell_field),
+                          data={"options": [{"label": req.label, **(o.figures or {})} for req, o in outcomes]})
     elif met is None:
         fields = sorted({f for _, o in outcomes for f in o.unknown})
         rank = person.get("rank")
