@@ -77,7 +77,6 @@ def run(workdir: Path, repeats: int = 3) -> list[dict]:
         repeats=repeats)
     line = ratio_line("score_5000", ours, base, TARGET_RATIO)
     line["runs_s"] = [round(x, 3) for x in ours.runs]
-    line["memory_ratio"] = round(ours.peak_mb / base.peak_mb, 2) if base.peak_mb else None
     # where the time goes: the same job writing nothing (start-up, reading, exact scoring, the
     # terminal table), against the same baseline again
     alone, base2 = time_pair(

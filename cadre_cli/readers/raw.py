@@ -149,7 +149,7 @@ def _load_calamine(path: Path, kind: Kind, data: bytes) -> list[RawSheet]:
                 sheet = wb.get_sheet_by_name(meta.name)
                 if sheet.total_height * sheet.total_width > MAX_AREA:
                     raise InputError(_absurd(name, meta.name, None, sheet.total_height, sheet.total_width))
-                rows = share_strings(sheet.to_python(skip_empty_area=False))
+                rows = sheet.to_python(skip_empty_area=False)
                 merged = [(a[0], a[1], b[0], b[1]) for a, b in (sheet.merged_cell_ranges or [])]
             except InputError:
                 raise
@@ -163,18 +163,6 @@ def _load_calamine(path: Path, kind: Kind, data: bytes) -> list[RawSheet]:
     if not sheets:
         raise InputError(f"“{name}”里没有任何工作表。")
     return sheets
-
-
-def share_strings(rows: list[list[object]]) -> list[list[object]]:
-    """The grid with each repeated text one object: calamine makes a new string for every
-    cell, and a roster repeats most of its texts (units, parties, dates written as text),
-    so that 50,000 rows take 34 MB instead of 90. Only strings are shared: True, 1 and
-    1.0 are equal keys, and would turn into one another."""
-    seen: dict[str, str] = {}
-    share = seen.setdefault
-    for row in rows:
-        row[:] = [share(v, v) if v.__class__ is str else v for v in row]
-    return rows
 
 
 def _scans(kind: Kind, data: bytes) -> dict:
