@@ -140,7 +140,7 @@ def test_output_suffixes(tmp_path):
 def test_comment_longer_than_excel_allows(tmp_path):
     from openpyxl import load_workbook
 
-    from cadre_cli.writers.workbook import MAX_CELL_TEXT
+    from cadre_cli.writers.text_fit import MAX_CELL_TEXT
 
     rows = [person("张三", dt.date(1985, 3, 1), seq=1, **{"后备类别": "副科级", "出生年月": "坏" * 40_000})]
     src = roster(tmp_path, rows=rows)

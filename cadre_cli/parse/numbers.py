@@ -39,6 +39,11 @@ TWO_PLACES = Decimal("0.01")
 
 def parse_number(raw: object) -> Decimal | _Absent | None:
     """A number cell as Decimal; None for blank; ABSENT for 缺考 and its synonyms."""
+    kind = raw.__class__
+    if kind is float and raw - raw == 0:  # most cells: a finite number as read (nan and inf fall through)
+        return Decimal(repr(raw))
+    if kind is int:
+        return Decimal(raw)
     if is_blank(raw):
         return None
     if isinstance(raw, bool):
@@ -93,9 +98,14 @@ def round_half_up(value: Decimal | Fraction, places: Decimal = TWO_PLACES) -> De
     A Fraction (an exact mean such as 600.5/7) is rounded exactly, with no decimal
     approximation first: halves go away from zero, as Excel's ROUND does.
     """
-    if isinstance(value, Fraction):
-        scale = 10 ** max(0, -places.as_tuple().exponent)
-        num, den = abs(value.numerator), value.denominator
-        whole = (2 * num * scale + den) // (2 * den)  # floor(|value|·scale + ½), in integers
-        return (Decimal(whole if value >= 0 else -whole) / scale).quantize(places)
-    return value.quantize(places, rounding=ROUND_HALF_UP)
+    if isinstance(value, Decimal):
+        return value.quantize(places, rounding=ROUND_HALF_UP)
+    scale = _SCALES.get(places)
+    if scale is None:
+        scale = _SCALES[places] = 10 ** max(0, -places.as_tuple().exponent)
+    num, den = value.numerator, value.denominator
+    whole = (2 * abs(num) * scale + den) // (2 * den)  # floor(|value|·scale + ½), in integers
+    return (Decimal(whole if num >= 0 else -whole) / scale).quantize(places)
+
+
+_SCALES: dict[Decimal, int] = {}

@@ -33,12 +33,22 @@ _END_WORDS = ("填表说明", "填表人", "审核人", "制表人", "填报人"
 _OPTIONAL_DUPLICATES = frozenset({"seq", "remarks", "phone", "address", "school", "previous_post", "department"})
 
 
-@dataclass(frozen=True, slots=True)
 class Cell:
-    """A raw value and where it came from."""
+    """A raw value and where it came from (`ref`, made when asked for: scoring makes one
+    per score cell of every candidate and most are never named in a message)."""
 
-    value: object
-    ref: CellRef
+    __slots__ = ("value", "_sheet", "_row", "_col")
+
+    def __init__(self, value: object, sheet: str, row: int, col: int) -> None:
+        self.value = value
+        self._sheet, self._row, self._col = sheet, row, col
+
+    @property
+    def ref(self) -> CellRef:
+        return CellRef(self._sheet, self._row, self._col)
+
+    def __repr__(self) -> str:
+        return f"Cell({self.value!r}, {self.ref})"
 
 
 class Record:
@@ -67,7 +77,8 @@ class Record:
 
     @property
     def cells(self) -> dict[str, Cell]:
-        return {f: Cell(v, CellRef(self.sheet, self.row, self.columns[f])) for f, v in self.values.items()}
+        sheet, row, columns = self.sheet, self.row, self.columns
+        return {f: Cell(v, sheet, row, columns[f]) for f, v in self.values.items()}
 
 
 @dataclass

@@ -43,15 +43,15 @@ class CellReader:
         if value is None or value is ABSENT:
             return value
         assert isinstance(value, Decimal)
+        if 0 <= value <= maximum:
+            return value
         ref = self.c.cells[name].ref
         if value < 0:
             self.c.error("score-invalid", ref, f"{ref}（{field_label(name)}）：{plain(value)}分低于0分，该行不计算结果。")
             return None
-        if value > maximum:
-            self.c.error("score-invalid", ref,
-                         f"{ref}（{field_label(name)}）：{plain(value)}分超过满分{plain(maximum)}分，该行不计算结果。")
-            return None
-        return value
+        self.c.error("score-invalid", ref,
+                     f"{ref}（{field_label(name)}）：{plain(value)}分超过满分{plain(maximum)}分，该行不计算结果。")
+        return None
 
     def count(self, name: str) -> int | Absent | None:
         """A whole number of votes or people."""

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import MAX_PREC, Context, Decimal, Inexact
 from fractions import Fraction
+from functools import lru_cache
 
 from cadre_cli.parse.numbers import round_half_up
 
@@ -21,13 +22,19 @@ Number = Decimal | int | Fraction
 _EXACT = Context(prec=MAX_PREC, traps=[Inexact])  # sums and products of Decimals never round
 
 
+@lru_cache(maxsize=64)
+def weights_of(*weights: Decimal | int) -> tuple[Fraction, ...]:
+    """A policy's weights (0.6, 0.4) as exact fractions, made once per run, not per candidate."""
+    return tuple(Fraction(w) for w in weights)
+
+
 def exact(value: Number) -> Fraction:
-    return value if isinstance(value, Fraction) else Fraction(value)
+    return value if value.__class__ is Fraction else Fraction(value)  # (isinstance on Fraction is an ABC check, slow)
 
 
 def exact_sum(values: Sequence[Number]) -> Fraction:
     """The exact sum; Decimals are added as Decimals (fast), Fractions as Fractions."""
-    if any(isinstance(v, Fraction) for v in values):
+    if any(v.__class__ is Fraction for v in values):
         return sum(map(exact, values), Fraction(0))
     total = Decimal(0)
     for v in values:
@@ -59,7 +66,7 @@ def poll_score(votes: Mapping[str, int], voters: int, points: Mapping[str, Numbe
     The divisor is the number of evaluators, so an abstention lowers the score."""
     if voters <= 0:
         raise ValueError("no evaluators")
-    products = [points[g] * votes.get(g, 0) if isinstance(points[g], Fraction) else _EXACT.multiply(points[g], votes.get(g, 0))
+    products = [points[g] * votes.get(g, 0) if points[g].__class__ is Fraction else _EXACT.multiply(points[g], votes.get(g, 0))
                 for g in GRADES]
     return exact_sum(products) / voters
 
@@ -75,7 +82,8 @@ class Stages:
 def weighted(parts: Sequence[Number], weights: Sequence[Fraction], round_stages: bool = False) -> Stages:
     """Σ weight×part: 答辩测评分 = 考评分×60% + 测评分×40% (or a plain sum with weights 1)."""
     used = tuple(exact(shown(exact(p))) if round_stages else exact(p) for p in parts)
-    return Stages(used, sum((w * p for w, p in zip(weights, used)), Fraction(0)))
+    terms = [w * p for w, p in zip(weights, used)]
+    return Stages(used, sum(terms[1:], terms[0]) if terms else Fraction(0))
 
 
 def agrees(given: Decimal, computed: Fraction) -> bool:

@@ -16,7 +16,8 @@ from typing import Any
 
 from cadre_cli.writers.package.edits import NewCell, Style
 from cadre_cli.writers.pages import break_rows, printable_height
-from cadre_cli.writers.workbook import fit_text, row_height
+from cadre_cli.writers.text_fit import fit_text
+from cadre_cli.writers.workbook import row_height
 
 TITLE_ROW_POINTS = 30.0
 DEFAULT_ROW_POINTS = 15.0

@@ -14,6 +14,7 @@ from typing import Any
 
 from cadre_cli.writers.package import PageSetup, SheetEdits, Style
 from cadre_cli.writers.package.annotate import MergeAnchors, first_free_column, header_columns
+from cadre_cli.writers.text_fit import fit_text
 
 A4_PORTRAIT_POINTS = 595.3 - 72 * 1.5  # the width a portrait A4 page prints
 DEFAULT_COLUMN_CHARS = 8.43
@@ -50,13 +51,9 @@ class UserSheet:
 
     def put(self, row: int, col: int, value: Any, style: Style) -> None:
         """A value in a cell we add; text stays text, within Excel's limits."""
-        from cadre_cli.writers.workbook import fit_text
-
         self.edits.put(row, col, fit_text(value) if isinstance(value, str) else value, style)
 
     def mark(self, row: int, col: int, fill: str, comment: str, height: int) -> None:
-        from cadre_cli.writers.workbook import fit_text
-
         self.edits.mark(row, col, fill, fit_text(comment)).height = height
 
     def width(self, col: int, width: float) -> None:

@@ -11,7 +11,6 @@ in a scratch workbook and grafted into the copy.
 from __future__ import annotations
 
 import copy
-import re
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -25,9 +24,9 @@ from cadre_cli.readers.own_output import Marks
 from cadre_cli.readers.raw import RawBook
 from cadre_cli.writers.atomic import write_atomic
 from cadre_cli.writers.package import BookEdits
+from cadre_cli.writers.text_fit import fit_text
 from cadre_cli.writers.user_sheet import UserSheet
 
-ILLEGAL = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
 RED = "FFC7CE"
 AMBER = "FFEB9C"
 BLUE = "DDEBF7"
@@ -190,16 +189,6 @@ def _user_names(annotated: Annotated) -> list[str]:
     return out
 
 
-MAX_CELL_TEXT = 32_767  # Excel refuses a cell or a comment with more characters
-
-
-def fit_text(text: str, limit: int = MAX_CELL_TEXT) -> str:
-    """Text within Excel's limit; a cut text says so at its end."""
-    text = ILLEGAL.sub("", text)
-    if len(text) <= limit:
-        return text
-    tail = "……（过长，已截断）"
-    return text[: limit - len(tail)] + tail
 
 
 def set_value(cell: Any, value: Any) -> None:

@@ -11,7 +11,7 @@ from fractions import Fraction
 from cadre_cli.parse.numbers import ABSENT
 from cadre_cli.policy.schema import Policy
 from cadre_cli.score.cells import CellReader, plain
-from cadre_cli.score.compute import GRADES, agrees, poll_score, shown, weighted
+from cadre_cli.score.compute import GRADES, agrees, poll_score, shown, weighted, weights_of
 from cadre_cli.score.evaluate import (
     HUNDRED, Context, absent, compare_given, judged, judges, rejected, where, written_gate,
 )
@@ -113,7 +113,7 @@ def _defense(c: Candidate, ctx: Context) -> Result:
         missing = "考评组评分（评委评分或考评分）" if panel is None else "测评票数（或测评分）"
         c.error("score-invalid", None, f"{where(c)}缺少{missing}，无法计算答辩测评分数，该行不计算结果。")
         return rejected(res)
-    stages = weighted([panel, poll], [Fraction(s.panel_weight), Fraction(s.poll_weight)], s.round_stages)
+    stages = weighted([panel, poll], weights_of(s.panel_weight, s.poll_weight), s.round_stages)
     res.panel, res.poll = shown(panel), shown(poll)
     if isinstance(defense_given, Decimal) and not agrees(defense_given, stages.final):
         c.notes.append(f"表中原填答辩测评分{plain(defense_given)}与计算结果{shown(stages.final)}不一致，以计算结果为准")

@@ -12,7 +12,7 @@ from fractions import Fraction
 from cadre_cli.parse.numbers import ABSENT
 from cadre_cli.policy.schema import Policy
 from cadre_cli.score.cells import CellReader, plain
-from cadre_cli.score.compute import agrees, shown, weighted
+from cadre_cli.score.compute import agrees, shown, weighted, weights_of
 from cadre_cli.score.evaluate import Context, absent, compare_given, judged, judges, rejected, written_gate
 from cadre_cli.score.model import Candidate, Result, Status
 from cadre_cli.score.schemes.base import VERDICT, Scheme, Shown
@@ -99,8 +99,7 @@ def _interview(c: Candidate, ctx: Context) -> Result:
         return rejected(res)
     if interview is None:
         return absent(res, "面试成绩空白，按缺考处理（不计零分），无综合成绩")
-    weights = [Fraction(iv.written_weight or 0), Fraction(iv.interview_weight or 0)]
-    stages = weighted([written, interview], weights, s.round_stages)
+    stages = weighted([written, interview], weights_of(iv.written_weight or 0, iv.interview_weight or 0), s.round_stages)
     res.interview, res.total = shown(interview), shown(stages.final)
     if isinstance(total_given, Decimal) and not agrees(total_given, stages.final):
         c.notes.append(f"表中原填综合成绩{plain(total_given)}与计算结果{res.total}不一致，以计算结果为准")

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, NamedTuple
 
 CellValue = str | int | float | Decimal | bool | None
 StyleKind = Literal["header", "center", "left", "text", "title", "note", "link"]
 
 
-@dataclass(frozen=True, slots=True)
-class Style:
-    """A style of our small set, for cells we add.
+class Style(NamedTuple):
+    """A style of our small set, for cells we add (a tuple: it keys the style caches
+    once per cell written).
 
     header: bold, centred, wrapped, bordered, header fill unless `fill` says otherwise;
     center / left: body text centred or left-aligned, wrapped, bordered;
@@ -40,10 +40,9 @@ class Mark:
     height: int = 0  # 0: from the text
 
 
-@dataclass(frozen=True, slots=True)
-class NewCell:
+class NewCell(NamedTuple):
     """A value in a cell that holds nothing yet (an appended column). Text is always
-    written as text, never as a formula."""
+    written as text, never as a formula. (A tuple: tens of thousands are made per run.)"""
 
     value: CellValue
     style: Style = Style()

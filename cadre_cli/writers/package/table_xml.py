@@ -50,11 +50,12 @@ def sheet_xml(table: PrintTable, styles: StylesPatch) -> Iterator[bytes]:
             out.append(tag + b"/>")
         else:
             cells = []
-            for c, cell in row:
-                s = index.get(cell.style)
+            number = b"%d" % r
+            for c, (value, style) in row:
+                s = index.get(style)
                 if s is None:
-                    s = index[cell.style] = styles.style(cell.style)
-                cells.append(b'<c r="' + ref(r, c) + b'"' + cell_rest(b"", s, cell.value))
+                    s = index[style] = styles.style(style)
+                cells.append(b'<c r="' + letters(c) + number + b'"' + cell_rest(b"", s, value))
             out.append(tag + b">" + b"".join(cells) + b"</row>")
         if len(out) >= _ROWS_PER_CHUNK:
             yield b"".join(out)
