@@ -56,24 +56,41 @@ def range_ref(r0: int, c0: int, r1: int, c1: int) -> bytes:
     return ref(r0, c0) if (r0, c0) == (r1, c1) else ref(r0, c0) + b":" + ref(r1, c1)
 
 
+_STYLE_ATTRS: dict[int, bytes] = {0: b""}
+_TAGS: dict[bytes, tuple[bytes, bytes, bytes, bytes, bytes]] = {}
+
+
+def _tags(p: bytes) -> tuple[bytes, bytes, bytes, bytes, bytes]:
+    """The fixed pieces of a new cell's XML under the namespace prefix `p`."""
+    found = _TAGS.get(p)
+    if found is None:
+        found = _TAGS[p] = (b' t="inlineStr"><' + p + b"is><" + p + b't xml:space="preserve">',
+                            b"</" + p + b"t></" + p + b"is></" + p + b"c>",
+                            b"><" + p + b"v>", b"</" + p + b"v></" + p + b"c>", b' t="b"><' + p + b"v>")
+    return found
+
+
 def cell_rest(p: bytes, style: int, value: CellValue) -> bytes:
     """Everything of a new cell after its `r` attribute. Text is an inline string, never
     a formula; numbers are written exactly as given (Decimal as its digits)."""
-    s = b' s="%d"' % style if style else b""
+    s = _STYLE_ATTRS.get(style)
+    if s is None:
+        s = _STYLE_ATTRS[style] = b' s="%d"' % style
     kind = value.__class__
     if kind is str:
         if not value:
             return s + b"/>"
-        return (s + b' t="inlineStr"><' + p + b"is><" + p + b't xml:space="preserve">' + text(value)
-                + b"</" + p + b"t></" + p + b"is></" + p + b"c>")
+        open_is, close_is, _, _, _ = _tags(p)
+        return s + open_is + text(value) + close_is
     if value is None:
         return s + b"/>"
+    _, _, open_v, close_v, open_b = _tags(p)
     if kind is bool:
-        return s + b' t="b"><' + p + b"v>" + (b"1" if value else b"0") + b"</" + p + b"v></" + p + b"c>"
+        return s + open_b + (b"1" if value else b"0") + close_v
     if kind is int or kind is Decimal or kind is float or isinstance(value, (int, float, Decimal)):
         if (kind is float and not math.isfinite(value)) or (kind is Decimal and not value.is_finite()):
             raise PackageError("a number that is not finite")
-        return s + b"><" + p + b"v>" + str(value).encode() + b"</" + p + b"v></" + p + b"c>"
+        return s + open_v + str(value).encode() + close_v
     if isinstance(value, str):
         return cell_rest(p, style, str(value))
     raise PackageError(f"cannot write a {type(value).__name__} into a cell")
