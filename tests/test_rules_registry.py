@@ -154,3 +154,22 @@ def test_a_rule_added_in_one_place_is_listed_switched_and_reported(run, tmp_path
     assert RULE_ID not in {f["rule"] for f in audit(off)["findings"]}
     forced = _policy(tmp_path, 'extends = "young-cadre"\n[rules]\nignore = ["zz-long-name"]\n')
     assert RULE_ID not in {r["id"] for r in json.loads(run("rules", "--policy", forced, "--json").out)["rules"]}
+
+
+def test_a_scoring_run_reads_its_rule_without_the_audit_checks_and_the_listing_order_stays():
+    """`cadre score` imports only the scoring rules; a registry read later (the API's
+    `cadre rules` in the same process) still lists them in module order, audit rules first."""
+    import subprocess
+    import sys
+
+    probe = ("import sys\n"
+             "from cadre_cli.policy.load import load_policy\n"
+             "from cadre_cli.score.explain import method_lines\n"
+             "method_lines(load_policy('county'), 'x.xlsx')\n"
+             "print('cadre_cli.audit.checks' in sys.modules)\n"
+             "from cadre_cli.rules.registry import REGISTRY\n"
+             "print(','.join(REGISTRY))\n")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split()
+    assert out[0] == "False"
+    assert out[1].split(",") == [r.id for r in RULES]
+    assert out[1].split(",")[-1].startswith("score-") and not out[1].startswith("score-")

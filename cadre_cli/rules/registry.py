@@ -106,34 +106,49 @@ def param_values(policy: Policy, path: Param) -> list[Any]:
 
 
 class Registry(Mapping[str, Rule]):
-    """Rule id -> Rule, in definition order; complete on first read."""
+    """Rule id -> Rule, in the order of `RULE_MODULES` and, within one, of definition;
+    complete on first read (`defined` reads one rule without importing the others)."""
 
     def __init__(self) -> None:
         self._rules: dict[str, Rule] = {}
+        self._place: dict[str, int] = {}  # rule id -> index in RULE_MODULES of the module defining it
         self._loaded = False
 
     def add(self, rule: Rule) -> Rule:
         if rule.id in self._rules:
             raise ValueError(f"rule {rule.id!r} is defined twice")
         self._rules[rule.id] = rule
+        self._place[rule.id] = next((i for i, n in enumerate(RULE_MODULES) if _initializing(n)), len(RULE_MODULES))
         return rule
 
     def remove(self, rule_id: str) -> None:
         """Take a rule out again (a throwaway rule of a test)."""
         del self._rules[rule_id]
+        del self._place[rule_id]
 
     def _load(self) -> None:
         if self._loaded:
             return
         for name in RULE_MODULES:
             importlib.import_module(name)
+        # the listing order is the modules' whatever was imported first (see `defined`)
+        order = sorted(self._rules, key=lambda rule_id: self._place[rule_id])  # stable: definition order within
+        self._rules = {rule_id: self._rules[rule_id] for rule_id in order}
         # read while a definition module is still being imported: complete later
-        self._loaded = not any(getattr(getattr(sys.modules.get(n), "__spec__", None), "_initializing", False)
-                               for n in RULE_MODULES)
+        self._loaded = not any(_initializing(n) for n in RULE_MODULES)
 
     def __getitem__(self, rule_id: str) -> Rule:
         self._load()
         return self._rules[rule_id]
+
+    def defined(self, rule_id: str, module: str) -> Rule:
+        """The rule `rule_id` of the definition module `module`, importing that module only
+        (`cadre score` names a scoring rule and needs none of the audit checks)."""
+        found = self._rules.get(rule_id)
+        if found is None:
+            importlib.import_module(module)
+            found = self._rules.get(rule_id)
+        return found if found is not None else self[rule_id]
 
     def __contains__(self, rule_id: object) -> bool:
         self._load()
@@ -146,6 +161,10 @@ class Registry(Mapping[str, Rule]):
     def __len__(self) -> int:
         self._load()
         return len(self._rules)
+
+
+def _initializing(module: str) -> bool:
+    return bool(getattr(getattr(sys.modules.get(module), "__spec__", None), "_initializing", False))
 
 
 class _Listing(Sequence[Rule]):

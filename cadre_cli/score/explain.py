@@ -14,8 +14,8 @@ STAGE_LABELS = {"panel": "考评分", "poll": "测评分", "written": "笔试成
 def method_lines(policy: Policy, source_name: str) -> list[str]:
     s = policy.score
     scheme = scheme_of(policy)
-    rule = REGISTRY.get(scheme.rule)
-    basis = policy.cite(scheme.rule, rule.basis if rule else policy.document)
+    rule = REGISTRY.defined(scheme.rule, "cadre_cli.rules.scoring")
+    basis = policy.cite(scheme.rule, rule.basis)
     lines = [f"计分依据：政策“{policy.name}”（{policy.title}），{basis}。", *scheme.formula(policy)]
     final = scheme.final
     if s.round_stages:
