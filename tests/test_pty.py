@@ -270,3 +270,14 @@ def test_audit_at_80_columns_keeps_severity_and_unit_and_counts_them_apart():
     summary = [line.split() for line in lines if line.strip().startswith("management-period-expired")]
     assert [row[-2:] for row in summary if len(row) == 4] == [["错误", "21"], ["警告", "3"]]
     layout_ok(result.text, 80)
+
+
+def test_an_output_that_cannot_be_a_workbook_is_refused_before_the_input_is_read(tmp_path):
+    """The wrong suffix is said first, not after a long read (or a read that fails)."""
+    broken = tmp_path / "名册.xlsx"
+    broken.write_bytes(b"PK\x03\x04 not really a workbook")
+    for command in ("audit", "score"):
+        result = run_in_pty(command, str(broken), "-o", str(tmp_path / "结果.docx"))
+        assert result.code == 2, result.text
+        assert "扩展名不对" in result.text.replace("\n", ""), result.text
+        assert "名册.xlsx" not in result.text.replace("\n", ""), result.text

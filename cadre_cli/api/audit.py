@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cadre_cli.api.common import as_day, as_path, as_policy, check_suffix, progress_of, target_of, unlocked
+from cadre_cli.api.common import (
+    as_day, as_path, as_policy, check_suffix, check_workbook_output, progress_of, target_of, unlocked,
+)
 from cadre_cli.api.progress import Progress
 
 if TYPE_CHECKING:
@@ -106,6 +108,7 @@ def audit_file(
     chosen = as_policy(policy)
     selected, ignored = _rule_ids(select, "--select"), _rule_ids(ignore, "--ignore")
     post_counts = _posts(posts, units)
+    check_workbook_output(output)
     bar = progress_of(progress)
     with unlocked(password):
         bar.stage("读取名册", total=None)

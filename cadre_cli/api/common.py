@@ -93,6 +93,13 @@ def check_suffix(target: Path, expected: str | tuple[str, ...], what: str, label
         )
 
 
+def check_workbook_output(output: str | Path | bool | None) -> None:
+    """Before any reading: a named output that cannot be a workbook at all (`结果.docx`) is
+    refused at once; whether it must be .xlsx or .xlsm is checked once the input is known."""
+    if isinstance(output, (str, Path)):
+        check_suffix(Path(output), (".xlsx", ".xlsm"), "带标注的工作簿")
+
+
 FILE_SUFFIXES = (".docx", ".doc", ".html", ".htm", ".md", ".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".pdf", ".txt", ".wps", ".et")
 
 

@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cadre_cli.api.common import as_path, as_policy, check_suffix, progress_of, target_of, unlocked
+from cadre_cli.api.common import (
+    as_path, as_policy, check_suffix, check_workbook_output, progress_of, target_of, unlocked,
+)
 from cadre_cli.api.progress import Progress
 
 if TYPE_CHECKING:
@@ -75,6 +77,7 @@ def score_file(
     pol = as_policy(policy)
     require_scheme(pol)
     source = as_path(path)
+    check_workbook_output(output)
     bar = progress_of(progress)
     with unlocked(password):
         bar.stage("读取成绩表", total=None)
