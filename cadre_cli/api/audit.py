@@ -108,7 +108,7 @@ def audit_file(
     chosen = as_policy(policy)
     selected, ignored = _rule_ids(select, "--select"), _rule_ids(ignore, "--ignore")
     post_counts = _posts(posts, units)
-    check_workbook_output(output)
+    check_workbook_output(output, source, "（名册含宏，输出保留宏）")
     bar = progress_of(progress)
     with unlocked(password):
         bar.stage("读取名册", total=None)

@@ -93,11 +93,13 @@ def check_suffix(target: Path, expected: str | tuple[str, ...], what: str, label
         )
 
 
-def check_workbook_output(output: str | Path | bool | None) -> None:
+def check_workbook_output(output: str | Path | bool | None, source: Path, macro_note: str) -> None:
     """Before any reading: a named output that cannot be a workbook at all (`结果.docx`) is
-    refused at once; whether it must be .xlsx or .xlsm is checked once the input is known."""
-    if isinstance(output, (str, Path)):
-        check_suffix(Path(output), (".xlsx", ".xlsm"), "带标注的工作簿")
+    refused at once, naming the suffix the input's name calls for (.xlsm for a workbook
+    with macros, with `macro_note`); the suffix is checked again once the input is known."""
+    if isinstance(output, (str, Path)) and Path(output).suffix.lower() not in (".xlsx", ".xlsm"):
+        macro = source.suffix.lower() == ".xlsm"
+        check_suffix(Path(output), ".xlsm" if macro else ".xlsx", "带标注的工作簿" + (macro_note if macro else ""))
 
 
 FILE_SUFFIXES = (".docx", ".doc", ".html", ".htm", ".md", ".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".pdf", ".txt", ".wps", ".et")

@@ -77,7 +77,7 @@ def score_file(
     pol = as_policy(policy)
     require_scheme(pol)
     source = as_path(path)
-    check_workbook_output(output)
+    check_workbook_output(output, source, "（输入含宏，输出保留宏）")
     bar = progress_of(progress)
     with unlocked(password):
         bar.stage("读取成绩表", total=None)
