@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
 from typing import Any
 
 from cadre_cli.policy.schema import Policy
@@ -87,12 +86,7 @@ def _write_row(sheet: UserSheet, row: int, start: int, columns: list[Column], re
         color = fill or (AMBER if explain and result.candidate.warnings else None)
         number = SCORE_FORMAT if isinstance(value, Decimal) else None
         # 说明 wraps (its row grows only where the text is longer than the column)
-        sheet.put(row, start + offset, None if value == "" else value, _style("left" if explain else "center", color, number))
-
-
-@lru_cache(maxsize=None)
-def _style(kind: str, fill: str | None, number: str | None) -> Style:
-    return Style(kind, fill, number)  # a handful of styles, each made once
+        sheet.put(row, start + offset, None if value == "" else value, Style("left" if explain else "center", color, number))
 
 
 def _summary(annotated: Annotated, run: ScoreRun) -> None:
